@@ -1,0 +1,95 @@
+import {
+  contract,
+  isCallName,
+  type BridgeError,
+  type CallName,
+  type CallRequest,
+  type CallResponse,
+} from '../../shared/bridge/contract.ts';
+
+export type HandlerContext = {
+  /** Directory where main keeps its files (identities, backups, logs). */
+  dataDir: string;
+  version: string;
+  transport: 'ipc' | 'loopback';
+};
+
+export type Handler<N extends CallName> = (
+  request: CallRequest<N>,
+  ctx: HandlerContext,
+) => Promise<CallResponse<N>> | CallResponse<N>;
+
+/** Every call in the contract must have a handler, or this type does not compile. */
+export type Handlers = { [N in CallName]: Handler<N> };
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: BridgeError };
+
+/** A failure a handler wants the user to read as is (bad input, missing file...). */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly code: BridgeError['code'] = 'failed',
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+function describeIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The one door from either transport to the handlers: unknown call names, and payloads that
+ * fail their schema, are refused here, before any handler runs. Responses are parsed too, so
+ * a handler bug cannot hand the renderer a shape it does not expect.
+ */
+export function createRouter(handlers: Handlers, ctx: HandlerContext) {
+  return async function dispatch(name: string, payload: unknown): Promise<DispatchResult> {
+    if (!isCallName(name)) {
+      return { ok: false, error: { code: 'not_found', message: `Unknown call "${name}".` } };
+    }
+    const spec = contract[name];
+    const parsed = spec.request.safeParse(payload);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: `Invalid request for ${name}: ${describeIssues(parsed.error.issues)}`,
+        },
+      };
+    }
+    try {
+      const handler = handlers[name] as Handler<typeof name>;
+      const value = await handler(parsed.data as never, ctx);
+      const checked = spec.response.safeParse(value);
+      if (!checked.success) {
+        return {
+          ok: false,
+          error: {
+            code: 'failed',
+            message: `Internal error: ${name} returned an unexpected response.`,
+          },
+        };
+      }
+      return { ok: true, value: checked.data };
+    } catch (err) {
+      if (err instanceof UserError)
+        return { ok: false, error: { code: err.code, message: err.message } };
+      // Unexpected errors: keep the detail in main's log, give the user a plain sentence.
+      console.error(`[bridge] ${name} failed:`, err);
+      return {
+        ok: false,
+        error: { code: 'failed', message: `${name} failed unexpectedly; see the application log.` },
+      };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createRouter>;

@@ -1,0 +1,7 @@
+import type { Handlers } from '../bridge/router.ts';
+import { appInfo } from './app-info.ts';
+
+/** The handler for every call of the bridge contract: plain Node, no Electron. */
+export const handlers: Handlers = {
+  appInfo,
+};

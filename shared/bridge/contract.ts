@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+// Every call the renderer can make to main, declared once. The preload exposes one method per
+// key, the main-side router parses requests and responses with these schemas, and the
+// renderer's client is typed from them. Add a call here and the compiler points at every
+// place that must implement it.
+
+export const AppInfoResponse = z.object({
+  name: z.literal('Roomcheck'),
+  version: z.string(),
+  platform: z.string(),
+  /** Where main keeps its files (identities, backups); the audit data itself is in IndexedDB. */
+  dataDir: z.string(),
+  transport: z.enum(['ipc', 'loopback']),
+});
+
+export const contract = {
+  appInfo: {
+    request: z.object({}).strict(),
+    response: AppInfoResponse,
+    /** Largest accepted request body in bytes (loopback transport). */
+    maxRequestBytes: 1024,
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallRequest<N extends CallName> = z.input<Contract[N]['request']>;
+export type CallResponse<N extends CallName> = z.output<Contract[N]['response']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+/** The API the preload places on `window.roomcheck`: one method per call, nothing else. */
+export type RoomcheckApi = {
+  [N in CallName]: (request: CallRequest<N>) => Promise<BridgeResult<N>>;
+};
+
+export const BridgeErrorSchema = z.object({
+  code: z.enum(['bad_request', 'forbidden', 'not_found', 'too_large', 'failed']),
+  message: z.string(),
+});
+export type BridgeError = z.infer<typeof BridgeErrorSchema>;
+
+/** Errors travel as values: Electron's IPC flattens thrown errors into an unhelpful string. */
+export type BridgeResult<N extends CallName> =
+  { ok: true; value: CallResponse<N> } | { ok: false; error: BridgeError };
+
+export const IPC_CHANNEL_PREFIX = 'roomcheck:';
+export const isCallName = (name: string): name is CallName =>
+  Object.prototype.hasOwnProperty.call(contract, name);
