@@ -1,0 +1,110 @@
+// Builds the report's embedded fonts: subsets of Noto Sans SC (Regular and Bold) cut to the
+// characters a Latin or Simplified Chinese report needs. jsPDF embeds TrueType only, and
+// drops glyphs its font lacks without a word, so the subset's coverage is what the report
+// builder checks every string against (shared/report/font-coverage.ts).
+//
+// The source TTFs (~10.5 MB each, 96 MB package) are fetched with `npm pack` into a temp
+// directory so they never enter package.json and `npm ci` stays small.
+//
+// Run: npx tsx main/scripts/build-font-subset.ts
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import subsetFont from 'subset-font';
+import { findProjectRoot } from '../report/project-root.ts';
+
+/** Pinned so that rebuilding gives the same glyphs as the committed subset. */
+const SOURCE_PACKAGE = '@expo-google-fonts/noto-sans-sc@0.4.3';
+const FACES = [
+  { source: '400Regular/NotoSansSC_400Regular.ttf', out: 'NotoSansSC-Regular-subset.ttf' },
+  { source: '700Bold/NotoSansSC_700Bold.ttf', out: 'NotoSansSC-Bold-subset.ttf' },
+] as const;
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let cp = from; cp <= to; cp++) out.push(cp);
+  return out;
+}
+
+/**
+ * Every character GB2312 encodes: its 682 symbols (rows 1-9: full-width forms, Greek,
+ * Cyrillic, pinyin, box drawing...) and its 6,763 hanzi (rows 16-87). Decoding each two-byte
+ * code with the GB18030 decoder (a superset) yields the Unicode code point.
+ */
+export function gb2312CodePoints(): number[] {
+  const decoder = new TextDecoder('gb18030', { fatal: true });
+  const out: number[] = [];
+  for (let lead = 0xa1; lead <= 0xf7; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe; trail++) {
+      // Rows 10-15 and the tail of row 87 are unassigned in GB2312; GB18030 maps them to the
+      // Private Use Area, which no font covers and no report needs.
+      let text: string;
+      try {
+        text = decoder.decode(new Uint8Array([lead, trail]));
+      } catch {
+        continue;
+      }
+      const cp = text.codePointAt(0);
+      if (cp === undefined || (cp >= 0xe000 && cp <= 0xf8ff)) continue;
+      out.push(cp);
+    }
+  }
+  return out;
+}
+
+/** Characters the report draws itself (bullets, arrows, check marks) beyond the blocks. */
+const REPORT_SYMBOLS = '•·–—‘’“”…→←↑↓≤≥±×÷°§№✓✔✗■□▲△▼▽●○◆◇★';
+
+export function subsetCodePoints(): number[] {
+  const set = new Set<number>([
+    ...range(0x20, 0x7e), // ASCII
+    ...range(0xa0, 0xff), // Latin-1 Supplement
+    ...range(0x2000, 0x206f), // General Punctuation: dashes, quotes, bullet, ellipsis
+    ...range(0x3000, 0x303f), // CJK Symbols and Punctuation: 、。「」【】〔〕
+    ...range(0xff00, 0xffef), // Halfwidth and Fullwidth Forms: ，：；（）！？
+    ...gb2312CodePoints(),
+    ...[...REPORT_SYMBOLS].map((c) => c.codePointAt(0) ?? 0),
+  ]);
+  return [...set].sort((a, b) => a - b);
+}
+
+async function main(): Promise<void> {
+  const root = findProjectRoot(import.meta.url);
+  const outDir = join(root, 'assets', 'fonts');
+  const work = mkdtempSync(join(tmpdir(), 'roomcheck-font-'));
+  try {
+    console.log(`Fetching ${SOURCE_PACKAGE} (about 57 MB) into ${work} ...`);
+    const tarball = execFileSync('npm', ['pack', SOURCE_PACKAGE, '--silent'], {
+      cwd: work,
+      encoding: 'utf8',
+    }).trim();
+    const members = [...FACES.map((f) => `package/${f.source}`), 'package/LICENSE_FONT'];
+    execFileSync('tar', ['-xzf', tarball, ...members], { cwd: work });
+
+    const text = String.fromCodePoint(...subsetCodePoints());
+    for (const face of FACES) {
+      const source = readFileSync(join(work, 'package', face.source));
+      const started = performance.now();
+      const subset = await subsetFont(source, text, {
+        targetFormat: 'sfnt',
+        // Copyright, licence description and licence URL: the OFL travels with the font.
+        preserveNameIds: [0, 13, 14],
+        // jsPDF neither hints nor shapes: hinting and GSUB closure only add bytes.
+        noHinting: true,
+        noLayoutClosure: true,
+      });
+      writeFileSync(join(outDir, face.out), subset);
+      const ms = Math.round(performance.now() - started);
+      console.log(`${face.out}: ${(subset.length / 1e6).toFixed(2)} MB in ${ms} ms`);
+    }
+    const licence = readFileSync(join(work, 'package', 'LICENSE_FONT'));
+    writeFileSync(join(outDir, 'OFL.txt'), licence);
+    console.log(`OFL.txt written; code points requested: ${[...text].length}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
