@@ -9,12 +9,22 @@ export const REPORT_FONT_FILES = {
   bold: 'NotoSansSC-Bold-subset.ttf',
 } as const;
 
+function fontDir(): string {
+  return join(findProjectRoot(import.meta.url), 'assets', 'fonts');
+}
+
+/** Where the font files are, for tools that read them by path (e.g. fc-query in tests). */
+export function reportFontPaths(): { regular: string; bold: string } {
+  const dir = fontDir();
+  return { regular: join(dir, REPORT_FONT_FILES.regular), bold: join(dir, REPORT_FONT_FILES.bold) };
+}
+
 let cached: ReportFonts | undefined;
 
 /** The report's embedded fonts (built by main/scripts/build-font-subset.ts), read once. */
 export function loadReportFonts(): ReportFonts {
   if (cached) return cached;
-  const dir = join(findProjectRoot(import.meta.url), 'assets', 'fonts');
+  const dir = fontDir();
   const read = (file: string): Uint8Array => {
     try {
       return new Uint8Array(readFileSync(join(dir, file)));
