@@ -1,0 +1,25 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import {
+  IPC_CHANNEL_PREFIX,
+  type BridgeResult,
+  type CallName,
+  type CallRequest,
+  type RoomcheckApi,
+} from '../shared/bridge/contract.ts';
+
+// Runs sandboxed, before the page: it may only place the bridge on `window.roomcheck`. The page
+// gets one function per contract call, each bound to its own channel; never ipcRenderer, never
+// a channel name of its choosing. Extra arguments are dropped.
+
+function call<N extends CallName>(name: N) {
+  const channel = IPC_CHANNEL_PREFIX + name;
+  return (request: CallRequest<N>): Promise<BridgeResult<N>> =>
+    ipcRenderer.invoke(channel, request) as Promise<BridgeResult<N>>;
+}
+
+// `satisfies` makes a missing or extra call a compile error; a unit test checks the keys too.
+const api = {
+  appInfo: call('appInfo'),
+} satisfies RoomcheckApi;
+
+contextBridge.exposeInMainWorld('roomcheck', api);
