@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { call } from '../bridge/client.ts';
+import { db } from '../db/instance.ts';
+import { setSetting } from '../db/repositories/settings.ts';
+import { AuditScreen } from '../features/audit/AuditScreen.tsx';
+import { RoomScreen } from '../features/sites/RoomScreen.tsx';
+import { SiteScreen } from '../features/sites/SiteScreen.tsx';
+import { SitesScreen } from '../features/sites/SitesScreen.tsx';
+import type { Lang } from '../i18n/define.ts';
+import { useT } from '../i18n/use-t.ts';
+import { useStore } from '../store/store.ts';
+import { Toasts } from '../ui/Toasts.tsx';
+import { storageState } from './start.ts';
+
+function LanguageSwitch() {
+  const t = useT();
+  const lang = useStore((s) => s.lang);
+  const setLang = useStore((s) => s.setLang);
+  const choose = (next: Lang) => {
+    setLang(next);
+    void setSetting(db(), 'language', next);
+  };
+  return (
+    <label className="lang-switch">
+      <span>{t('common.language')}</span>
+      <select
+        value={lang}
+        onChange={(e) => choose(e.target.value as Lang)}
+        aria-label={t('common.language')}
+      >
+        <option value="en">English</option>
+        <option value="zh">简体中文</option>
+      </select>
+    </label>
+  );
+}
+
+function useAppVersion(): string | null {
+  const [version, setVersion] = useState<string | null>(null);
+  useEffect(() => {
+    call('appInfo', {})
+      .then((info) => setVersion(info.version))
+      .catch(() => setVersion(null));
+  }, []);
+  return version;
+}
+
+function Screen() {
+  const route = useStore((s) => s.route);
+  switch (route.name) {
+    case 'sites':
+      return <SitesScreen />;
+    case 'site':
+      return <SiteScreen siteId={route.siteId} />;
+    case 'room':
+      return <RoomScreen roomId={route.roomId} />;
+    case 'audit':
+      return <AuditScreen auditId={route.auditId} />;
+  }
+}
+
+export function App() {
+  const t = useT();
+  const navigate = useStore((s) => s.navigate);
+  const version = useAppVersion();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <button type="button" className="brand" onClick={() => navigate({ name: 'sites' })}>
+          <span className="brand-mark" aria-hidden="true">
+            ▣
+          </span>
+          <span className="brand-name">{t('common.appName')}</span>
+          <span className="brand-tagline">{t('common.tagline')}</span>
+        </button>
+        <nav aria-label={t('nav.main')} className="topnav">
+          <button type="button" onClick={() => navigate({ name: 'sites' })}>
+            {t('nav.sites')}
+          </button>
+        </nav>
+        <LanguageSwitch />
+      </header>
+      <main className="content">
+        <Screen />
+      </main>
+      <footer className="statusbar">
+        <span>{t('common.offline')}</span>
+        <span>
+          {storageState.persisted ? t('common.storagePersisted') : t('common.storageNotPersisted')}
+        </span>
+        {version && <span>{t('common.version', { version })}</span>}
+      </footer>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { db } from '../db/instance.ts';
+import { ensureBuiltInTemplates } from '../db/repositories/templates.ts';
+import { getSetting } from '../db/repositories/settings.ts';
+import type { Lang } from '../i18n/define.ts';
+import { hashToRoute, routeToHash } from '../store/slices/navigation.ts';
+import { useStore } from '../store/store.ts';
+
+export type StorageState = { persisted: boolean };
+export let storageState: StorageState = { persisted: false };
+
+/** Everything that must happen before the first screen: storage, seed data, saved settings, route. */
+export async function startApp(): Promise<void> {
+  // Ask the browser not to evict our data under storage pressure: audits must never be lost.
+  try {
+    storageState = { persisted: (await navigator.storage?.persist?.()) ?? false };
+  } catch {
+    storageState = { persisted: false };
+  }
+  const database = db();
+  await database.open();
+  await ensureBuiltInTemplates(database);
+  const lang = await getSetting<Lang>(database, 'language', 'en');
+  useStore.setState({ lang: lang === 'zh' ? 'zh' : 'en', route: hashToRoute(location.hash) });
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+
+  // Keep the URL hash and the store's route in step, both ways.
+  useStore.subscribe((state, previous) => {
+    if (state.route !== previous.route) {
+      const hash = routeToHash(state.route);
+      if (location.hash !== hash) history.pushState(null, '', hash);
+    }
+    if (state.lang !== previous.lang)
+      document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  });
+  window.addEventListener('popstate', () =>
+    useStore.setState({ route: hashToRoute(location.hash) }),
+  );
+}

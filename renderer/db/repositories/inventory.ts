@@ -1,0 +1,136 @@
+import {
+  DeviceSchema,
+  RackSchema,
+  RoomSchema,
+  SiteSchema,
+  type Device,
+  type Rack,
+  type Room,
+  type Site,
+} from '../../../shared/domain/schemas.ts';
+import type { RoomcheckDb } from '../db.ts';
+import { newId, nowIso } from '../ids.ts';
+
+// The only door to the inventory tables. Every write validates the full record with the
+// domain schema first, so nothing malformed reaches IndexedDB.
+
+type Draft<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function createSite(db: RoomcheckDb, draft: Draft<Site>): Promise<Site> {
+  const now = nowIso();
+  const site = SiteSchema.parse({ ...draft, id: newId(), createdAt: now, updatedAt: now });
+  await db.sites.add(site);
+  return site;
+}
+
+export const listSites = (db: RoomcheckDb): Promise<Site[]> => db.sites.orderBy('name').toArray();
+
+export async function createRoom(db: RoomcheckDb, draft: Draft<Room>): Promise<Room> {
+  const now = nowIso();
+  const room = RoomSchema.parse({ ...draft, id: newId(), createdAt: now, updatedAt: now });
+  await db.transaction('rw', db.sites, db.rooms, async () => {
+    if (!(await db.sites.get(room.siteId)))
+      throw new Error('The site of this room no longer exists.');
+    await db.rooms.add(room);
+  });
+  return room;
+}
+
+export async function updateRoom(db: RoomcheckDb, room: Room): Promise<Room> {
+  const next = RoomSchema.parse({ ...room, updatedAt: nowIso() });
+  await db.rooms.put(next);
+  return next;
+}
+
+export const listRooms = (db: RoomcheckDb, siteId: string): Promise<Room[]> =>
+  db.rooms.where('siteId').equals(siteId).sortBy('name');
+
+export async function createRack(db: RoomcheckDb, draft: Draft<Rack>): Promise<Rack> {
+  const now = nowIso();
+  const rack = RackSchema.parse({ ...draft, id: newId(), createdAt: now, updatedAt: now });
+  await db.racks.add(rack);
+  return rack;
+}
+
+export const listRacks = (db: RoomcheckDb, roomId: string): Promise<Rack[]> =>
+  db.racks.where('roomId').equals(roomId).sortBy('walkOrder');
+
+/** A device with every optional field at its "not recorded" value. */
+export function blankDevice(siteId: string, roomId: string): Draft<Device> {
+  return {
+    siteId,
+    roomId,
+    rackId: null,
+    positionU: null,
+    heightU: 1,
+    assetTag: '',
+    serial: '',
+    manufacturer: '',
+    model: '',
+    type: 'server',
+    name: '',
+    hostname: '',
+    ips: [],
+    macs: [],
+    owner: '',
+    department: '',
+    status: 'active',
+    idleSince: null,
+    firmwareVersion: '',
+    firmwareDate: null,
+    endOfSupport: null,
+    credentials: {
+      defaultChanged: 'unknown',
+      unique: 'unknown',
+      lastRotated: null,
+      storesOtherCredentials: false,
+    },
+    power: 'unknown',
+    network: { state: 'unknown', switchName: '', switchPort: '', portEnabled: 'unknown' },
+    managementInterfaces: [],
+    media: [],
+    classification: 'unclassified',
+    sanitization: null,
+    notes: '',
+    firstSeenAuditId: null,
+  };
+}
+
+export class DuplicateAssetTagError extends Error {
+  constructor(readonly assetTag: string) {
+    super(`Asset tag "${assetTag}" is already used by another device of this site.`);
+    this.name = 'DuplicateAssetTagError';
+  }
+}
+
+async function assertAssetTagFree(db: RoomcheckDb, device: Device): Promise<void> {
+  if (!device.assetTag) return;
+  const clash = await db.devices
+    .where('[siteId+assetTag]')
+    .equals([device.siteId, device.assetTag])
+    .filter((d) => d.id !== device.id)
+    .first();
+  if (clash) throw new DuplicateAssetTagError(device.assetTag);
+}
+
+export async function createDevice(db: RoomcheckDb, draft: Draft<Device>): Promise<Device> {
+  const now = nowIso();
+  const device = DeviceSchema.parse({ ...draft, id: newId(), createdAt: now, updatedAt: now });
+  await db.transaction('rw', db.devices, async () => {
+    await assertAssetTagFree(db, device);
+    await db.devices.add(device);
+  });
+  return device;
+}
+
+export async function updateDevice(db: RoomcheckDb, device: Device): Promise<Device> {
+  const next = DeviceSchema.parse({ ...device, updatedAt: nowIso() });
+  await db.transaction('rw', db.devices, async () => {
+    await assertAssetTagFree(db, next);
+    await db.devices.put(next);
+  });
+  return next;
+}
+
+export const listDevices = (db: RoomcheckDb, roomId: string): Promise<Device[]> =>
+  db.devices.where('roomId').equals(roomId).toArray();

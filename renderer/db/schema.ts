@@ -1,0 +1,32 @@
+// Frozen schema declarations, one per database version. A released version is never edited:
+// a change is a new version here, an upgrade function in migrations.ts and a test in
+// test/unit/db/migrations.test.ts. Only fields that are queried are indexed.
+
+export const DB_NAME = 'roomcheck';
+
+export const SCHEMA_V1 = {
+  sites: 'id, name',
+  rooms: 'id, siteId',
+  racks: 'id, roomId',
+  devices: 'id, siteId, roomId, rackId, [siteId+assetTag], serial, status, type',
+  templates: 'id',
+  audits: 'id, siteId, status, *roomIds',
+  answers: 'id, auditId, [auditId+deviceId]',
+  findings: 'id, auditId, roomId, deviceId, status, severity',
+  evidence: 'id, auditId, findingId, deviceId, sha256',
+} as const;
+
+/** v2: reconciliation of the inventory during an audit, user settings, and the import log. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  reconciliations: 'id, auditId, [auditId+deviceId]',
+  settings: 'key',
+  importLog: 'id, at',
+} as const;
+
+export const SCHEMA_VERSIONS = [
+  { version: 1, stores: SCHEMA_V1 },
+  { version: 2, stores: SCHEMA_V2 },
+] as const;
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,0 +1,26 @@
+import type { Lang } from './define.ts';
+import { common } from './messages/common.ts';
+import { sites } from './messages/sites.ts';
+import { audit } from './messages/audit.ts';
+
+/**
+ * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
+ * can be merged without collisions; a test checks the prefixes.
+ */
+export const CATALOGS = { common, sites, audit } as const;
+
+type Catalogs = typeof CATALOGS;
+type Union<T> = T extends unknown ? keyof T : never;
+export type MessageKey = Union<Catalogs[keyof Catalogs]['en']>;
+
+function merge(lang: Lang): Record<MessageKey, string> {
+  return Object.assign({}, ...Object.values(CATALOGS).map((c) => c[lang])) as Record<
+    MessageKey,
+    string
+  >;
+}
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
+  en: merge('en'),
+  zh: merge('zh'),
+};

@@ -1,0 +1,41 @@
+import type { StateCreator } from 'zustand';
+import type { RootState } from '../store.ts';
+
+/** Every screen of the app. The hash mirrors it so a reload returns to the same screen. */
+export type Route =
+  | { name: 'sites' }
+  | { name: 'site'; siteId: string }
+  | { name: 'room'; roomId: string }
+  | { name: 'audit'; auditId: string };
+
+export type NavigationSlice = {
+  route: Route;
+  navigate: (route: Route) => void;
+};
+
+export function routeToHash(route: Route): string {
+  switch (route.name) {
+    case 'sites':
+      return '#/';
+    case 'site':
+      return `#/site/${encodeURIComponent(route.siteId)}`;
+    case 'room':
+      return `#/room/${encodeURIComponent(route.roomId)}`;
+    case 'audit':
+      return `#/audit/${encodeURIComponent(route.auditId)}`;
+  }
+}
+
+export function hashToRoute(hash: string): Route {
+  const [, kind, raw] = hash.replace(/^#/, '').split('/');
+  const id = raw ? decodeURIComponent(raw) : '';
+  if (id && kind === 'site') return { name: 'site', siteId: id };
+  if (id && kind === 'room') return { name: 'room', roomId: id };
+  if (id && kind === 'audit') return { name: 'audit', auditId: id };
+  return { name: 'sites' };
+}
+
+export const createNavigationSlice: StateCreator<RootState, [], [], NavigationSlice> = (set) => ({
+  route: { name: 'sites' },
+  navigate: (route) => set({ route }),
+});

@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n/use-t.ts';
+import { useStore } from '../store/store.ts';
+
+export function Toasts() {
+  const t = useT();
+  const toasts = useStore((s) => s.toasts);
+  const dismiss = useStore((s) => s.dismiss);
+  useEffect(() => {
+    const timers = toasts
+      .filter((x) => x.kind === 'info')
+      .map((x) => setTimeout(() => dismiss(x.id), 4000));
+    return () => timers.forEach(clearTimeout);
+  }, [toasts, dismiss]);
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <div
+          key={toast.id}
+          className={`toast toast-${toast.kind}`}
+          role={toast.kind === 'error' ? 'alert' : undefined}
+        >
+          <span>{toast.text}</span>
+          <button type="button" onClick={() => dismiss(toast.id)} aria-label={t('common.close')}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveWeb } from '../../../main/scripts/web.ts';
+import type { LoopbackServer } from '../../../main/loopback/server.ts';
+
+export type OutsideRequest = { url: string; how: string };
+
+type Fixtures = {
+  server: LoopbackServer;
+  /** Requests (or attempts blocked by the CSP) that left the app's own origin. */
+  outside: OutsideRequest[];
+  app: Page;
+};
+
+/**
+ * Every test gets its own loopback server (fresh token and data directory) and a fresh browser
+ * context (fresh IndexedDB). Any request to another origin is aborted and recorded; tests end
+ * by asserting none happened.
+ */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roomcheck-e2e-'));
+    const server = await serveWeb({ dataDir });
+    await use(server);
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  outside: async ({ context, server }, use) => {
+    const origin = new URL(server.url).origin;
+    const seen: OutsideRequest[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin || url.startsWith('blob:') || url.startsWith('data:'))
+        return route.continue();
+      seen.push({ url, how: 'request' });
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin) {
+        seen.push({ url, how: 'request-event' });
+      }
+    });
+    // Attempts the CSP stopped never become requests; the page reports them to us instead.
+    await context.exposeBinding('__roomcheckCspViolation', (_source, url: string) => {
+      seen.push({ url, how: 'csp-violation' });
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (
+          window as unknown as { __roomcheckCspViolation: (u: string) => void }
+        ).__roomcheckCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await use(seen);
+  },
+  app: async ({ page, server, outside }, use) => {
+    void outside;
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
