@@ -223,6 +223,10 @@ const MESSAGES = {
     en: 'The row has no asset tag, serial number or MAC address, so it cannot be matched to a device.',
     zh: '该行没有资产编号、序列号或 MAC 地址，无法与设备对应。',
   },
+  extra_cells: {
+    en: 'The row has values in {count} columns beyond the last named column; name those columns or remove the values.',
+    zh: '该行在最后一个有名称的列之后还有 {count} 列有值；请为这些列命名或删除这些值。',
+  },
   duplicate_column_value: {
     en: 'The column "{column}" appears more than once with different values in this row.',
     zh: '列“{column}”在本行出现多次且值不同。',
