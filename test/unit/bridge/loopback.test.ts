@@ -1,0 +1,236 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { contract } from '../../../shared/bridge/contract.ts';
+import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
+import { handlers } from '../../../main/handlers/index.ts';
+import {
+  startLoopbackServer,
+  TOKEN_HEADER,
+  type LoopbackServer,
+} from '../../../main/loopback/server.ts';
+
+type Reply = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
+
+/** Raw HTTP so the test controls every header, including Host and Origin. */
+function raw(
+  server: LoopbackServer,
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+        setHost: !options.headers?.host,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+describe('loopback transport', () => {
+  let dir: string;
+  let server: LoopbackServer;
+  let origin: string;
+  const appInfoSpy = vi.fn(handlers.appInfo);
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rc-loopback-'));
+    const web = join(dir, 'web');
+    await mkdir(join(web, 'assets'), { recursive: true });
+    await writeFile(
+      join(web, 'index.html'),
+      '<meta name="roomcheck-token" content="%ROOMCHECK_TOKEN%"><p>app</p>',
+    );
+    await writeFile(join(web, 'assets', 'app.js'), 'console.log(1)');
+    await writeFile(join(dir, 'secret.txt'), 'outside the web root');
+    const wired: Handlers = { ...handlers, appInfo: appInfoSpy };
+    server = await startLoopbackServer({
+      rendererDir: web,
+      dispatch: createRouter(wired, { dataDir: dir, version: '1.2.3', transport: 'loopback' }),
+    });
+    origin = new URL(server.url).origin;
+  });
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const good = () => ({ 'content-type': 'application/json', origin, [TOKEN_HEADER]: server.token });
+
+  it('listens on 127.0.0.1 only, on a random port, with a long random token', () => {
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers a well-formed call', async () => {
+    const reply = await raw(server, {
+      method: 'POST',
+      path: '/bridge/appInfo',
+      headers: good(),
+      body: '{}',
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: { version: '1.2.3', transport: 'loopback' },
+    });
+  });
+
+  it('serves the page with the token filled in, a strict CSP and the right MIME types', async () => {
+    const page = await raw(server, { path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain(server.token);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const js = await raw(server, { path: '/assets/app.js' });
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(js.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each([
+    ['no token', (h: Record<string, string>) => ({ ...h, [TOKEN_HEADER]: '' }), 401],
+    [
+      'a wrong token',
+      (h: Record<string, string>) => ({ ...h, [TOKEN_HEADER]: 'x'.repeat(43) }),
+      401,
+    ],
+    [
+      'a wrong Origin',
+      (h: Record<string, string>) => ({ ...h, origin: 'http://evil.example' }),
+      403,
+    ],
+    [
+      'a look-alike Origin',
+      (h: Record<string, string>) => ({ ...h, origin: `${origin}.evil.example` }),
+      403,
+    ],
+    ['a null Origin', (h: Record<string, string>) => ({ ...h, origin: 'null' }), 403],
+    [
+      'a wrong Host (DNS rebinding)',
+      (h: Record<string, string>) => ({ ...h, host: 'evil.example' }),
+      421,
+    ],
+    [
+      'localhost as Host',
+      (h: Record<string, string>) => ({ ...h, host: `localhost:${server.port}` }),
+      421,
+    ],
+    [
+      'a cross-site fetch',
+      (h: Record<string, string>) => ({ ...h, 'sec-fetch-site': 'cross-site' }),
+      403,
+    ],
+    [
+      'a form post content type',
+      (h: Record<string, string>) => ({ ...h, 'content-type': 'text/plain' }),
+      415,
+    ],
+  ])('refuses a call with %s, and the handler never runs', async (_what, mutate, status) => {
+    appInfoSpy.mockClear();
+    const reply = await raw(server, {
+      method: 'POST',
+      path: '/bridge/appInfo',
+      headers: mutate(good()),
+      body: '{}',
+    });
+    expect(reply.status).toBe(status);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false });
+    expect(appInfoSpy).not.toHaveBeenCalled();
+  });
+
+  it('refuses a body larger than the call allows, declared or streamed', async () => {
+    appInfoSpy.mockClear();
+    const big = JSON.stringify({ pad: 'x'.repeat(contract.appInfo.maxRequestBytes) });
+    const declared = await raw(server, {
+      method: 'POST',
+      path: '/bridge/appInfo',
+      headers: good(),
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    const chunked = await raw(server, {
+      method: 'POST',
+      path: '/bridge/appInfo',
+      headers: { ...good(), 'transfer-encoding': 'chunked' },
+      body: big,
+    });
+    expect(chunked.status).toBe(413);
+    expect(appInfoSpy).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed JSON and schema failures with a clear message', async () => {
+    appInfoSpy.mockClear();
+    const junk = await raw(server, {
+      method: 'POST',
+      path: '/bridge/appInfo',
+      headers: good(),
+      body: '{"a":',
+    });
+    expect(junk.status).toBe(400);
+    const schema = await raw(server, {
+      method: 'POST',
+      path: '/bridge/appInfo',
+      headers: good(),
+      body: '{"x":1}',
+    });
+    expect(JSON.parse(schema.body)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(appInfoSpy).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown calls and non-POST bridge requests', async () => {
+    expect(
+      (await raw(server, { method: 'POST', path: '/bridge/fs.read', headers: good(), body: '{}' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await raw(server, { method: 'GET', path: '/bridge/appInfo', headers: good() })).status,
+    ).toBe(405);
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%00index.html',
+    '/..\\secret.txt',
+  ])('does not serve files outside the web root: %s', async (path) => {
+    const reply = await raw(server, { path });
+    expect(reply.body).not.toContain('outside the web root');
+  });
+
+  it('serves only GET and HEAD for pages', async () => {
+    expect((await raw(server, { method: 'PUT', path: '/index.html', body: 'x' })).status).toBe(405);
+    expect((await raw(server, { method: 'DELETE', path: '/index.html' })).status).toBe(405);
+  });
+});

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { declareVersions, openDatabase } from '../../../renderer/db/db.ts';
+import { DEFAULT_SETTINGS } from '../../../renderer/db/migrations.ts';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema.ts';
+import { blankDevice } from '../../../renderer/db/repositories/inventory.ts';
+
+const names: string[] = [];
+const dbName = () => {
+  const name = `migration-${names.length}-${Date.now()}`;
+  names.push(name);
+  return name;
+};
+afterEach(async () => {
+  while (names.length) await Dexie.delete(names.pop()!);
+});
+
+/** Opens a database exactly as an older release did: only the versions up to `version`. */
+async function openAt(name: string, version: number): Promise<Dexie> {
+  const db = new Dexie(name);
+  declareVersions(db, version);
+  await db.open();
+  return db;
+}
+
+const now = '2026-01-05T10:00:00.000Z';
+
+describe('database migrations', () => {
+  it('declares versions in increasing order, each keeping every table of the one before', () => {
+    for (let i = 1; i < SCHEMA_VERSIONS.length; i++) {
+      const prev = SCHEMA_VERSIONS[i - 1]!;
+      const next = SCHEMA_VERSIONS[i]!;
+      expect(next.version).toBeGreaterThan(prev.version);
+      for (const table of Object.keys(prev.stores))
+        expect(Object.keys(next.stores)).toContain(table);
+    }
+  });
+
+  it('upgrades a v1 database with data to the latest version without losing a record', async () => {
+    const name = dbName();
+    const v1 = await openAt(name, 1);
+    expect(v1.verno).toBe(1);
+    expect(v1.tables.map((t) => t.name)).not.toContain('reconciliations');
+    await v1
+      .table('sites')
+      .add({ id: 's1', name: 'HQ', organisation: '', notes: '', createdAt: now, updatedAt: now });
+    await v1
+      .table('rooms')
+      .add({
+        id: 'r1',
+        siteId: 's1',
+        name: '机房 1',
+        building: '',
+        floor: '',
+        classification: 'secret',
+        auditIntervalDays: 90,
+        notes: '',
+        createdAt: now,
+        updatedAt: now,
+      });
+    await v1
+      .table('devices')
+      .add({
+        ...blankDevice('s1', 'r1'),
+        id: 'd1',
+        name: 'NVR',
+        assetTag: 'A-1',
+        createdAt: now,
+        updatedAt: now,
+      });
+    // A v1 audit written before the cursor field was relied upon.
+    await v1
+      .table('audits')
+      .add({ id: 'a1', siteId: 's1', roomIds: ['r1'], status: 'in_progress', startedAt: now });
+    await v1
+      .table('answers')
+      .add({
+        id: 'a1|d1|D1',
+        auditId: 'a1',
+        deviceId: 'd1',
+        itemId: 'D1',
+        result: 'fail',
+        note: 'still cabled',
+      });
+    v1.close();
+
+    const latest = openDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(LATEST_VERSION);
+    expect(await latest.sites.get('s1')).toMatchObject({ name: 'HQ' });
+    expect(await latest.rooms.get('r1')).toMatchObject({ name: '机房 1' });
+    expect(await latest.devices.where('[siteId+assetTag]').equals(['s1', 'A-1']).count()).toBe(1);
+    expect(await latest.answers.get('a1|d1|D1')).toMatchObject({
+      result: 'fail',
+      note: 'still cabled',
+    });
+    expect(await latest.audits.get('a1')).toMatchObject({ cursor: null });
+    // Tables and defaults that v2 introduced.
+    expect(await latest.reconciliations.count()).toBe(0);
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      expect(await latest.settings.get(key)).toEqual({ key, value });
+    }
+    latest.close();
+  });
+
+  it('opens a fresh database directly at the latest version', async () => {
+    const db = openDatabase(dbName());
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      Object.keys(SCHEMA_VERSIONS.at(-1)!.stores).sort(),
+    );
+    db.close();
+  });
+});
