@@ -192,8 +192,8 @@ const MESSAGES = {
     zh: '“{value}”的年份只有两位，存在歧义；请写出完整年份。',
   },
   date_out_of_range: {
-    en: '"{value}" is outside the accepted dates (1927 to 2199).',
-    zh: '“{value}”超出可接受的日期范围（1927 年至 2199 年）。',
+    en: '"{value}" is outside the accepted dates (1900 to 2199; Excel date numbers from 1927).',
+    zh: '“{value}”超出可接受的日期范围（1900 年至 2199 年；Excel 日期序号自 1927 年起）。',
   },
   unknown_value: {
     en: '"{value}" is not a known {field}; accepted: {accepted}.',

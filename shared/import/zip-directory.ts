@@ -1,0 +1,51 @@
+// Reads a ZIP archive's central directory (names and declared sizes) without inflating
+// anything, so an XLSX can be recognised and a zip bomb refused before a spreadsheet library
+// starts unpacking it. Declared sizes can lie; this is a first gate, not the only one.
+
+export type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number };
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+/** ZIP64 marks sizes it moved elsewhere with all-ones; such archives are not plain XLSX. */
+const ZIP64_MARK = 0xffffffff;
+
+export const ZIP_LOCAL_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const;
+
+export function hasZipMagic(bytes: Uint8Array): boolean {
+  return ZIP_LOCAL_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** The entries, or null when no well-formed central directory is found (damaged/truncated). */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
+  const lowest = Math.max(0, bytes.length - 22 - 65_535);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= lowest; i--) {
+    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const size = view.getUint32(eocd + 12, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (offset === ZIP64_MARK || offset + size > eocd) return null;
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  let p = offset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIGNATURE) return null;
+    const compressedSize = view.getUint32(p + 20, true);
+    const uncompressedSize = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    if (p + 46 + nameLength > eocd) return null;
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    entries.push({ name, compressedSize, uncompressedSize });
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
