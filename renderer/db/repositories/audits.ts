@@ -1,11 +1,15 @@
 import {
   AnswerSchema,
   AuditSchema,
+  FindingSchema,
   answerId,
   type Answer,
   type Audit,
   type AuditCursor,
+  type Finding,
 } from '../../../shared/domain/schemas.ts';
+import { effectiveSeverity } from '../../../shared/checklist/effective-severity.ts';
+import { autoFindingId, isWithdrawable } from '../../../shared/findings/findings.ts';
 import type { AnswerResult } from '../../../shared/domain/enums.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { newId, nowIso } from '../ids.ts';
@@ -61,6 +65,17 @@ export class AuditLockedError extends Error {
   }
 }
 
+export const isLocked = (audit: Pick<Audit, 'status'>): boolean =>
+  audit.status === 'completed' || audit.status === 'signed';
+
+/** The audit, for a write that must not touch a completed one. Call inside a transaction. */
+export async function writableAudit(db: RoomcheckDb, auditId: string): Promise<Audit> {
+  const audit = await db.audits.get(auditId);
+  if (!audit) throw new Error('This audit no longer exists.');
+  if (isLocked(audit)) throw new AuditLockedError();
+  return audit;
+}
+
 export type AnswerInput = {
   auditId: string;
   roomId: string;
@@ -70,15 +85,30 @@ export type AnswerInput = {
   note: string;
   by: string;
   prejudged?: Answer['prejudged'];
+  /** Where to resume after this answer (usually the next step); defaults to this item. */
+  cursorAfter?: AuditCursor;
+  /** Language of the title given to a finding this answer raises. */
+  lang?: 'en' | 'zh';
+};
+
+export type SavedAnswer = {
+  answer: Answer;
+  /** The finding a failed answer raised or still has; null otherwise. */
+  finding: Finding | null;
+  /** A finding that stays although the answer is no longer "fail" (somebody worked on it). */
+  keptFinding: Finding | null;
 };
 
 /**
- * Records one answer and moves the audit's cursor to it, in one transaction: after a crash
- * the answer and the place to resume are either both there or both not.
+ * Records one answer, moves the audit's cursor and keeps the answer's finding in step, in one
+ * transaction: after a crash the answer, its finding and the place to resume are either all
+ * there or all not. A "fail" raises a finding (severity from the item for this device); changing
+ * the answer withdraws that finding again unless somebody has worked on it (isWithdrawable).
  */
-export async function saveAnswer(db: RoomcheckDb, input: AnswerInput): Promise<Answer> {
+export async function recordAnswer(db: RoomcheckDb, input: AnswerInput): Promise<SavedAnswer> {
+  const id = answerId(input.auditId, input.roomId, input.deviceId, input.itemId);
   const answer = AnswerSchema.parse({
-    id: answerId(input.auditId, input.roomId, input.deviceId, input.itemId),
+    id,
     auditId: input.auditId,
     roomId: input.roomId,
     deviceId: input.deviceId,
@@ -89,17 +119,148 @@ export async function saveAnswer(db: RoomcheckDb, input: AnswerInput): Promise<A
     by: input.by,
     at: nowIso(),
   });
-  await db.transaction('rw', db.audits, db.answers, async () => {
-    const audit = await db.audits.get(input.auditId);
-    if (!audit) throw new Error('This audit no longer exists.');
-    if (audit.status === 'completed' || audit.status === 'signed') throw new AuditLockedError();
-    const cursor: AuditCursor = {
-      roomId: input.roomId,
-      deviceId: input.deviceId,
-      itemId: input.itemId,
-    };
-    await db.answers.put(answer);
-    await db.audits.update(audit.id, { cursor, updatedAt: answer.at });
+  const findingId = autoFindingId(id);
+  return db.transaction(
+    'rw',
+    [db.audits, db.answers, db.findings, db.evidence, db.templates, db.devices],
+    async () => {
+      const audit = await writableAudit(db, input.auditId);
+      const [previous, existing] = await Promise.all([
+        db.answers.get(id),
+        db.findings.get(findingId),
+      ]);
+      const cursor: AuditCursor = input.cursorAfter ?? {
+        roomId: input.roomId,
+        deviceId: input.deviceId,
+        itemId: input.itemId,
+      };
+      await db.answers.put(answer);
+      await db.audits.update(audit.id, { cursor, updatedAt: answer.at });
+
+      if (answer.result === 'fail') {
+        if (existing) {
+          // The note of a failed item is the finding's detail until somebody edits the detail.
+          if (existing.detail === (previous?.note ?? '') && existing.detail !== answer.note) {
+            const next = { ...existing, detail: answer.note, updatedAt: answer.at };
+            await db.findings.put(next);
+            return { answer, finding: next, keptFinding: null };
+          }
+          return { answer, finding: existing, keptFinding: null };
+        }
+        const finding = await raiseFinding(db, audit, answer, findingId, input.lang ?? 'en');
+        return { answer, finding, keptFinding: null };
+      }
+      if (existing) {
+        const evidence = await db.evidence.where('findingId').equals(existing.id).count();
+        if (isWithdrawable(existing, evidence)) {
+          await db.findings.delete(existing.id);
+          return { answer, finding: null, keptFinding: null };
+        }
+        return { answer, finding: null, keptFinding: existing };
+      }
+      return { answer, finding: null, keptFinding: null };
+    },
+  );
+}
+
+/** recordAnswer for callers that only need the stored answer. */
+export async function saveAnswer(db: RoomcheckDb, input: AnswerInput): Promise<Answer> {
+  return (await recordAnswer(db, input)).answer;
+}
+
+async function raiseFinding(
+  db: RoomcheckDb,
+  audit: Audit,
+  answer: Answer,
+  findingId: string,
+  lang: 'en' | 'zh',
+): Promise<Finding> {
+  // Only a failing answer pays for these reads; "pass" stays at three requests.
+  const [template, device] = await Promise.all([
+    db.templates.get(audit.templateId),
+    answer.deviceId ? db.devices.get(answer.deviceId) : Promise.resolve(undefined),
+  ]);
+  const item = template?.items.find((i) => i.id === answer.itemId);
+  const severity = item ? effectiveSeverity(item, device ?? null) : 'medium';
+  const text = item ? item.text[lang] : answer.itemId;
+  const finding = FindingSchema.parse({
+    id: findingId,
+    auditId: audit.id,
+    roomId: answer.roomId,
+    deviceId: answer.deviceId,
+    itemId: answer.itemId,
+    severity,
+    severityChanges: [],
+    title: `${answer.itemId}: ${text}`.slice(0, 300),
+    detail: answer.note,
+    remediation: '',
+    owner: '',
+    dueDate: null,
+    status: 'open',
+    statusReason: '',
+    firstSeenAuditId: audit.id,
+    firstSeenAt: answer.at,
+    createdAt: answer.at,
+    updatedAt: answer.at,
   });
-  return answer;
+  await db.findings.put(finding);
+  return finding;
+}
+
+/** Remembers where the inspector is without answering (moving around, searching). */
+export async function moveCursor(
+  db: RoomcheckDb,
+  auditId: string,
+  cursor: AuditCursor,
+): Promise<void> {
+  await db.transaction('rw', db.audits, async () => {
+    const audit = await db.audits.get(auditId);
+    // A completed audit keeps the cursor it was completed with; looking around changes nothing.
+    if (!audit || isLocked(audit)) return;
+    await db.audits.update(auditId, { cursor });
+  });
+}
+
+/** Completes the audit: its answers, findings' severities and inventory marks lock. */
+export async function completeAudit(db: RoomcheckDb, auditId: string): Promise<Audit> {
+  return db.transaction('rw', db.audits, async () => {
+    const audit = await writableAudit(db, auditId);
+    const now = nowIso();
+    const next = AuditSchema.parse({
+      ...audit,
+      status: 'completed',
+      completedAt: now,
+      updatedAt: now,
+    });
+    await db.audits.put(next);
+    return next;
+  });
+}
+
+/** Reopens a completed audit, recording who did it and why. A signed audit stays as signed. */
+export async function reopenAudit(
+  db: RoomcheckDb,
+  auditId: string,
+  by: string,
+  reason: string,
+): Promise<Audit> {
+  if (!by.trim()) throw new Error('Say who reopens the audit.');
+  if (!reason.trim()) throw new Error('Give the reason for reopening the audit.');
+  return db.transaction('rw', db.audits, async () => {
+    const audit = await db.audits.get(auditId);
+    if (!audit) throw new Error('This audit no longer exists.');
+    if (audit.status === 'signed')
+      throw new Error('A signed audit cannot be reopened; start a new audit that follows it.');
+    if (audit.status !== 'completed') throw new Error('Only a completed audit can be reopened.');
+    const now = nowIso();
+    const next = AuditSchema.parse({
+      ...audit,
+      status: 'in_progress',
+      completedAt: null,
+      reopenLog: [...audit.reopenLog, { by: by.trim(), at: now, reason: reason.trim() }],
+      updatedAt: now,
+    });
+    await db.audits.put(next);
+    return next;
+  });
 }
