@@ -179,14 +179,26 @@ function analyseUpdate(prev: PdfState, next: PdfState, section: XrefSection, sta
 }
 
 /**
+ * A signature may stop right after %%EOF while the next revision starts after the end-of-line
+ * that must separate them; those one or two bytes are whitespace, not content.
+ */
+export function skipEol(bytes: Uint8Array, at: number): number {
+  let end = at;
+  if (bytes[end] === 0x0d) end++;
+  if (bytes[end] === 0x0a) end++;
+  return end;
+}
+
+/**
  * Checks every revision after `firstSignedEnd`. Returns the revision boundaries from there to
  * the end of the file, so callers can check each signature ends on one.
  */
 export function checkLaterRevisions(
   bytes: Uint8Array,
   finalState: PdfState,
-  firstSignedEnd: number,
+  firstCoveredEnd: number,
 ): RevisionCheck {
+  const firstSignedEnd = skipEol(bytes, firstCoveredEnd);
   const later = finalState.sections
     .filter((s) => s.offset >= firstSignedEnd)
     .sort((x, y) => x.offset - y.offset);

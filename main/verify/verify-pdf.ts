@@ -17,7 +17,7 @@ import {
 import { readSnapshotFromState } from '../report/embed-snapshot.ts';
 import { evaluateTrust, summarizeCertificate } from './chain.ts';
 import { checkCms } from './cms-verify.ts';
-import { checkLaterRevisions } from './revisions.ts';
+import { checkLaterRevisions, skipEol } from './revisions.ts';
 
 // The one verifier for the app and the CLI. Three answers: valid (intact, and the signer chains
 // to a trust anchor or a pinned certificate), invalid (with the reason: the file was changed,
@@ -313,7 +313,7 @@ async function verifyUnchecked(bytes: Uint8Array, options: VerifyOptions): Promi
       out.reason = revisions.reason;
     } else {
       for (const [i, end] of coveredEnds.entries()) {
-        if (!revisions.boundaries.includes(end)) {
+        if (!revisions.boundaries.includes(skipEol(bytes, end))) {
           out.status = 'invalid';
           out.code = 'byte_range';
           out.reason = `Signature ${i + 1} does not end at a revision of the file.`;
