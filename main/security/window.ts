@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.ts';
 
 export type MainWindowSettings = {
@@ -9,12 +9,15 @@ export type MainWindowSettings = {
 };
 
 /**
+ * Opens the main window on app://roomcheck/ (never file://) and shows it once painted.
+ *
  * The production security model, the same in development and tests: an isolated, sandboxed
  * renderer without Node, with web security on and nothing experimental. Spellcheck stays off
- * because Chromium would download dictionaries.
+ * because Chromium would download dictionaries. The options are written inline so that the
+ * static scan (electronegativity) reads the real values.
  */
-export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(settings: MainWindowSettings): BrowserWindow {
+  const win = new BrowserWindow({
     title: 'Roomcheck',
     width: 1280,
     height: 840,
@@ -42,12 +45,7 @@ export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowCo
       disableBlinkFeatures: 'Auxclick',
       devTools: settings.isDev,
     },
-  };
-}
-
-/** Opens the main window on app://roomcheck/ (never file://) and shows it once painted. */
-export function createMainWindow(settings: MainWindowSettings): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(settings));
+  });
   win.once('ready-to-show', () => win.show());
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
     console.error('[window] could not load the user interface:', err);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMainWindow, mainWindowOptions } from '../../../main/security/window.ts';
+import { createMainWindow } from '../../../main/security/window.ts';
 import { FakeBrowserWindow } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());
@@ -13,7 +13,8 @@ beforeEach(() => {
 describe('main window', () => {
   for (const isDev of [false, true]) {
     it(`keeps the production security model (${isDev ? 'development' : 'packaged'})`, () => {
-      const prefs = mainWindowOptions({ preloadPath: PRELOAD, isDev }).webPreferences ?? {};
+      const win = createMainWindow({ preloadPath: PRELOAD, isDev }) as unknown as FakeBrowserWindow;
+      const prefs = (win.options.webPreferences ?? {}) as Record<string, unknown>;
       expect(prefs.contextIsolation).toBe(true);
       expect(prefs.sandbox).toBe(true);
       expect(prefs.nodeIntegration).toBe(false);
@@ -40,7 +41,6 @@ describe('main window', () => {
     expect(fake.loadURL).toHaveBeenCalledTimes(1);
     expect(fake.loadURL).toHaveBeenCalledWith('app://roomcheck/');
     expect(fake.loadFile).not.toHaveBeenCalled();
-    expect(fake.options).toEqual(mainWindowOptions({ preloadPath: PRELOAD, isDev: false }));
   });
 
   it('shows the window once it has painted', () => {
