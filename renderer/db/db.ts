@@ -4,9 +4,19 @@ import { UPGRADES } from './migrations.ts';
 import type { Rows } from './types.ts';
 
 export type RoomcheckDb = Dexie & {
-  [T in Exclude<keyof Rows, 'settings'>]: EntityTable<Rows[T], 'id'>;
-} & {
+  sites: EntityTable<Rows['sites'], 'id'>;
+  rooms: EntityTable<Rows['rooms'], 'id'>;
+  racks: EntityTable<Rows['racks'], 'id'>;
+  devices: EntityTable<Rows['devices'], 'id'>;
+  templates: EntityTable<Rows['templates'], 'id'>;
+  audits: EntityTable<Rows['audits'], 'id'>;
+  answers: EntityTable<Rows['answers'], 'id'>;
+  findings: EntityTable<Rows['findings'], 'id'>;
+  evidence: EntityTable<Rows['evidence'], 'id'>;
+  reconciliations: EntityTable<Rows['reconciliations'], 'id'>;
   settings: EntityTable<Rows['settings'], 'key'>;
+  importLog: EntityTable<Rows['importLog'], 'id'>;
+  auditRecords: EntityTable<Rows['auditRecords'], 'auditId'>;
 };
 
 /** Declares every version in order so any older database upgrades step by step. */

@@ -24,9 +24,20 @@ export const SCHEMA_V2 = {
   importLog: 'id, at',
 } as const;
 
+/**
+ * v3: frozen audit records. When an audit is completed (or a prior audit is imported from a
+ * signed report or an export) its snapshot is kept as it was, so later comparisons see the
+ * inventory of that day rather than today's.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  auditRecords: 'auditId, siteId, *roomIds, completedAt',
+} as const;
+
 export const SCHEMA_VERSIONS = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: SCHEMA_V2 },
+  { version: 3, stores: SCHEMA_V3 },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import type {
   Site,
   Template,
 } from '../../shared/domain/schemas.ts';
+import type { AuditSnapshot } from '../../shared/snapshot/schema.ts';
 
 /** Evidence as stored: the metadata plus the bytes and a small thumbnail. */
 export type EvidenceRow = EvidenceMeta & { blob: Blob; thumbnail: Blob | null };
@@ -26,6 +27,17 @@ export type ImportLogRow = {
   by: string;
 };
 
+/** A completed or imported audit as it was: the snapshot without evidence bytes. */
+export type AuditRecordRow = {
+  auditId: string;
+  siteId: string;
+  roomIds: string[];
+  completedAt: string;
+  /** Where it came from: this database, a signed report, or an export bundle. */
+  source: 'completed' | 'signed-report' | 'export';
+  snapshot: AuditSnapshot;
+};
+
 export type Rows = {
   sites: Site;
   rooms: Room;
@@ -39,4 +51,5 @@ export type Rows = {
   reconciliations: Reconciliation;
   settings: SettingRow;
   importLog: ImportLogRow;
+  auditRecords: AuditRecordRow;
 };

@@ -98,6 +98,7 @@ describe('database migrations', () => {
     expect(await latest.audits.get('a1')).toMatchObject({ cursor: null });
     // Tables and defaults that v2 introduced.
     expect(await latest.reconciliations.count()).toBe(0);
+    expect(await latest.auditRecords.count()).toBe(0);
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
       expect(await latest.settings.get(key)).toEqual({ key, value });
     }
