@@ -16,6 +16,7 @@ import type {
   TriState,
 } from '../domain/enums.ts';
 import type { CheckItem } from '../domain/schemas.ts';
+import type { ScheduleStatus } from '../audit/schedule.ts';
 
 // Display names for every stored enum value, in both UI languages. The renderer, the report and
 // the import pipeline (which must recognise Chinese values such as 在用 / 闲置 / 服务器) all read
@@ -193,6 +194,13 @@ const itemScope: Labels<CheckItem['scope']> = {
   device: { en: 'Device', zh: '设备' },
 };
 
+const scheduleStatus: Labels<ScheduleStatus> = {
+  never_audited: { en: 'Never audited', zh: '从未检查' },
+  ok: { en: 'Up to date', zh: '按期' },
+  due_soon: { en: 'Due soon', zh: '即将到期' },
+  overdue: { en: 'Overdue', zh: '已逾期' },
+};
+
 export const LABELS = {
   deviceType,
   lifecycleStatus,
@@ -212,6 +220,7 @@ export const LABELS = {
   classification,
   evidenceMimeType,
   itemScope,
+  scheduleStatus,
 } as const;
 
 export type LabelKind = keyof typeof LABELS;

@@ -16,6 +16,7 @@ import {
   SEVERITIES,
   TriState,
 } from '../../../shared/domain/enums.ts';
+import { SCHEDULE_STATUSES } from '../../../shared/audit/schedule.ts';
 import { LABELS, LANGS, label, type LabelKind } from '../../../shared/i18n/labels.ts';
 
 // The enum values come from enums.ts, not from LABELS, so a value added to an enum but not
@@ -39,6 +40,7 @@ const expected: Record<LabelKind, readonly string[]> = {
   classification: CLASSIFICATIONS,
   evidenceMimeType: EVIDENCE_MIME_TYPES,
   itemScope: ['room', 'device'],
+  scheduleStatus: SCHEDULE_STATUSES,
 };
 
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
