@@ -20,6 +20,8 @@ function call<N extends CallName>(name: N) {
 // `satisfies` makes a missing or extra call a compile error; a unit test checks the keys too.
 const api = {
   appInfo: call('appInfo'),
+  backupWrite: call('backupWrite'),
+  backupList: call('backupList'),
 } satisfies RoomcheckApi;
 
 contextBridge.exposeInMainWorld('roomcheck', api);

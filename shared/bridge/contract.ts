@@ -14,11 +14,48 @@ export const AppInfoResponse = z.object({
   transport: z.enum(['ipc', 'loopback']),
 });
 
+/** Largest backup text main writes (photos travel inside as base64). */
+export const BACKUP_MAX_BYTES = 128 * 1024 * 1024;
+
+export const BackupWriteRequest = z
+  .object({
+    /** What the backup is for ("audit completed: Room 3"); only a slug of it reaches the file name. */
+    label: z.string().max(200),
+    /** The backup file's text (a `roomcheck.backup` JSON document). */
+    content: z.string().min(2).max(BACKUP_MAX_BYTES),
+  })
+  .strict();
+
+export const BackupFileSchema = z.object({
+  fileName: z.string(),
+  bytes: z.number().int().min(0),
+  at: z.string(),
+});
+
 export const contract = {
   appInfo: {
     request: z.object({}).strict(),
     response: AppInfoResponse,
     /** Largest accepted request body in bytes (loopback transport). */
+    maxRequestBytes: 1024,
+  },
+  /** Writes an automatic backup into <dataDir>/backups/ and keeps the newest few. */
+  backupWrite: {
+    request: BackupWriteRequest,
+    response: z.object({
+      fileName: z.string(),
+      directory: z.string(),
+      bytes: z.number().int().min(0),
+      kept: z.number().int().min(0),
+      removed: z.number().int().min(0),
+    }),
+    // JSON escaping of the backup text inside the request can double its size.
+    maxRequestBytes: 2 * BACKUP_MAX_BYTES + 4096,
+  },
+  /** The automatic backups main holds, newest first. */
+  backupList: {
+    request: z.object({}).strict(),
+    response: z.object({ directory: z.string(), files: z.array(BackupFileSchema) }),
     maxRequestBytes: 1024,
   },
 } as const;
