@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPkcs12 } from '../../../main/identity/p12.ts';
+import { signReportPdf } from '../../../main/report/create-signed-report.ts';
+import { extractSnapshot } from '../../../main/report/embed-snapshot.ts';
+import type { SignerMaterial } from '../../../main/signing/cms-signer.ts';
+import { certificateFingerprint } from '../../../main/signing/signer-checks.ts';
+import { verifyPdf } from '../../../main/verify/verify-pdf.ts';
+import {
+  missingJudges,
+  pdfdetachList,
+  pdfsig,
+  pdftotext,
+  qpdfCheck,
+  writeTemp,
+} from './support/judges.ts';
+import { P12_PASSPHRASE, testPki, type TestPki } from './support/pki.ts';
+import { demoSnapshot, info, samplePdf } from './support/samples.ts';
+
+const skip = missingJudges('pdfsig', 'qpdf', 'pdftotext', 'pdfdetach', 'certutil', 'openssl');
+if (skip) console.warn(`[signing tests] skipped: ${skip}`);
+
+describe.skipIf(skip !== null)(
+  'signed reports, judged by pdfsig, qpdf, pdftotext and pdfdetach',
+  () => {
+    let pki: TestPki;
+    beforeAll(() => {
+      pki = testPki();
+    });
+
+    for (const kind of ['rsa', 'ec'] as const) {
+      it(`signs with an ${kind.toUpperCase()} identity from an OpenSSL PKCS#12 so that every judge accepts it`, async () => {
+        const p12 = readPkcs12(new Uint8Array(readFileSync(pki[kind].p12)), P12_PASSPHRASE);
+        const snapshot = demoSnapshot();
+        const { bytes, verdict } = await signReportPdf(
+          samplePdf(),
+          snapshot,
+          p12,
+          info('Inspector 张三'),
+        );
+        // Self-verification pinned the signer; with the CA as anchor it is valid and trusted.
+        expect(verdict.status).toBe('valid');
+        const file = writeTemp(bytes, `${kind}.pdf`);
+
+        const sig = pdfsig(file, pki.nssDir);
+        expect(sig.out).toContain('Signature is Valid.');
+        expect(sig.out).toContain('Total document signed');
+        expect(sig.out).toContain('Certificate is Trusted.');
+        expect(sig.out).toContain('ETSI.CAdES.detached');
+        expect(sig.out).toContain('SHA-256');
+        expect(qpdfCheck(file).status).toBe(0);
+        expect(pdftotext(file)).toContain('Finding F-001: camera platform');
+        expect(pdfdetachList(file).out).toMatch(/1 embedded files\s+1: audit\.json/);
+
+        const ours = await verifyPdf(bytes, { trustAnchors: [pki.caPem] });
+        expect(ours.status).toBe('valid');
+        expect(ours.signatures).toHaveLength(1);
+        const s = ours.signatures[0]!;
+        expect(s).toMatchObject({
+          trusted: true,
+          trustedBy: 'anchor',
+          coversWholeFile: true,
+          intact: true,
+          subFilter: 'ETSI.CAdES.detached',
+          name: 'Inspector 张三',
+        });
+        expect(s.signer?.commonName).toBe(kind === 'rsa' ? 'Inspector RSA' : 'Inspector EC');
+        expect(s.chain.map((c) => c.commonName)).toEqual([
+          s.signer?.commonName,
+          'Roomcheck Test CA',
+        ]);
+        expect(Date.parse(s.signingTime!)).toBeGreaterThan(Date.now() - 60_000);
+        expect(ours.snapshot).toMatchObject({
+          auditId: snapshot.audit.id,
+          devices: snapshot.devices.length,
+        });
+        expect(extractSnapshot(bytes)).toEqual(snapshot);
+      });
+    }
+
+    it('reads the legacy (3DES) PKCS#12 files OpenSSL writes with -legacy, RSA and EC', () => {
+      for (const kind of ['rsa', 'ec'] as const) {
+        const p12 = readPkcs12(new Uint8Array(readFileSync(pki[kind].p12Legacy)), P12_PASSPHRASE);
+        expect(p12.privateKey.asymmetricKeyType).toBe(kind);
+        expect(p12.chain).toHaveLength(1);
+      }
+    });
+
+    it('is indeterminate (not valid) when the signer does not chain to an imported anchor', async () => {
+      const { bytes } = await signReportPdf(samplePdf(), demoSnapshot(), pki.ec, info());
+      const none = await verifyPdf(bytes, { trustAnchors: [] });
+      expect(none).toMatchObject({ status: 'indeterminate', code: 'untrusted' });
+      expect(none.signatures[0]?.intact).toBe(true);
+      const other = await verifyPdf(bytes, { trustAnchors: [pki.otherCaPem] });
+      expect(other.status).toBe('indeterminate');
+      // Pinning the inspector's certificate fingerprint makes it trusted.
+      const pinned = await verifyPdf(bytes, {
+        trustAnchors: [],
+        pinnedFingerprints: [certificateFingerprint(pki.ec.certificate).toUpperCase()],
+      });
+      expect(pinned).toMatchObject({ status: 'valid' });
+      expect(pinned.signatures[0]?.trustedBy).toBe('pin');
+    });
+
+    it('refuses to sign with a key that does not belong to the certificate, and writes nothing', async () => {
+      const mismatched: SignerMaterial = { ...pki.rsa, certificate: pki.ec.certificate };
+      await expect(signReportPdf(samplePdf(), demoSnapshot(), mismatched, info())).rejects.toThrow(
+        'The private key does not belong to the signing certificate.',
+      );
+    });
+
+    it('refuses to sign outside the certificate validity period', async () => {
+      const later = new Date(Date.now() + 400 * 86_400_000);
+      await expect(
+        signReportPdf(samplePdf(), demoSnapshot(), pki.rsa, info('x', { signingTime: later })),
+      ).rejects.toThrow(/expired/);
+    });
+
+    it('refuses a snapshot that does not match the schema before any signing happens', async () => {
+      const broken = { ...demoSnapshot(), formatVersion: 99 };
+      await expect(signReportPdf(samplePdf(), broken as never, pki.rsa, info())).rejects.toThrow(
+        /audit snapshot is not valid/,
+      );
+    });
+  },
+);
