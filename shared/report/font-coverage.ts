@@ -8,7 +8,7 @@ export type FontCoverage = ReadonlySet<number>;
 /** Line breaks and tabs are layout, not glyphs: the builder never draws them. */
 const LAYOUT_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
 
-class FontReader {
+export class FontReader {
   private readonly view: DataView;
   constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -41,7 +41,7 @@ function isUnicodeSubtable(platformId: number, encodingId: number): boolean {
   return platformId === 0 || (platformId === 3 && (encodingId === 1 || encodingId === 10));
 }
 
-function readFormat4(r: FontReader, at: number, out: Set<number>): void {
+function readFormat4(r: FontReader, at: number, out: Map<number, number>): void {
   const segCountX2 = r.u16(at + 6);
   const endCodes = at + 14;
   const startCodes = endCodes + segCountX2 + 2;
@@ -61,12 +61,12 @@ function readFormat4(r: FontReader, at: number, out: Set<number>): void {
         const raw = r.u16(rangeOffsetAt + rangeOffset + 2 * (cp - start));
         glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
       }
-      if (glyph !== 0) out.add(cp);
+      if (glyph !== 0 && !out.has(cp)) out.set(cp, glyph);
     }
   }
 }
 
-function readFormat12(r: FontReader, at: number, out: Set<number>): void {
+function readFormat12(r: FontReader, at: number, out: Map<number, number>): void {
   const groups = r.u32(at + 12);
   for (let g = 0; g < groups; g++) {
     const base = at + 16 + g * 12;
@@ -77,23 +77,30 @@ function readFormat12(r: FontReader, at: number, out: Set<number>): void {
       throw new Error('The font file is malformed (a cmap group has an invalid range).');
     }
     for (let cp = start; cp <= end; cp++) {
-      if (startGlyph + (cp - start) !== 0) out.add(cp);
+      const glyph = startGlyph + (cp - start);
+      if (glyph !== 0 && !out.has(cp)) out.set(cp, glyph);
     }
   }
 }
 
-/** Reads the code points a TrueType/OpenType font covers from its Unicode cmap subtables. */
-export function readFontCoverage(font: Uint8Array): FontCoverage {
+/** Offset of a table in the font, or -1 when the font has none. */
+export function findTable(font: Uint8Array, tag: string): number {
   const r = new FontReader(font);
   const numTables = r.u16(4);
-  let cmap = -1;
   for (let i = 0; i < numTables; i++) {
     const record = 12 + i * 16;
-    if (r.tag(record) === 'cmap') cmap = r.u32(record + 8);
+    if (r.tag(record) === tag) return r.u32(record + 8);
   }
+  return -1;
+}
+
+/** Code point -> glyph id, from the font's Unicode cmap subtables (formats 4 and 12). */
+export function readCmap(font: Uint8Array): Map<number, number> {
+  const r = new FontReader(font);
+  const cmap = findTable(font, 'cmap');
   if (cmap < 0) throw new Error('The font file has no cmap table, so it maps no characters.');
 
-  const out = new Set<number>();
+  const out = new Map<number, number>();
   const subtables = r.u16(cmap + 2);
   let readAny = false;
   for (let i = 0; i < subtables; i++) {
@@ -110,6 +117,11 @@ export function readFontCoverage(font: Uint8Array): FontCoverage {
     throw new Error('The font file has no Unicode cmap subtable of format 4 or 12.');
   }
   return out;
+}
+
+/** Reads the code points a TrueType/OpenType font covers from its Unicode cmap subtables. */
+export function readFontCoverage(font: Uint8Array): FontCoverage {
+  return new Set(readCmap(font).keys());
 }
 
 /** The distinct characters of `text` the font cannot draw, in order of first appearance. */

@@ -1,0 +1,128 @@
+import type { AuditSnapshot } from '../snapshot/schema.ts';
+import { label } from '../i18n/labels.ts';
+import { comparisonView } from './comparison-view.ts';
+import { COLORS, ReportCanvas, type ReportFonts, type Rgb } from './pdf-canvas.ts';
+import type { ReportContext, SignatureInfo } from './report-context.ts';
+import { buildReportModel } from './report-model.ts';
+import { drawAppendices } from './sections/appendices.ts';
+import { drawComparison } from './sections/comparison.ts';
+import { drawContents, drawCover } from './sections/cover.ts';
+import { drawFindings } from './sections/findings.ts';
+import { drawRemediation } from './sections/remediation.ts';
+import { drawScope } from './sections/scope.ts';
+import { drawSignOff } from './sections/signoff.ts';
+import { drawSummary } from './sections/summary.ts';
+import { REPORT_STRINGS } from './strings.ts';
+
+// The audit report as an unsigned PDF, laid out from the snapshot alone (DOMAIN.md "The
+// report"). Main attaches the snapshot and signs the result; nothing here touches keys.
+
+export type BuildReportOptions = {
+  fonts: ReportFonts;
+  /** When the report is made, ISO 8601 UTC; also what "overdue" is measured against. */
+  generatedAt: string;
+  /** Who will sign, shown on the sign-off page; null for an unsigned copy. */
+  signature: SignatureInfo | null;
+};
+
+export type BuiltReport = { bytes: Uint8Array; pageCount: number };
+
+const BANNER_COLORS: Record<string, Rgb> = {
+  unclassified: COLORS.good,
+  internal: COLORS.accent,
+  confidential: COLORS.high,
+  secret: COLORS.high,
+  top_secret: [150, 20, 20],
+};
+
+function decoratePages(ctx: ReportContext): void {
+  const { c, m, s } = ctx;
+  const total = c.pageCount();
+  const banner = s.classificationBanner(label('classification', m.classification, ctx.lang));
+  const bannerColor = BANNER_COLORS[m.classification] ?? COLORS.high;
+  const snap = m.snapshot;
+  const reportId = snap.signOff?.reportId ?? '';
+  const org = [snap.signOff?.organisation || snap.site.organisation, snap.signOff?.unit]
+    .filter(Boolean)
+    .join('  ·  ');
+  const headerLeft = `${s.reportTitle}${snap.audit.title ? `  ·  ${snap.audit.title}` : ''}`;
+  for (let page = 1; page <= total; page++) {
+    c.goToPage(page);
+    c.fillRect(0, 0, c.page.width, 8, bannerColor);
+    c.textAt(banner, c.page.width / 2, 1.9, {
+      size: 9,
+      bold: true,
+      color: COLORS.white,
+      align: 'center',
+    });
+    c.fillRect(0, c.page.height - 8, c.page.width, 8, bannerColor);
+    c.textAt(banner, c.page.width / 2, c.page.height - 6.1, {
+      size: 9,
+      bold: true,
+      color: COLORS.white,
+      align: 'center',
+    });
+    if (page > 1) {
+      const maxLeft = c.contentWidth - c.measure(reportId, { size: 7.5 }) - 6;
+      const left = c.wrap(headerLeft, maxLeft, { size: 7.5 })[0] ?? '';
+      c.textAt(left, c.page.left, 12, { size: 7.5, color: COLORS.muted });
+      c.textAt(reportId, c.page.right, 12, { size: 7.5, color: COLORS.muted, align: 'right' });
+      c.line(c.page.left, 16.5, c.page.right, 16.5, COLORS.rule, 0.2);
+    }
+    c.line(c.page.left, c.page.bottom + 3, c.page.right, c.page.bottom + 3, COLORS.rule, 0.2);
+    const pageText = s.footerPage(page, total);
+    const footLeft =
+      c.wrap(org, c.contentWidth - c.measure(pageText, { size: 8 }) - 8, { size: 7.5 })[0] ?? '';
+    c.textAt(footLeft, c.page.left, c.page.bottom + 4.5, { size: 7.5, color: COLORS.muted });
+    c.textAt(pageText, c.page.right, c.page.bottom + 4.5, {
+      size: 8,
+      color: COLORS.ink,
+      align: 'right',
+    });
+  }
+}
+
+export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOptions): BuiltReport {
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(options.generatedAt) ||
+    Number.isNaN(Date.parse(options.generatedAt))
+  ) {
+    throw new RangeError(
+      'generatedAt must be an ISO 8601 date-time, e.g. 2026-06-15T09:00:00.000Z.',
+    );
+  }
+  const lang = snapshot.signOff?.language ?? 'en';
+  const strings = REPORT_STRINGS[lang];
+  const c = new ReportCanvas(options.fonts, strings);
+  const m = buildReportModel(snapshot, options.generatedAt);
+  const ctx: ReportContext = {
+    c,
+    m,
+    s: strings,
+    lang,
+    generatedAt: options.generatedAt,
+    signature: options.signature,
+    toc: [],
+  };
+
+  const coverEnd = drawCover(ctx);
+  drawSummary(ctx);
+  drawScope(ctx);
+  drawComparison(ctx, comparisonView(snapshot, m.today));
+  drawFindings(ctx);
+  drawRemediation(ctx);
+  drawAppendices(ctx);
+  drawSignOff(ctx);
+  drawContents(ctx, coverEnd);
+  decoratePages(ctx);
+  c.assertCovered();
+
+  c.doc.setProperties({
+    title: `${strings.reportTitle}${snapshot.audit.title ? ` — ${snapshot.audit.title}` : ''}`,
+    subject: snapshot.signOff?.reportId ?? snapshot.audit.id,
+    author: snapshot.signOff?.inspector.name ?? snapshot.audit.inspectors.join(', '),
+    creator: `Roomcheck ${snapshot.app.version}`,
+  });
+  c.doc.setCreationDate(new Date(options.generatedAt));
+  return { bytes: c.output(), pageCount: c.pageCount() };
+}

@@ -1,0 +1,123 @@
+import type { Severity } from '../domain/enums.ts';
+import type { Device } from '../domain/schemas.ts';
+import { label, type LabelKind, type LabelValue } from '../i18n/labels.ts';
+import { COLORS, type ReportCanvas, type Rgb } from './pdf-canvas.ts';
+import type { ReportModel } from './report-model.ts';
+import type { ReportLang, ReportStrings } from './strings.ts';
+
+// What every section receives, plus the small formatting helpers they share so a device, a
+// date or a location is written the same way everywhere in the report.
+
+export type SignatureInfo = {
+  signerName: string;
+  certificateSubject: string;
+  issuer: string;
+  fingerprintSha256: string;
+  selfIssued: boolean;
+};
+
+export type TocEntry = { title: string; page: number; level: 1 | 2 };
+
+export type ReportContext = {
+  c: ReportCanvas;
+  m: ReportModel;
+  s: ReportStrings;
+  lang: ReportLang;
+  generatedAt: string;
+  signature: SignatureInfo | null;
+  toc: TocEntry[];
+};
+
+export function lbl<K extends LabelKind>(
+  ctx: ReportContext,
+  kind: K,
+  value: LabelValue<K>,
+): string {
+  return label(kind, value, ctx.lang);
+}
+
+export const SEVERITY_COLORS: Record<Severity, Rgb> = {
+  high: COLORS.high,
+  medium: COLORS.medium,
+  low: COLORS.low,
+};
+
+export function date(ctx: ReportContext, iso: string | null | undefined): string {
+  return iso ? ctx.s.formatDate(iso.slice(0, 10)) : ctx.s.notRecorded;
+}
+
+/** "2026-06-15 09:00 UTC": generation and signing moments are shown in UTC, said so. */
+export function dateTime(ctx: ReportContext, iso: string): string {
+  return `${date(ctx, iso)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Name and asset tag, e.g. "Core switch 1 (RC-NET-0001)". */
+export function deviceLabel(device: Device): string {
+  const name = device.name || device.hostname || device.model || device.id;
+  return device.assetTag ? `${name} (${device.assetTag})` : name;
+}
+
+/** Room, rack and U of a device, e.g. "Main computer room A, rack A-03, U21". */
+export function deviceLocation(ctx: ReportContext, device: Device): string {
+  const room = ctx.m.roomById.get(device.roomId)?.name ?? device.roomId;
+  const rack = device.rackId ? ctx.m.rackById.get(device.rackId) : undefined;
+  return rack
+    ? `${room}${ctx.s.listSeparator}${ctx.s.rackPosition(rack.name, device.positionU)}`
+    : room;
+}
+
+/** Starts a numbered top-level section on a fresh page and lists it in the contents. */
+export function sectionHeading(ctx: ReportContext, title: string): void {
+  const { c } = ctx;
+  if (c.y > c.page.top + 0.1 || c.pageCount() === 1) c.newPage();
+  ctx.toc.push({ title, page: c.pageCount(), level: 1 });
+  c.textAt(title, c.page.left, c.y, { size: 16, bold: true, color: COLORS.accent });
+  c.y += c.lineHeight(16, 1.35);
+  c.line(c.page.left, c.y, c.page.right, c.y, COLORS.accent, 0.5);
+  c.y += 5;
+}
+
+/** A sub-heading kept together with at least `keepWith` millimetres of what follows. */
+export function subHeading(ctx: ReportContext, title: string, keepWith = 14): void {
+  const { c } = ctx;
+  const h = c.lineHeight(11.5, 1.4);
+  c.ensure(h + keepWith);
+  if (c.y > c.page.top + 0.1) c.y += 2;
+  c.textAt(title, c.page.left, c.y, { size: 11.5, bold: true, color: COLORS.accent });
+  c.y += h + 1;
+}
+
+/** Label and value pairs in two columns, the value wrapped; flows across pages. */
+export function keyValues(
+  ctx: ReportContext,
+  rows: ReadonlyArray<readonly [string, string]>,
+  opts: { labelWidth?: number; size?: number; x?: number; width?: number } = {},
+): void {
+  const { c } = ctx;
+  const size = opts.size ?? 9.5;
+  const x = opts.x ?? c.page.left;
+  const width = opts.width ?? c.page.right - x;
+  const labelWidth = opts.labelWidth ?? 38;
+  const lh = c.lineHeight(size);
+  for (const [key, value] of rows) {
+    const lines = c.wrap(value || '—', width - labelWidth, { size });
+    const labelLines = c.wrap(key, labelWidth - 2, { size, bold: true });
+    c.ensure(lh * Math.min(Math.max(lines.length, labelLines.length), 3));
+    let ly = c.y;
+    for (const l of labelLines) {
+      c.textAt(l, x, ly, { size, bold: true, color: COLORS.muted });
+      ly += lh;
+    }
+    let vy = c.y;
+    for (const line of lines) {
+      if (vy + lh > c.page.bottom) {
+        c.newPage();
+        vy = c.y;
+        ly = c.y;
+      }
+      c.textAt(line, x + labelWidth, vy, { size });
+      vy += lh;
+    }
+    c.y = Math.max(ly, vy) + 0.8;
+  }
+}

@@ -1,0 +1,557 @@
+// Every fixed word of the PDF report, in English and Simplified Chinese. Both tables are typed
+// by ReportStrings, so a key missing from either language fails to compile. Display names of
+// enum values (severity, status, device type...) come from shared/i18n/labels.ts instead.
+
+export type ReportLang = 'en' | 'zh';
+
+export interface ReportStrings {
+  reportTitle: string;
+  classificationBanner: (label: string) => string;
+  /** The footer's page number; a Chinese report gives both the Chinese and the English form. */
+  footerPage: (page: number, total: number) => string;
+  formatDate: (isoDate: string) => string;
+  formatCount: (n: number, one: string, many: string) => string;
+  listSeparator: string;
+  none: string;
+  notRecorded: string;
+  unknown: string;
+
+  // Cover
+  coverOrganisation: string;
+  coverUnit: string;
+  coverSite: string;
+  coverRooms: string;
+  coverAuditTitle: string;
+  coverAuditPeriod: string;
+  coverReportId: string;
+  coverGenerated: string;
+  coverInspectors: string;
+  coverClassification: string;
+  coverStatus: string;
+  coverChecklist: string;
+  reportIdVersion: (id: string, version: number) => string;
+  coverHandling: string;
+  contents: string;
+
+  // Section titles
+  sectionSummary: string;
+  sectionScope: string;
+  sectionComparison: string;
+  sectionFindings: string;
+  sectionRemediation: string;
+  appendixInventory: string;
+  appendixSanitization: string;
+  appendixReconciliation: string;
+  appendixPhotos: string;
+  sectionSignOff: string;
+
+  // Executive summary
+  overallJudgement: string;
+  judgementUnsatisfactory: (openHigh: number) => string;
+  judgementReservations: (openOther: number) => string;
+  judgementSatisfactory: string;
+  countsTitle: string;
+  severityColumn: string;
+  total: string;
+  chartTitle: string;
+  keyRisks: string;
+  noKeyRisks: string;
+  atAGlance: string;
+  glanceDevices: string;
+  glanceRooms: string;
+  glanceRacks: string;
+  glanceAnswers: (pass: number, fail: number, na: number, unchecked: number) => string;
+  glanceExposed: string;
+  glanceNotFound: string;
+  glanceUnexpected: string;
+  glanceWrongLocation: string;
+  glanceFindings: string;
+
+  // Scope and method
+  checklist: string;
+  checklistLine: (name: string, version: number, items: number) => string;
+  roomsAndRacks: string;
+  colRoom: string;
+  colBuildingFloor: string;
+  colClassification: string;
+  colRacks: string;
+  colDevices: string;
+  inspectors: string;
+  auditPeriod: string;
+  auditPeriodValue: (start: string, end: string | null) => string;
+  method: string;
+  methodText: string;
+  limits: string;
+  limitsText: string;
+  limitUnchecked: (n: number) => string;
+  limitNotFound: (n: number) => string;
+  limitReopened: (n: number) => string;
+
+  // Comparison
+  firstAudit: string;
+  firstAuditText: string;
+  previousAudit: (title: string, date: string) => string;
+  findingChanges: string;
+  inventoryChanges: string;
+  changeNew: string;
+  changeResolved: string;
+  changeRecurring: string;
+  changeOverdue: string;
+  changeAdded: string;
+  changeMissing: string;
+  changeMoved: string;
+  changeStatus: string;
+  newFindingsNote: string;
+  colDevice: string;
+  colFrom: string;
+  colTo: string;
+  colFinding: string;
+  colFirstSeen: string;
+  colDue: string;
+  colStatus: string;
+  colSeverity: string;
+
+  // Findings
+  severityGroup: (label: string, n: number) => string;
+  noFindings: string;
+  fieldCheck: string;
+  fieldBasis: string;
+  fieldDevice: string;
+  fieldLocation: string;
+  fieldOwner: string;
+  fieldDue: string;
+  fieldStatus: string;
+  fieldDetail: string;
+  fieldRemediation: string;
+  fieldStatusReason: string;
+  fieldRiskAccepted: string;
+  fieldSeverityChange: string;
+  severityChangeLine: (from: string, to: string, reason: string, by: string) => string;
+  fieldEvidence: string;
+  fieldFirstSeen: string;
+  tagNew: string;
+  tagRecurring: string;
+  tagOverdue: string;
+  manualFinding: string;
+  roomLevel: string;
+  rackPosition: (rack: string, u: number | null) => string;
+  imageUnavailable: string;
+
+  // Remediation
+  remediationIntro: string;
+  colNo: string;
+  colOwner: string;
+  colDueDate: string;
+  overdueMark: string;
+
+  // Appendices
+  colAssetTag: string;
+  colName: string;
+  colType: string;
+  colLocation: string;
+  colPowerNetwork: string;
+  colMethod: string;
+  colTool: string;
+  colVerifiedBy: string;
+  colWitness: string;
+  colDate: string;
+  colCertificate: string;
+  colDestination: string;
+  colResult: string;
+  colNote: string;
+  noSanitization: string;
+  noReconciliationExceptions: string;
+  noPhotos: string;
+  photoFile: string;
+  photoHash: string;
+  photoFinding: string;
+
+  // Sign-off
+  signOffIntro: string;
+  inspector: string;
+  approver: string;
+  fieldName: string;
+  fieldRole: string;
+  fieldDate: string;
+  wetSignature: string;
+  noApprover: string;
+  digitalSignature: string;
+  sigSigner: string;
+  sigSubject: string;
+  sigIssuer: string;
+  sigFingerprint: string;
+  sigSelfIssued: string;
+  sigOrganisationPki: string;
+  sigNone: string;
+  sigVerifyHint: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const EN: ReportStrings = {
+  reportTitle: 'Secure room audit report',
+  classificationBanner: (label) => label.toUpperCase(),
+  footerPage: (page, total) => `Page ${page} of ${total}`,
+  formatDate: (iso) => iso,
+  formatCount: plural,
+  listSeparator: ', ',
+  none: 'None',
+  notRecorded: 'Not recorded',
+  unknown: 'Unknown',
+
+  coverOrganisation: 'Organisation',
+  coverUnit: 'Unit',
+  coverSite: 'Site',
+  coverRooms: 'Rooms inspected',
+  coverAuditTitle: 'Audit',
+  coverAuditPeriod: 'Audit period',
+  coverReportId: 'Report ID',
+  coverGenerated: 'Generated',
+  coverInspectors: 'Inspectors',
+  coverClassification: 'Classification',
+  coverStatus: 'Audit status',
+  coverChecklist: 'Checklist',
+  reportIdVersion: (id, version) => `${id || 'unnumbered'}, version ${version}`,
+  coverHandling:
+    'Handle this report according to the classification marked on every page. Do not copy it or take it out of controlled areas without authorisation.',
+  contents: 'Contents',
+
+  sectionSummary: 'Executive summary',
+  sectionScope: 'Scope and method',
+  sectionComparison: 'Comparison with the previous audit',
+  sectionFindings: 'Findings by severity',
+  sectionRemediation: 'Remediation plan',
+  appendixInventory: 'Appendix A: Inventory',
+  appendixSanitization: 'Appendix B: Sanitization records',
+  appendixReconciliation: 'Appendix C: Reconciliation exceptions',
+  appendixPhotos: 'Appendix D: Photos',
+  sectionSignOff: 'Sign-off',
+
+  overallJudgement: 'Overall judgement',
+  judgementUnsatisfactory: (n) =>
+    `Not satisfactory: ${plural(n, 'high-severity finding remains', 'high-severity findings remain')} open.`,
+  judgementReservations: (n) =>
+    `Satisfactory with reservations: no high-severity finding is open; ${plural(n, 'medium or low finding remains', 'medium or low findings remain')} open.`,
+  judgementSatisfactory: 'Satisfactory: no finding remains open.',
+  countsTitle: 'Findings by severity and status',
+  severityColumn: 'Severity',
+  total: 'Total',
+  chartTitle: 'Findings by severity',
+  keyRisks: 'Key risks',
+  noKeyRisks: 'No high-severity finding is open.',
+  atAGlance: 'At a glance',
+  glanceDevices: 'Devices inspected',
+  glanceRooms: 'Rooms',
+  glanceRacks: 'Racks',
+  glanceAnswers: (pass, fail, na, unchecked) =>
+    `${pass} passed, ${fail} failed, ${na} not applicable, ${unchecked} not checked`,
+  glanceExposed: 'Idle or decommissioning devices still powered and connected',
+  glanceNotFound: 'Registered devices not found',
+  glanceUnexpected: 'Unregistered devices found',
+  glanceWrongLocation: 'Devices in the wrong location',
+  glanceFindings: 'Findings',
+
+  checklist: 'Checklist',
+  checklistLine: (name, version, items) => `${name}, version ${version} (${items} check items)`,
+  roomsAndRacks: 'Rooms and racks',
+  colRoom: 'Room',
+  colBuildingFloor: 'Building / floor',
+  colClassification: 'Classification',
+  colRacks: 'Racks',
+  colDevices: 'Devices',
+  inspectors: 'Inspectors',
+  auditPeriod: 'Audit period',
+  auditPeriodValue: (start, end) => (end ? `${start} to ${end}` : `from ${start} (not completed)`),
+  method: 'Method',
+  methodText:
+    'The inspectors walked each room rack by rack and checked every device against the checklist items that apply to its type, and the room itself against the room-level items. Recorded fields (lifecycle status, power and network state, credentials, firmware and support dates, media) were compared with what was observed; photos were taken as evidence. The inventory register was reconciled with the devices found in the room.',
+  limits: 'Limits',
+  limitsText:
+    'The audit reports what was observed on the audit dates. It did not include penetration testing, log review beyond what is stated in the findings, or inspection inside sealed equipment.',
+  limitUnchecked: (n) => `${plural(n, 'check was', 'checks were')} left not checked.`,
+  limitNotFound: (n) =>
+    `${plural(n, 'registered device was', 'registered devices were')} not found and could not be checked.`,
+  limitReopened: (n) => `The audit was reopened ${plural(n, 'time', 'times')} after completion.`,
+
+  firstAudit: 'First audit of this room',
+  firstAuditText:
+    'There is no previous audit to compare with. This audit is the baseline for the next one.',
+  previousAudit: (title, date) => `Previous audit: ${title}, completed ${date}.`,
+  findingChanges: 'Findings since the previous audit',
+  inventoryChanges: 'Inventory changes',
+  changeNew: 'New',
+  changeResolved: 'Resolved',
+  changeRecurring: 'Recurring',
+  changeOverdue: 'Overdue',
+  changeAdded: 'Added',
+  changeMissing: 'Missing',
+  changeMoved: 'Moved',
+  changeStatus: 'Status changed',
+  newFindingsNote: 'New findings are marked NEW in the findings section.',
+  colDevice: 'Device',
+  colFrom: 'Before',
+  colTo: 'Now',
+  colFinding: 'Finding',
+  colFirstSeen: 'First seen',
+  colDue: 'Due',
+  colStatus: 'Status',
+  colSeverity: 'Severity',
+
+  severityGroup: (label, n) => `${label}: ${plural(n, 'finding', 'findings')}`,
+  noFindings: 'No findings were raised at this severity.',
+  fieldCheck: 'Check',
+  fieldBasis: 'Control basis',
+  fieldDevice: 'Device',
+  fieldLocation: 'Location',
+  fieldOwner: 'Owner',
+  fieldDue: 'Due',
+  fieldStatus: 'Status',
+  fieldDetail: 'Observation',
+  fieldRemediation: 'Remediation',
+  fieldStatusReason: 'Closure note',
+  fieldRiskAccepted: 'Risk acceptance',
+  fieldSeverityChange: 'Severity changed',
+  severityChangeLine: (from, to, reason, by) => `${from} → ${to} by ${by}: ${reason}`,
+  fieldEvidence: 'Evidence',
+  fieldFirstSeen: 'First seen',
+  tagNew: 'NEW',
+  tagRecurring: 'RECURRING',
+  tagOverdue: 'OVERDUE',
+  manualFinding: 'Raised by hand (not a checklist item)',
+  roomLevel: 'The room as a whole',
+  rackPosition: (rack, u) => (u === null ? `rack ${rack}` : `rack ${rack}, U${u}`),
+  imageUnavailable: 'Image could not be shown',
+
+  remediationIntro:
+    'Every finding not yet closed, by due date. Overdue items are marked; owners report progress to the approver.',
+  colNo: 'No.',
+  colOwner: 'Owner',
+  colDueDate: 'Due date',
+  overdueMark: 'overdue',
+
+  colAssetTag: 'Asset tag',
+  colName: 'Name',
+  colType: 'Type',
+  colLocation: 'Location',
+  colPowerNetwork: 'Power / network',
+  colMethod: 'Method',
+  colTool: 'Tool',
+  colVerifiedBy: 'Verified by',
+  colWitness: 'Witness',
+  colDate: 'Date',
+  colCertificate: 'Certificate',
+  colDestination: 'Destination',
+  colResult: 'Result',
+  colNote: 'Note',
+  noSanitization: 'No device in this audit has a sanitization record.',
+  noReconciliationExceptions: 'Every registered device was found where the register places it.',
+  noPhotos: 'No photos were recorded in this audit.',
+  photoFile: 'File',
+  photoHash: 'SHA-256',
+  photoFinding: 'Finding',
+
+  signOffIntro:
+    'The inspector confirms that this report records what was observed. The approver confirms that the findings and the remediation plan have been reviewed.',
+  inspector: 'Inspector',
+  approver: 'Approver',
+  fieldName: 'Name',
+  fieldRole: 'Role',
+  fieldDate: 'Date',
+  wetSignature: 'Signature (printed copies)',
+  noApprover: 'No approver is named in this audit.',
+  digitalSignature: 'Digital signature',
+  sigSigner: 'Signer',
+  sigSubject: 'Certificate subject',
+  sigIssuer: 'Issuer',
+  sigFingerprint: 'SHA-256 fingerprint',
+  sigSelfIssued:
+    'Self-issued certificate: it was not issued by the organisation’s PKI. Compare its fingerprint with the one the inspector gives you before relying on the signature.',
+  sigOrganisationPki:
+    'Issued by a certificate authority; check that it is one your organisation trusts.',
+  sigNone: 'This copy carries no digital signature.',
+  sigVerifyHint:
+    'The signature covers the whole PDF, including the embedded audit data. Verify it with Roomcheck (“Verify a report”) or any PAdES-capable reader.',
+};
+
+export const ZH: ReportStrings = {
+  reportTitle: '涉密机房保密检查报告',
+  classificationBanner: (label) => label,
+  footerPage: (page, total) => `第 ${page} 页 共 ${total} 页  ·  Page ${page} of ${total}`,
+  formatDate: (iso) => {
+    const [y, m, d] = iso.split('-');
+    return y && m && d ? `${y}年${Number(m)}月${Number(d)}日` : iso;
+  },
+  formatCount: (n, one) => `${n} ${one}`,
+  listSeparator: '、',
+  none: '无',
+  notRecorded: '未记录',
+  unknown: '未知',
+
+  coverOrganisation: '单位',
+  coverUnit: '部门',
+  coverSite: '场所',
+  coverRooms: '受检机房',
+  coverAuditTitle: '检查名称',
+  coverAuditPeriod: '检查时间',
+  coverReportId: '报告编号',
+  coverGenerated: '生成时间',
+  coverInspectors: '检查人员',
+  coverClassification: '密级',
+  coverStatus: '检查状态',
+  coverChecklist: '检查表',
+  reportIdVersion: (id, version) => `${id || '未编号'}，第 ${version} 版`,
+  coverHandling: '本报告按每页标注的密级管理，未经批准不得复制，不得带离受控区域。',
+  contents: '目录',
+
+  sectionSummary: '检查结论摘要',
+  sectionScope: '检查范围与方法',
+  sectionComparison: '与上次检查的对比',
+  sectionFindings: '问题清单（按严重程度）',
+  sectionRemediation: '整改计划',
+  appendixInventory: '附录A  设备清单',
+  appendixSanitization: '附录B  数据清除记录',
+  appendixReconciliation: '附录C  清点异常',
+  appendixPhotos: '附录D  照片',
+  sectionSignOff: '签署',
+
+  overallJudgement: '总体结论',
+  judgementUnsatisfactory: (n) => `不合格：仍有 ${n} 项高风险问题未整改。`,
+  judgementReservations: (n) =>
+    `基本合格：无未整改的高风险问题，仍有 ${n} 项中、低风险问题待整改。`,
+  judgementSatisfactory: '合格：所有问题均已整改关闭。',
+  countsTitle: '问题数量（按严重程度和状态）',
+  severityColumn: '严重程度',
+  total: '合计',
+  chartTitle: '各严重程度问题数量',
+  keyRisks: '主要风险',
+  noKeyRisks: '无未整改的高风险问题。',
+  atAGlance: '概况',
+  glanceDevices: '受检设备',
+  glanceRooms: '机房',
+  glanceRacks: '机柜',
+  glanceAnswers: (pass, fail, na, unchecked) =>
+    `通过 ${pass} 项，不通过 ${fail} 项，不适用 ${na} 项，未检查 ${unchecked} 项`,
+  glanceExposed: '仍通电联网的闲置或退役中设备',
+  glanceNotFound: '已登记但未找到的设备',
+  glanceUnexpected: '发现的未登记设备',
+  glanceWrongLocation: '位置与登记不符的设备',
+  glanceFindings: '问题',
+
+  checklist: '检查表',
+  checklistLine: (name, version, items) => `${name}，第 ${version} 版（共 ${items} 个检查项）`,
+  roomsAndRacks: '机房与机柜',
+  colRoom: '机房',
+  colBuildingFloor: '楼宇/楼层',
+  colClassification: '密级',
+  colRacks: '机柜',
+  colDevices: '设备数',
+  inspectors: '检查人员',
+  auditPeriod: '检查时间',
+  auditPeriodValue: (start, end) => (end ? `${start} 至 ${end}` : `自 ${start} 起（未完成）`),
+  method: '检查方法',
+  methodText:
+    '检查人员逐个机房、逐个机柜开展检查，按设备类型对每台设备逐项核对适用的检查项，并对机房整体核对机房级检查项。将登记信息（生命周期状态、通电和联网状态、口令、固件及厂商支持期限、存储介质）与现场情况进行比对，并拍照留存证据；同时将设备台账与现场实际设备进行清点核对。',
+  limits: '局限性说明',
+  limitsText:
+    '本报告反映检查期间的现场情况，不包括渗透测试、问题描述以外的日志审查，也未打开封装设备进行内部检查。',
+  limitUnchecked: (n) => `有 ${n} 个检查项未检查。`,
+  limitNotFound: (n) => `有 ${n} 台已登记设备未找到，无法检查。`,
+  limitReopened: (n) => `检查完成后曾重新打开 ${n} 次。`,
+
+  firstAudit: '本机房首次检查',
+  firstAuditText: '无上次检查可供对比，本次检查作为下次检查的基准。',
+  previousAudit: (title, date) => `上次检查：${title}，完成于${date}。`,
+  findingChanges: '与上次检查相比的问题变化',
+  inventoryChanges: '设备变化',
+  changeNew: '新增',
+  changeResolved: '已解决',
+  changeRecurring: '重复出现',
+  changeOverdue: '逾期',
+  changeAdded: '新增设备',
+  changeMissing: '缺失设备',
+  changeMoved: '位置变动',
+  changeStatus: '状态变化',
+  newFindingsNote: '新增问题在问题清单中标注“新增”。',
+  colDevice: '设备',
+  colFrom: '上次',
+  colTo: '本次',
+  colFinding: '问题',
+  colFirstSeen: '首次发现',
+  colDue: '整改期限',
+  colStatus: '状态',
+  colSeverity: '严重程度',
+
+  severityGroup: (label, n) => `${label}风险问题：${n} 项`,
+  noFindings: '本级别无问题。',
+  fieldCheck: '检查项',
+  fieldBasis: '依据',
+  fieldDevice: '设备',
+  fieldLocation: '位置',
+  fieldOwner: '责任人',
+  fieldDue: '整改期限',
+  fieldStatus: '状态',
+  fieldDetail: '问题描述',
+  fieldRemediation: '整改要求',
+  fieldStatusReason: '关闭说明',
+  fieldRiskAccepted: '风险接受说明',
+  fieldSeverityChange: '严重程度调整',
+  severityChangeLine: (from, to, reason, by) => `${from} → ${to}（${by}）：${reason}`,
+  fieldEvidence: '证据',
+  fieldFirstSeen: '首次发现',
+  tagNew: '新增',
+  tagRecurring: '重复出现',
+  tagOverdue: '逾期',
+  manualFinding: '手工记录（非检查项）',
+  roomLevel: '机房整体',
+  rackPosition: (rack, u) => (u === null ? `${rack} 机柜` : `${rack} 机柜 U${u}`),
+  imageUnavailable: '图片无法显示',
+
+  remediationIntro: '所有未关闭的问题按整改期限排列，逾期项已标注；责任人向审批人报告整改进展。',
+  colNo: '编号',
+  colOwner: '责任人',
+  colDueDate: '整改期限',
+  overdueMark: '已逾期',
+
+  colAssetTag: '资产编号',
+  colName: '名称',
+  colType: '类型',
+  colLocation: '位置',
+  colPowerNetwork: '通电/联网',
+  colMethod: '方式',
+  colTool: '工具',
+  colVerifiedBy: '核验人',
+  colWitness: '监督人',
+  colDate: '日期',
+  colCertificate: '证明编号',
+  colDestination: '去向',
+  colResult: '结果',
+  colNote: '说明',
+  noSanitization: '本次检查中没有设备的数据清除记录。',
+  noReconciliationExceptions: '所有登记设备均在登记位置找到。',
+  noPhotos: '本次检查未拍摄照片。',
+  photoFile: '文件',
+  photoHash: 'SHA-256',
+  photoFinding: '对应问题',
+
+  signOffIntro: '检查人确认本报告如实记录了检查情况；审批人确认已审阅问题清单和整改计划。',
+  inspector: '检查人',
+  approver: '审批人',
+  fieldName: '姓名',
+  fieldRole: '职务',
+  fieldDate: '日期',
+  wetSignature: '签字（纸质件）',
+  noApprover: '本次检查未指定审批人。',
+  digitalSignature: '数字签名',
+  sigSigner: '签名人',
+  sigSubject: '证书主题',
+  sigIssuer: '签发者',
+  sigFingerprint: 'SHA-256 指纹',
+  sigSelfIssued:
+    '自签发证书：该证书并非由本单位PKI签发。在信赖该签名之前，请与检查人当面核对证书指纹。',
+  sigOrganisationPki: '由证书颁发机构签发；请确认该机构为本单位信任的机构。',
+  sigNone: '本文件未进行数字签名。',
+  sigVerifyHint:
+    '数字签名覆盖整个PDF文件，包括内嵌的检查数据。可使用Roomcheck的“验证报告”功能或支持PAdES的阅读器进行验证。',
+};
+
+export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, zh: ZH };

@@ -1,0 +1,141 @@
+// Line breaking for mixed Chinese and Latin text. jsPDF's splitTextToSize breaks only at
+// spaces, so a Chinese sentence (no spaces) overflows or is chopped at random. Here a line may
+// break between any two hanzi or at a space; Latin words stay whole unless longer than a line;
+// and the usual Chinese rules apply: closing punctuation never starts a line, opening
+// punctuation never ends one.
+
+/** Width of a string, in the same unit as the maximum line width. */
+export type Measure = (text: string) => number;
+
+const NO_LINE_START = new Set([...'，。、；：？！）」』】〕〉》’”…—·%‰,.;:?!)]}・～']);
+const NO_LINE_END = new Set([...'（「『【〔〈《‘“([{']);
+
+function isCjk(cp: number): boolean {
+  return (
+    (cp >= 0x2e80 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    cp >= 0x20000
+  );
+}
+
+type Segment = { text: string; space: boolean };
+
+/** Words, single hanzi and spaces, with punctuation glued to its neighbour. */
+function segments(paragraph: string): Segment[] {
+  const out: Segment[] = [];
+  let word = '';
+  const flush = () => {
+    if (word) out.push({ text: word, space: false });
+    word = '';
+  };
+  for (const ch of paragraph) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === ' ' || ch === '\t') {
+      flush();
+      const last = out[out.length - 1];
+      if (!last?.space) out.push({ text: ' ', space: true });
+    } else if (isCjk(cp)) {
+      flush();
+      out.push({ text: ch, space: false });
+    } else {
+      word += ch;
+    }
+  }
+  flush();
+
+  const glued: Segment[] = [];
+  for (const seg of out) {
+    const prev = glued[glued.length - 1];
+    const first = [...seg.text][0] ?? '';
+    const prevLast = prev ? ([...prev.text].pop() ?? '') : '';
+    if (
+      prev &&
+      !prev.space &&
+      !seg.space &&
+      (NO_LINE_START.has(first) || NO_LINE_END.has(prevLast))
+    ) {
+      prev.text += seg.text;
+    } else {
+      glued.push({ ...seg });
+    }
+  }
+  return glued;
+}
+
+/** Breaks a segment wider than a line into pieces that fit, character by character. */
+function breakLong(text: string, maxWidth: number, measure: Measure): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of text) {
+    if (piece && measure(piece + ch) > maxWidth) {
+      pieces.push(piece);
+      piece = ch;
+    } else {
+      piece += ch;
+    }
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** The lines `text` takes in a column `maxWidth` wide; explicit line breaks are kept. */
+export function wrapText(text: string, maxWidth: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  const spaceWidth = measure(' ');
+  for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
+    let line = '';
+    let width = 0;
+    let pendingSpace = false;
+    for (const seg of segments(paragraph)) {
+      if (seg.space) {
+        pendingSpace = line !== '';
+        continue;
+      }
+      const segWidth = measure(seg.text);
+      const gap = pendingSpace ? spaceWidth : 0;
+      if (line && width + gap + segWidth <= maxWidth) {
+        line += (pendingSpace ? ' ' : '') + seg.text;
+        width += gap + segWidth;
+      } else {
+        if (line) lines.push(line);
+        if (segWidth <= maxWidth) {
+          line = seg.text;
+          width = segWidth;
+        } else {
+          const pieces = breakLong(seg.text, maxWidth, measure);
+          const last = pieces.pop() ?? '';
+          lines.push(...pieces);
+          line = last;
+          width = measure(last);
+        }
+      }
+      pendingSpace = false;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+
+/**
+ * Noto Sans SC draws curly quotes full-width, as Chinese typesetting wants; between Latin
+ * letters that opens a gap ("camera’ s"). In Latin context they become straight quotes; in
+ * Chinese context they stay as they are.
+ */
+export function latinQuotes(text: string): string {
+  if (!/[‘’“”]/.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const prev = text.charAt(i - 1);
+    const next = text.charAt(i + 1);
+    if ((ch === '’' || ch === '‘') && (ASCII_WORD.test(prev) || ASCII_WORD.test(next))) out += "'";
+    else if (ch === '“' && /[\x21-\x7e]/.test(next)) out += '"';
+    else if (ch === '”' && /[\x21-\x7e]/.test(prev)) out += '"';
+    else out += ch;
+  }
+  return out;
+}
