@@ -1,0 +1,47 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import { readAllTables, TABLE_NAMES } from '../../../renderer/db/repositories/database-dump.ts';
+import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
+
+let n = 0;
+const opened: RoomcheckDb[] = [];
+
+/** A new, empty database on fake-indexeddb (closed and deleted by `closeAll`). */
+export async function freshDb(): Promise<RoomcheckDb> {
+  const db = openDatabase(`exchange-${process.pid}-${n++}-${Date.now()}`);
+  await db.open();
+  opened.push(db);
+  return db;
+}
+
+export async function closeAll(): Promise<void> {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+}
+
+/**
+ * Every row of every table with Blobs turned into their bytes (base64): two Blob objects
+ * compare equal in toEqual whatever they hold, so a dump must expose the bytes to be compared.
+ */
+export async function comparableDump(db: RoomcheckDb): Promise<Record<string, unknown[]>> {
+  const tables = await readAllTables(db);
+  const out: Record<string, unknown[]> = {};
+  for (const name of TABLE_NAMES) {
+    out[name] = await Promise.all(
+      (tables[name] as unknown[]).map(async (row) => {
+        const r = row as Record<string, unknown>;
+        const copy: Record<string, unknown> = { ...r };
+        for (const [k, v] of Object.entries(r)) {
+          if (v instanceof Blob)
+            copy[k] = { blob: bytesToBase64(new Uint8Array(await v.arrayBuffer())), type: v.type };
+        }
+        return copy;
+      }),
+    );
+    out[name]!.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  }
+  return out;
+}
