@@ -3,8 +3,9 @@ import { call } from '../bridge/client.ts';
 import { db } from '../db/instance.ts';
 import { setSetting } from '../db/repositories/settings.ts';
 import { AuditScreen } from '../features/audit/AuditScreen.tsx';
-import { RoomScreen } from '../features/sites/RoomScreen.tsx';
-import { SiteScreen } from '../features/sites/SiteScreen.tsx';
+import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
+import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
+import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
 import { SitesScreen } from '../features/sites/SitesScreen.tsx';
 import type { Lang } from '../i18n/define.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -54,6 +55,10 @@ function Screen() {
       return <SiteScreen siteId={route.siteId} />;
     case 'room':
       return <RoomScreen roomId={route.roomId} />;
+    case 'device':
+      return <DeviceScreen mode="edit" deviceId={route.deviceId} />;
+    case 'newDevice':
+      return <DeviceScreen mode="new" roomId={route.roomId} />;
     case 'audit':
       return <AuditScreen auditId={route.auditId} />;
   }

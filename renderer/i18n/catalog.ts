@@ -2,12 +2,13 @@ import type { Lang } from './define.ts';
 import { common } from './messages/common.ts';
 import { sites } from './messages/sites.ts';
 import { audit } from './messages/audit.ts';
+import { inventory } from './messages/inventory.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
  * can be merged without collisions; a test checks the prefixes.
  */
-export const CATALOGS = { common, sites, audit } as const;
+export const CATALOGS = { common, sites, audit, inventory } as const;
 
 type Catalogs = typeof CATALOGS;
 type Union<T> = T extends unknown ? keyof T : never;

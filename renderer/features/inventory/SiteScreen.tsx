@@ -1,12 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../../shared/domain/enums.ts';
+import { roomOverview } from '../../../shared/inventory/room-overview.ts';
 import { db } from '../../db/instance.ts';
 import { createRoom } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { DueBadge, OpenFindings } from './DueBadge.tsx';
+import { localToday } from './today.ts';
+import './inventory.css';
 
 function NewRoomForm({ siteId }: { siteId: string }) {
   const t = useT();
@@ -24,18 +28,18 @@ function NewRoomForm({ siteId }: { siteId: string }) {
       building: building.trim(),
       floor: floor.trim(),
       classification,
-      auditIntervalDays: Number(interval),
+      auditIntervalDays: Number(interval.trim()),
       notes: '',
     });
     navigate({ name: 'room', roomId: room.id });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const days = Number(interval);
+    const days = Number(interval.trim());
     const next = {
       name: name.trim() ? undefined : t('common.required', { field: t('rooms.name') }),
       interval:
-        Number.isInteger(days) && days >= 1 && days <= 3660
+        /^\d+$/.test(interval.trim()) && days >= 1 && days <= 3660
           ? undefined
           : t('rooms.intervalInvalid'),
     };
@@ -96,14 +100,30 @@ function NewRoomForm({ siteId }: { siteId: string }) {
   );
 }
 
+/**
+ * A site's rooms with what a manager asks first: when each was last audited, when the next
+ * audit is due, whether it is overdue, and how many findings are still open.
+ */
 export function SiteScreen({ siteId }: { siteId: string }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const site = useLiveQuery(() => db().sites.get(siteId), [siteId]);
-  const rooms = useLiveQuery(
-    () => db().rooms.where('siteId').equals(siteId).sortBy('name'),
-    [siteId],
-  );
+  const rows = useLiveQuery(async () => {
+    const rooms = await db().rooms.where('siteId').equals(siteId).sortBy('name');
+    const roomIds = rooms.map((r) => r.id);
+    const [audits, findings, devices] = await Promise.all([
+      db().audits.where('siteId').equals(siteId).toArray(),
+      roomIds.length ? db().findings.where('roomId').anyOf(roomIds).toArray() : [],
+      Promise.all(roomIds.map((id) => db().devices.where('roomId').equals(id).count())),
+    ]);
+    const today = localToday();
+    return rooms.map((room, i) => ({
+      room,
+      devices: devices[i] ?? 0,
+      overview: roomOverview(room, audits, findings, today),
+    }));
+  }, [siteId]);
+  const overdue = rows?.filter((r) => r.overview.state === 'overdue').length ?? 0;
   return (
     <div className="screen two-col">
       <section aria-labelledby="site-title">
@@ -114,21 +134,39 @@ export function SiteScreen({ siteId }: { siteId: string }) {
         </p>
         <h1 id="site-title">{site?.name ?? t('common.loading')}</h1>
         {site?.organisation && <p className="muted">{site.organisation}</p>}
-        <h2>{t('rooms.title')}</h2>
-        {rooms && rooms.length === 0 && <p className="empty">{t('rooms.empty')}</p>}
-        {rooms && rooms.length > 0 && (
-          <table className="grid">
+        <h2>
+          {t('rooms.title')}{' '}
+          {overdue > 0 && (
+            <span className="badge due-overdue">
+              <span aria-hidden="true">⚠ </span>
+              {t('inventory.roomsOverdue', { count: overdue })}
+            </span>
+          )}
+        </h2>
+        {rows && rows.length === 0 && <p className="empty">{t('rooms.empty')}</p>}
+        {rows && rows.length > 0 && (
+          <table className="grid inv-rooms">
             <thead>
               <tr>
                 <th scope="col">{t('rooms.name')}</th>
-                <th scope="col">{t('rooms.building')}</th>
                 <th scope="col">{t('rooms.classification')}</th>
-                <th scope="col">{t('rooms.interval')}</th>
+                <th scope="col" className="num">
+                  {t('inventory.col.devices')}
+                </th>
+                <th scope="col" className="num">
+                  {t('inventory.col.interval')}
+                </th>
+                <th scope="col">{t('inventory.col.lastAudit')}</th>
+                <th scope="col">{t('inventory.col.nextDue')}</th>
+                <th scope="col">{t('inventory.col.openFindings')}</th>
               </tr>
             </thead>
             <tbody>
-              {rooms.map((room) => (
-                <tr key={room.id}>
+              {rows.map(({ room, devices, overview }) => (
+                <tr
+                  key={room.id}
+                  className={overview.state === 'overdue' ? 'inv-overdue' : undefined}
+                >
                   <td>
                     <button
                       type="button"
@@ -138,14 +176,38 @@ export function SiteScreen({ siteId }: { siteId: string }) {
                     >
                       {room.name}
                     </button>
+                    {(room.building || room.floor) && (
+                      <div className="muted inv-sub">
+                        {[room.building, room.floor].filter(Boolean).join(' · ')}
+                      </div>
+                    )}
                   </td>
-                  <td>{[room.building, room.floor].filter(Boolean).join(' · ')}</td>
                   <td>
                     <span className={`badge class-${room.classification}`}>
                       {t.label('classification', room.classification)}
                     </span>
                   </td>
-                  <td className="num">{room.auditIntervalDays}</td>
+                  <td className="num">{devices}</td>
+                  <td className="num">{t('inventory.days', { days: room.auditIntervalDays })}</td>
+                  <td>
+                    {overview.lastAudit ?? (
+                      <span className="muted">{t('inventory.neverShort')}</span>
+                    )}
+                    {overview.inProgress && (
+                      <div className="inv-sub">
+                        <span className="badge audit-in_progress">
+                          {t('inventory.auditRunning')}
+                        </span>
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    <span className="mono">{overview.nextDue}</span>{' '}
+                    <DueBadge overview={overview} />
+                  </td>
+                  <td>
+                    <OpenFindings counts={overview.openFindings} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,10 @@ export type Route =
   | { name: 'sites' }
   | { name: 'site'; siteId: string }
   | { name: 'room'; roomId: string }
+  | { name: 'device'; deviceId: string }
+  | { name: 'newDevice'; roomId: string }
+  | { name: 'templates' }
+  | { name: 'template'; templateId: string }
   | { name: 'audit'; auditId: string };
 
 export type NavigationSlice = {
@@ -21,6 +25,14 @@ export function routeToHash(route: Route): string {
       return `#/site/${encodeURIComponent(route.siteId)}`;
     case 'room':
       return `#/room/${encodeURIComponent(route.roomId)}`;
+    case 'device':
+      return `#/device/${encodeURIComponent(route.deviceId)}`;
+    case 'newDevice':
+      return `#/new-device/${encodeURIComponent(route.roomId)}`;
+    case 'templates':
+      return '#/templates';
+    case 'template':
+      return `#/template/${encodeURIComponent(route.templateId)}`;
     case 'audit':
       return `#/audit/${encodeURIComponent(route.auditId)}`;
   }
@@ -31,6 +43,10 @@ export function hashToRoute(hash: string): Route {
   const id = raw ? decodeURIComponent(raw) : '';
   if (id && kind === 'site') return { name: 'site', siteId: id };
   if (id && kind === 'room') return { name: 'room', roomId: id };
+  if (id && kind === 'device') return { name: 'device', deviceId: id };
+  if (id && kind === 'new-device') return { name: 'newDevice', roomId: id };
+  if (kind === 'templates') return { name: 'templates' };
+  if (id && kind === 'template') return { name: 'template', templateId: id };
   if (id && kind === 'audit') return { name: 'audit', auditId: id };
   return { name: 'sites' };
 }

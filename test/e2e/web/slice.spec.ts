@@ -14,13 +14,14 @@ test('create a site, a room and a device, answer a check item with a note, and f
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Server room 3 机房' })).toBeVisible();
 
+  await page.getByRole('button', { name: 'Add device' }).click();
   await page.getByLabel('Device name').fill('Old VMS server');
   await page.getByLabel('Asset tag').fill('A-0042');
   await page.getByLabel('Type', { exact: true }).selectOption('nvr_vms');
   await page.getByLabel('Lifecycle status').selectOption('idle');
   await page.getByLabel('Network state').selectOption('connected');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByRole('cell', { name: 'Old VMS server' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('cell', { name: 'Old VMS server', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Start audit' }).click();
   const d1 = page
@@ -53,7 +54,7 @@ test('create a site, a room and a device, answer a check item with a note, and f
   await page.getByRole('button', { name: 'Sites & rooms' }).click();
   await page.getByRole('button', { name: 'Open site Beijing HQ' }).click();
   await page.getByRole('button', { name: 'Open room Server room 3 机房' }).click();
-  await expect(page.getByRole('cell', { name: 'Old VMS server' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Old VMS server', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'A-0042' })).toBeVisible();
   expect(outside).toEqual([]);
 });

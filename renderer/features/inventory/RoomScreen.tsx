@@ -1,0 +1,87 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Room } from '../../../shared/domain/schemas.ts';
+import { roomOverview } from '../../../shared/inventory/room-overview.ts';
+import { db } from '../../db/instance.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { useStore } from '../../store/store.ts';
+import { Crumbs } from './Crumbs.tsx';
+import { DeviceList } from './DeviceList.tsx';
+import { DueBadge, OpenFindings } from './DueBadge.tsx';
+import { RackPanel } from './RackPanel.tsx';
+import { RoomAudits } from './RoomAudits.tsx';
+import { RoomEditDialog } from './RoomEditDialog.tsx';
+import { localToday } from './today.ts';
+import './inventory.css';
+
+/**
+ * One room's inventory: its racks in walk order on the left, its devices on the right.
+ * `auditActions` is where the audit feature puts its "Start audit" control for this room.
+ */
+export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) => ReactNode }) {
+  const { roomId } = props;
+  const t = useT();
+  const showRoomDevices = useStore((s) => s.showRoomDevices);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => showRoomDevices(roomId), [roomId, showRoomDevices]);
+
+  const data = useLiveQuery(async () => {
+    const room = await db().rooms.get(roomId);
+    if (!room) return null;
+    const [racks, devices, audits, findings] = await Promise.all([
+      db().racks.where('roomId').equals(roomId).sortBy('walkOrder'),
+      db().devices.where('roomId').equals(roomId).toArray(),
+      db().audits.where('roomIds').equals(roomId).toArray(),
+      db().findings.where('roomId').equals(roomId).toArray(),
+    ]);
+    return { room, racks, devices, overview: roomOverview(room, audits, findings, localToday()) };
+  }, [roomId]);
+
+  if (data === undefined) return <p>{t('common.loading')}</p>;
+  if (data === null) return <p className="empty">{t('inventory.roomGone')}</p>;
+  const { room, racks, devices, overview } = data;
+  const place = [room.building, room.floor].filter(Boolean).join(' · ');
+
+  return (
+    <div className="screen inv-room">
+      <header className="inv-room-head">
+        <Crumbs room={room} current="room" />
+        <div className="title-row">
+          <h1 id="room-title">{room.name}</h1>
+          <span className={`badge class-${room.classification}`}>
+            {t.label('classification', room.classification)}
+          </span>
+          {place && <span className="muted">{place}</span>}
+          <span className="inv-room-due">
+            <span className="muted">
+              {overview.lastAudit
+                ? t('inventory.lastAudit', { date: overview.lastAudit })
+                : t('inventory.neverAudited')}
+              {' · '}
+              {t('inventory.nextDue', { date: overview.nextDue })}
+            </span>
+            <DueBadge overview={overview} />
+            <OpenFindings counts={overview.openFindings} />
+          </span>
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            {t('inventory.editRoomButton')}
+          </button>
+          {props.auditActions?.(room)}
+        </div>
+      </header>
+      <div className="inv-room-body">
+        <aside className="inv-side">
+          <RackPanel room={room} racks={racks} devices={devices} />
+          <RoomAudits room={room} />
+        </aside>
+        <section className="inv-main" aria-labelledby="devices-title">
+          <h2 id="devices-title" className="visually-hidden">
+            {t('devices.title')}
+          </h2>
+          <DeviceList room={room} racks={racks} devices={devices} />
+        </section>
+      </div>
+      {editing && <RoomEditDialog room={room} onClose={() => setEditing(false)} />}
+    </div>
+  );
+}
