@@ -1,0 +1,101 @@
+import { carryForward } from '../../../shared/audit/carry-forward.ts';
+import { AuditSchema, type Audit } from '../../../shared/domain/schemas.ts';
+import type { RoomcheckDb } from '../db.ts';
+import { ExchangeError } from '../exchange-error.ts';
+import { newId, nowIso } from '../ids.ts';
+import { loadAuditSide } from './audit-sides.ts';
+
+export type CarryForwardInput = {
+  priorAuditId: string;
+  title: string;
+  inspectors: string[];
+  /** Defaults to the prior audit's checklist when this database has it, else the first template. */
+  templateId?: string;
+};
+
+export type CarriedAudit = {
+  audit: Audit;
+  /** Open findings of the prior audit that the new audit must re-check. */
+  recheck: number;
+  /** Devices of the prior inventory that were absent here and came back with it. */
+  devicesRestored: number;
+  /** Devices whose first-seen audit was unknown and is now the prior audit (or earlier). */
+  firstSeenFilled: number;
+};
+
+/**
+ * Starts a new audit that follows a prior one, in one transaction: the prior's rooms, its
+ * inventory (devices already here are left as they are, only their first-seen audit filled
+ * in when unknown), and a copy of every finding still open, first-seen date intact, to be
+ * re-checked. A carried finding is recognised later as recurring by compareAudits.
+ */
+export async function startAuditFromPrior(
+  db: RoomcheckDb,
+  input: CarryForwardInput,
+): Promise<CarriedAudit> {
+  const now = nowIso();
+  const id = newId();
+  return db.transaction(
+    'rw',
+    [db.audits, db.auditRecords, db.devices, db.findings, db.templates, db.rooms],
+    async () => {
+      const prior = await loadAuditSide(db, input.priorAuditId);
+      if (!prior)
+        throw new ExchangeError('prior_missing', 'The prior audit is no longer in this database.');
+      const rooms = (await db.rooms.bulkGet(prior.audit.roomIds)).filter((r) => r !== undefined);
+      if (rooms.length === 0)
+        throw new ExchangeError('room_missing', 'None of the prior audit’s rooms exists here.');
+      const roomIds = new Set(rooms.map((r) => r.id));
+      const templates = await db.templates.toArray();
+      const template =
+        templates.find((t) => t.id === input.templateId) ??
+        templates.find((t) => t.id === prior.audit.templateId) ??
+        templates[0];
+      if (!template) throw new Error('No checklist template is available.');
+
+      const carried = carryForward(
+        { ...prior, devices: prior.devices.filter((d) => roomIds.has(d.roomId)) },
+        id,
+        now,
+      );
+      const audit = AuditSchema.parse({
+        id,
+        siteId: prior.audit.siteId,
+        roomIds: [...roomIds],
+        title: input.title,
+        templateId: template.id,
+        templateVersion: template.version,
+        inspectors: input.inspectors,
+        status: 'in_progress',
+        startedAt: now,
+        completedAt: null,
+        priorAuditId: prior.audit.id,
+        reopenLog: [],
+        cursor: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+
+      const local = await db.devices.bulkGet(carried.devices.map((d) => d.id));
+      const restored = carried.devices.filter((_d, i) => !local[i]);
+      const filled = local.flatMap((d, i) =>
+        d && d.firstSeenAuditId === null
+          ? [{ ...d, firstSeenAuditId: carried.devices[i]!.firstSeenAuditId, updatedAt: now }]
+          : [],
+      );
+      const findings = carried.findings.filter((f) => roomIds.has(f.roomId));
+      await Promise.all([
+        db.audits.add(audit),
+        db.devices.bulkAdd(restored),
+        db.devices.bulkPut(filled),
+        db.findings.bulkAdd(findings),
+      ]);
+      return {
+        audit,
+        recheck: findings.length,
+        devicesRestored: restored.length,
+        firstSeenFilled: filled.length,
+      };
+    },
+  );
+}

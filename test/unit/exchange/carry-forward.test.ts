@@ -1,0 +1,91 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyAuditImport,
+  planAuditImport,
+} from '../../../renderer/db/repositories/audit-import.ts';
+import { loadAuditSide } from '../../../renderer/db/repositories/audit-sides.ts';
+import { startAuditFromPrior } from '../../../renderer/db/repositories/carry-forward.ts';
+import { ExchangeError } from '../../../renderer/db/exchange-error.ts';
+import { compareAudits } from '../../../shared/compare/compare-audits.ts';
+import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
+import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
+import { closeAll, comparableDump, freshDb } from './support.ts';
+
+let demo: AuditSnapshot;
+beforeAll(() => {
+  demo = makeDemoAudit({ seed: 5, now: new Date('2025-06-01T08:00:00Z'), deviceCount: 25 });
+});
+afterEach(closeAll);
+
+const info = { fileName: 'prior.json', sha256: 'b'.repeat(64), by: 'x' };
+const isOpen = (s: string) => s === 'open' || s === 'in_remediation';
+
+async function withImportedPrior() {
+  const db = await freshDb();
+  await applyAuditImport(db, await planAuditImport(db, demo, 'export'), {}, info);
+  return db;
+}
+
+describe('starting an audit from an imported prior one', () => {
+  it('carries the open findings (first seen kept) and the inventory, and they read as recurring', async () => {
+    const db = await withImportedPrior();
+    const open = demo.findings.filter((f) => isOpen(f.status));
+    expect(open.length).toBeGreaterThan(0);
+    const result = await startAuditFromPrior(db, {
+      priorAuditId: demo.audit.id,
+      title: 'Next audit',
+      inspectors: ['Inspector Two'],
+    });
+    expect(result.recheck).toBe(open.length);
+    expect(result.audit.priorAuditId).toBe(demo.audit.id);
+    expect(result.audit.roomIds.sort()).toEqual([...demo.audit.roomIds].sort());
+    expect(result.audit.status).toBe('in_progress');
+
+    const carried = await db.findings.where('auditId').equals(result.audit.id).toArray();
+    expect(carried).toHaveLength(open.length);
+    for (const f of carried) {
+      const original = open.find((o) => f.id === `${result.audit.id}|${o.id}`)!;
+      expect(f.firstSeenAt).toBe(original.firstSeenAt);
+      expect(f.firstSeenAuditId).toBe(original.firstSeenAuditId);
+    }
+    // Every device remembers the audit it was first recorded in.
+    const devices = await db.devices.toArray();
+    expect(devices.every((d) => d.firstSeenAuditId !== null)).toBe(true);
+
+    const prior = await loadAuditSide(db, demo.audit.id);
+    const current = await loadAuditSide(db, result.audit.id);
+    expect(prior?.frozen).toBe(true);
+    expect(current?.frozen).toBe(false);
+    const cmp = compareAudits(prior!, current!, '2025-06-10');
+    expect(cmp.counts.recurring).toBe(open.length);
+    expect(cmp.counts.newFindings).toBe(0);
+    expect(cmp.counts.added).toBe(0);
+    expect(cmp.counts.missing).toBe(0);
+  });
+
+  it('brings back a prior device that is absent here', async () => {
+    const db = await withImportedPrior();
+    const gone = demo.devices[3]!;
+    await db.devices.delete(gone.id);
+    const result = await startAuditFromPrior(db, {
+      priorAuditId: demo.audit.id,
+      title: 'Next',
+      inspectors: [],
+    });
+    expect(result.devicesRestored).toBe(1);
+    expect((await db.devices.get(gone.id))?.firstSeenAuditId).not.toBeNull();
+  });
+
+  it('refuses an unknown prior audit and writes nothing', async () => {
+    const db = await withImportedPrior();
+    const before = await comparableDump(db);
+    const err = await startAuditFromPrior(db, {
+      priorAuditId: 'nope',
+      title: 'x',
+      inspectors: [],
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExchangeError);
+    expect((err as ExchangeError).code).toBe('prior_missing');
+    expect(await comparableDump(db)).toEqual(before);
+  });
+});
