@@ -51,10 +51,25 @@ export const PREJUDGED_ITEM_IDS: ReadonlySet<string> = new Set(byItem.keys());
  * no rule covers the item or the record does not settle it. Room-level items have no rules.
  */
 export function prejudge(itemId: string, device: Device, context: RuleContext): Suggestion | null {
+  checkContext(context);
+  return byItem.get(itemId)?.judge(device, context) ?? null;
+}
+
+// The walk-through asks for ~30,000 suggestions with one context: validate each distinct
+// context once, not per call.
+let lastValid: { today: string; idlePolicyDays: number } | null = null;
+
+function checkContext(context: RuleContext): void {
+  if (
+    lastValid !== null &&
+    lastValid.today === context.today &&
+    lastValid.idlePolicyDays === context.idlePolicyDays
+  )
+    return;
   requireDayNumber(context.today, 'today');
   if (!Number.isInteger(context.idlePolicyDays) || context.idlePolicyDays < 0)
     throw new RangeError(
       `idlePolicyDays must be a whole number of days, got ${context.idlePolicyDays}`,
     );
-  return byItem.get(itemId)?.judge(device, context) ?? null;
+  lastValid = { today: context.today, idlePolicyDays: context.idlePolicyDays };
 }
