@@ -223,6 +223,10 @@ const MESSAGES = {
     en: 'The row has no asset tag, serial number or MAC address, so it cannot be matched to a device.',
     zh: '该行没有资产编号、序列号或 MAC 地址，无法与设备对应。',
   },
+  excel_error: {
+    en: '"{value}" is an Excel error value, not data; fix the formula in the source sheet.',
+    zh: '“{value}”是 Excel 错误值，不是数据；请修正源表格中的公式。',
+  },
   extra_cells: {
     en: 'The row has values in {count} columns beyond the last named column; name those columns or remove the values.',
     zh: '该行在最后一个有名称的列之后还有 {count} 列有值；请为这些列命名或删除这些值。',

@@ -68,6 +68,23 @@ function accepted<T extends string>(
   };
 }
 
+/**
+ * Remembers readings by raw text: a status column repeats a handful of values over thousands
+ * of rows, and normalising each one again is most of the cost. Bounded, so a file of unique
+ * junk cannot grow it without limit.
+ */
+function memoized<T extends string>(read: (raw: string) => ValueReading<T>) {
+  const cache = new Map<string, ValueReading<T>>();
+  return (raw: string): ValueReading<T> => {
+    let r = cache.get(raw);
+    if (r === undefined) {
+      r = read(raw);
+      if (cache.size < 1000) cache.set(raw, r);
+    }
+    return r;
+  };
+}
+
 function exactVocabulary<T extends string>(
   values: readonly T[],
   labels: Readonly<Record<T, Bilingual>>,
@@ -75,10 +92,10 @@ function exactVocabulary<T extends string>(
 ): Vocabulary<T> {
   const table = exactTable(values, labels, synonyms);
   return {
-    read(raw) {
+    read: memoized((raw) => {
       const value = table.get(normalizeKey(raw));
       return value ? { ok: true, value } : { ok: false, code: 'unknown_value' };
-    },
+    }),
     accepted: accepted(values, labels),
   };
 }
@@ -318,7 +335,7 @@ function containsWords(haystack: string[], needle: string[]): boolean {
 const typeExact = exactTable(DEVICE_TYPES, LABELS.deviceType, TYPE_SYNONYMS);
 
 export const DEVICE_TYPE_VOCABULARY: Vocabulary<DeviceType> = {
-  read(raw) {
+  read: memoized((raw) => {
     const exact = typeExact.get(normalizeKey(raw));
     if (exact) return { ok: true, value: exact };
     const text = raw.toLowerCase().normalize('NFKC');
@@ -336,7 +353,7 @@ export const DEVICE_TYPE_VOCABULARY: Vocabulary<DeviceType> = {
     if (found.size === 1) return { ok: true, value: [...found][0]! };
     if (found.size > 1) return { ok: false, code: 'ambiguous_value', candidates: [...found] };
     return { ok: false, code: 'unknown_value' };
-  },
+  }),
   accepted: accepted(DEVICE_TYPES, LABELS.deviceType),
 };
 
