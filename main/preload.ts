@@ -22,6 +22,7 @@ const api = {
   appInfo: call('appInfo'),
   backupWrite: call('backupWrite'),
   backupList: call('backupList'),
+  reportReadForImport: call('reportReadForImport'),
 } satisfies RoomcheckApi;
 
 contextBridge.exposeInMainWorld('roomcheck', api);

@@ -7,6 +7,9 @@ import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
 import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
 import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
 import { SitesScreen } from '../features/sites/SitesScreen.tsx';
+import { TemplateScreen } from '../features/templates/TemplateScreen.tsx';
+import { TemplatesNavLink } from '../features/templates/TemplatesNavLink.tsx';
+import { TemplatesScreen } from '../features/templates/TemplatesScreen.tsx';
 import type { Lang } from '../i18n/define.ts';
 import { useT } from '../i18n/use-t.ts';
 import { useStore } from '../store/store.ts';
@@ -59,6 +62,10 @@ function Screen() {
       return <DeviceScreen mode="edit" deviceId={route.deviceId} />;
     case 'newDevice':
       return <DeviceScreen mode="new" roomId={route.roomId} />;
+    case 'templates':
+      return <TemplatesScreen />;
+    case 'template':
+      return <TemplateScreen templateId={route.templateId} />;
     case 'audit':
       return <AuditScreen auditId={route.auditId} />;
   }
@@ -82,6 +89,7 @@ export function App() {
           <button type="button" onClick={() => navigate({ name: 'sites' })}>
             {t('nav.sites')}
           </button>
+          <TemplatesNavLink />
         </nav>
         <LanguageSwitch />
       </header>

@@ -3,12 +3,13 @@ import { common } from './messages/common.ts';
 import { sites } from './messages/sites.ts';
 import { audit } from './messages/audit.ts';
 import { inventory } from './messages/inventory.ts';
+import { templates } from './messages/templates.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
  * can be merged without collisions; a test checks the prefixes.
  */
-export const CATALOGS = { common, sites, audit, inventory } as const;
+export const CATALOGS = { common, sites, audit, inventory, templates } as const;
 
 type Catalogs = typeof CATALOGS;
 type Union<T> = T extends unknown ? keyof T : never;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AuditSnapshotSchema } from '../snapshot/schema.ts';
+import { VerdictSchema } from '../verify/verdict.ts';
 
 // Every call the renderer can make to main, declared once. The preload exposes one method per
 // key, the main-side router parses requests and responses with these schemas, and the
@@ -32,6 +34,9 @@ export const BackupFileSchema = z.object({
   at: z.string(),
 });
 
+/** Largest report PDF offered for import (a report with many photos stays far below). */
+export const IMPORT_PDF_MAX_BYTES = 50 * 1024 * 1024;
+
 export const contract = {
   appInfo: {
     request: z.object({}).strict(),
@@ -57,6 +62,25 @@ export const contract = {
     request: z.object({}).strict(),
     response: z.object({ directory: z.string(), files: z.array(BackupFileSchema) }),
     maxRequestBytes: 1024,
+  },
+  /** Verifies a signed report and, unless its signature is invalid, returns its embedded audit. */
+  reportReadForImport: {
+    request: z
+      .object({
+        pdfBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil(IMPORT_PDF_MAX_BYTES / 3) * 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64'),
+      })
+      .strict(),
+    response: z.object({
+      verdict: VerdictSchema,
+      snapshot: AuditSnapshotSchema.nullable(),
+      /** Why the snapshot could not be read from a report whose signature is not invalid. */
+      snapshotProblem: z.string().nullable(),
+    }),
+    maxRequestBytes: Math.ceil(IMPORT_PDF_MAX_BYTES / 3) * 4 + 1024,
   },
 } as const;
 

@@ -389,7 +389,7 @@ function DeviceRow(props: {
       <div role="cell" className="inv-actions">
         <button
           type="button"
-          className="inv-icon"
+          className="icon-button"
           onClick={props.onDelete}
           aria-label={t('inventory.deleteDevice', { name })}
           title={t('inventory.deleteDevice', { name })}

@@ -220,7 +220,7 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
                   <button
                     type="button"
                     id={`rack-up-${rack.id}`}
-                    className="inv-icon"
+                    className="icon-button"
                     disabled={i === 0}
                     onClick={() => move(rack, -1)}
                     aria-label={t('inventory.rackUp', { name: rack.name })}
@@ -231,7 +231,7 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
                   <button
                     type="button"
                     id={`rack-down-${rack.id}`}
-                    className="inv-icon"
+                    className="icon-button"
                     disabled={i === racks.length - 1}
                     onClick={() => move(rack, 1)}
                     aria-label={t('inventory.rackDown', { name: rack.name })}
@@ -241,7 +241,7 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
                   </button>
                   <button
                     type="button"
-                    className="inv-icon"
+                    className="icon-button"
                     onClick={() => {
                       setEditErrors({});
                       setEditing({ rack, form: { name: rack.name, height: String(rack.heightU) } });
@@ -253,7 +253,7 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
                   </button>
                   <button
                     type="button"
-                    className="inv-icon"
+                    className="icon-button"
                     onClick={() => {
                       setDevicesMode('keep');
                       setToDelete(rack);
