@@ -112,6 +112,76 @@ export type TableOptions = {
   splitRows?: boolean;
 };
 
+/** The parts of jsPDF's TrueType font object that its own text path keeps up to date. */
+type JsPdfTtfFont = {
+  id: string;
+  metadata: {
+    characterToGlyph(code: number): number;
+    widthOfGlyph(glyph: number): number;
+    glyIdsUsed: number[];
+    toUnicode: Record<number, number>;
+    Unicode: { widths: Array<number | number[]> };
+  };
+};
+
+/** A PDF literal-string byte: parentheses, backslash and line ends escaped (a raw CR or LF
+ * inside a literal string would be read back as LF and change the glyph id). */
+function literalByte(byte: number): string {
+  if (byte === 0x28 || byte === 0x29 || byte === 0x5c) return `\\${String.fromCharCode(byte)}`;
+  if (byte === 0x0d) return '\\r';
+  if (byte === 0x0a) return '\\n';
+  return String.fromCharCode(byte);
+}
+
+/**
+ * Encodes text as Identity-H glyph ids (two bytes each, as a literal string: half the size of
+ * hex) and records each new glyph the way jsPDF's own text path does, so its font subset,
+ * widths and ToUnicode map include it.
+ */
+class FaceWriter {
+  readonly id: string;
+  private readonly bytesByCode = new Map<number, string>();
+  constructor(private readonly font: JsPdfTtfFont) {
+    this.id = font.id;
+  }
+  encode(text: string): string {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let bytes = this.bytesByCode.get(code);
+      if (bytes === undefined) {
+        const meta = this.font.metadata;
+        const glyph = meta.characterToGlyph(code);
+        // Glyph 0 draws nothing; the coverage check has already named the character.
+        bytes = glyph === 0 ? '' : literalByte(glyph >> 8) + literalByte(glyph & 0xff);
+        if (glyph !== 0) {
+          meta.glyIdsUsed.push(glyph);
+          meta.toUnicode[glyph] = code;
+          meta.Unicode.widths.push(glyph, [Math.trunc(meta.widthOfGlyph(glyph))]);
+        }
+        this.bytesByCode.set(code, bytes);
+      }
+      out += bytes;
+    }
+    return out;
+  }
+}
+
+function num(n: number): string {
+  return (Math.round(n * 100) / 100).toString();
+}
+
+function rgbOperands(r: number, g: number, b: number): string {
+  return `${num(r / 255)} ${num(g / 255)} ${num(b / 255)}`;
+}
+
+function hexToPdfRgb(hex: string): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m
+    ? rgbOperands(parseInt(m[1] ?? '0', 16), parseInt(m[2] ?? '0', 16), parseInt(m[3] ?? '0', 16))
+    : '0 0 0';
+}
+
 export class ReportCanvas {
   readonly doc: jsPDF;
   readonly page: Page = { width: 210, height: 297, left: 18, right: 192, top: 24, bottom: 276 };
@@ -120,6 +190,9 @@ export class ReportCanvas {
   private readonly bold: PreparedFont;
   private readonly hasBold: boolean;
   private readonly uncovered = new Map<string, string>();
+  private readonly faces: { normal: FaceWriter; bold: FaceWriter };
+  private readonly k: number;
+  private readonly pageHeight: number;
   private current: { bold: boolean | null; size: number; color: string } = {
     bold: null,
     size: 0,
@@ -133,13 +206,23 @@ export class ReportCanvas {
     this.regular = prepare(fonts.regular);
     this.hasBold = fonts.bold !== undefined;
     this.bold = fonts.bold ? prepare(fonts.bold) : this.regular;
-    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
     this.doc.addFileToVFS('NotoSansSC-Regular.ttf', this.regular.binary);
     this.doc.addFont('NotoSansSC-Regular.ttf', FONT_FAMILY, 'normal');
     if (fonts.bold) {
       this.doc.addFileToVFS('NotoSansSC-Bold.ttf', this.bold.binary);
       this.doc.addFont('NotoSansSC-Bold.ttf', FONT_FAMILY, 'bold');
     }
+    this.k = this.doc.internal.scaleFactor;
+    this.pageHeight = this.doc.internal.pageSize.getHeight();
+    this.doc.setFont(FONT_FAMILY, 'normal');
+    const normal = new FaceWriter(this.doc.getFont() as unknown as JsPdfTtfFont);
+    let bold = normal;
+    if (fonts.bold) {
+      this.doc.setFont(FONT_FAMILY, 'bold');
+      bold = new FaceWriter(this.doc.getFont() as unknown as JsPdfTtfFont);
+    }
+    this.faces = { normal, bold };
     this.tuneForSpeed();
     this.doc.setFont(FONT_FAMILY, 'normal');
     this.doc.setLineHeightFactor(1.3);
@@ -147,19 +230,71 @@ export class ReportCanvas {
   }
 
   /**
-   * jspdf-autotable measures every cell through jsPDF (slow for embedded TrueType fonts) and
-   * asks for the font list on every style change. On this one document, answer both from the
-   * metrics read once from the font: the same hmtx numbers jsPDF itself would use.
+   * jsPDF's own text path costs about 50 microseconds per call plus work per character (Arabic
+   * shaping, bidi, a linear search per glyph), and jspdf-autotable also measures every cell
+   * through it and asks for the font list on every style change: most of the time of a
+   * 300-page report. On this one document, answer measuring from the font's own hmtx, and
+   * write left-aligned text in the embedded font straight into the content stream, keeping
+   * jsPDF's books (glyphs used, widths, ToUnicode) so its subsetting and text extraction work
+   * as before. Anything unusual (rotation, alignment, other fonts) still goes through jsPDF.
    */
   private tuneForSpeed(): void {
     const doc = this.doc as jsPDF & Record<string, unknown>;
     const fontList = this.doc.getFontList();
     doc.getFontList = () => fontList;
-    doc.getTextWidth = (text: string) => {
+    const currentMetrics = () =>
+      this.doc.getFont().fontStyle === 'bold' ? this.bold.metrics : this.regular.metrics;
+    doc.getTextWidth = (text: string) =>
+      currentMetrics().width(text, this.doc.getFontSize()) * PT_TO_MM;
+    doc.getStringUnitWidth = (text: string) => currentMetrics().width(text, 1);
+
+    const originalText = this.doc.text.bind(this.doc);
+    doc.text = ((
+      text: string | string[],
+      x: number,
+      y: number,
+      options?: Record<string, unknown>,
+      ...rest: unknown[]
+    ) => {
       const font = this.doc.getFont();
-      const metrics = font.fontStyle === 'bold' ? this.bold.metrics : this.regular.metrics;
-      return metrics.width(text, this.doc.getFontSize()) * PT_TO_MM;
-    };
+      const plain = rest.length === 0 && (!options || Object.keys(options).length === 0);
+      if (
+        !plain ||
+        font.fontName !== FONT_FAMILY ||
+        typeof x !== 'number' ||
+        typeof y !== 'number'
+      ) {
+        return originalText(text, x, y, options, ...(rest as []));
+      }
+      const bold = font.fontStyle === 'bold';
+      const size = this.doc.getFontSize();
+      const color = hexToPdfRgb(this.doc.getTextColor());
+      const lines = Array.isArray(text) ? text : String(text).split(/\r\n|\r|\n/);
+      const step = (size / this.k) * this.doc.getLineHeightFactor();
+      lines.forEach((line, i) => {
+        this.check(line, bold);
+        this.writeRun(line, x, y + i * step, bold, size, color);
+      });
+      return this.doc;
+    }) as typeof this.doc.text;
+  }
+
+  /** One line of text in the embedded font, written as PDF operators; baseline at `baseline`. */
+  private writeRun(
+    text: string,
+    x: number,
+    baseline: number,
+    bold: boolean,
+    size: number,
+    color: string,
+  ): void {
+    if (!text) return;
+    const face = bold ? this.faces.bold : this.faces.normal;
+    const encoded = face.encode(text);
+    if (!encoded) return;
+    (this.doc.internal as unknown as { write(op: string): void }).write(
+      `q BT /${face.id} ${num(size)} Tf ${color} rg ${num(x * this.k)} ${num((this.pageHeight - baseline) * this.k)} Td (${encoded}) Tj ET Q`,
+    );
   }
 
   get contentWidth(): number {
@@ -225,12 +360,19 @@ export class ReportCanvas {
     if (!text) return;
     text = latinQuotes(text);
     this.check(text, style.bold);
-    this.setStyle(style);
     const size = style.size ?? 9.5;
     const baseline = top + size * PT_TO_MM * 1.08;
     if (style.align === 'right') x -= this.measure(text, style);
     else if (style.align === 'center') x -= this.measure(text, style) / 2;
-    this.doc.text(text, x, baseline);
+    const [r, g, b] = style.color ?? COLORS.ink;
+    this.writeRun(
+      text,
+      x,
+      baseline,
+      (style.bold ?? false) && this.hasBold,
+      size,
+      rgbOperands(r, g, b),
+    );
   }
 
   newPage(): void {

@@ -46,6 +46,11 @@ export function date(ctx: ReportContext, iso: string | null | undefined): string
   return iso ? ctx.s.formatDate(iso.slice(0, 10)) : ctx.s.notRecorded;
 }
 
+/** YYYY-MM-DD in both languages: table columns are narrow and ISO dates read the same. */
+export function shortDate(ctx: ReportContext, iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 10) : ctx.s.notRecorded;
+}
+
 /** "2026-06-15 09:00 UTC": generation and signing moments are shown in UTC, said so. */
 export function dateTime(ctx: ReportContext, iso: string): string {
   return `${date(ctx, iso)} ${iso.slice(11, 16)} UTC`;

@@ -12,6 +12,11 @@ export interface ReportStrings {
   formatDate: (isoDate: string) => string;
   formatCount: (n: number, one: string, many: string) => string;
   listSeparator: string;
+  /** "High (CAT I)": a label with a qualifier, in the language's own brackets. */
+  qualified: (text: string, qualifier: string) => string;
+  /** Tags after a line of text, e.g. " [OVERDUE, RECURRING]". */
+  tagList: (tags: string[]) => string;
+  ownerAndDue: (owner: string, due: string) => string;
   none: string;
   notRecorded: string;
   unknown: string;
@@ -195,6 +200,9 @@ export const EN: ReportStrings = {
   formatDate: (iso) => iso,
   formatCount: plural,
   listSeparator: ', ',
+  qualified: (text, qualifier) => `${text} (${qualifier})`,
+  tagList: (tags) => (tags.length ? ` [${tags.join(', ')}]` : ''),
+  ownerAndDue: (owner, due) => `Owner: ${owner}   Due: ${due}`,
   none: 'None',
   notRecorded: 'Not recorded',
   unknown: 'Unknown',
@@ -383,6 +391,9 @@ export const ZH: ReportStrings = {
   },
   formatCount: (n, one) => `${n} ${one}`,
   listSeparator: '、',
+  qualified: (text, qualifier) => `${text}（${qualifier}）`,
+  tagList: (tags) => (tags.length ? `【${tags.join('、')}】` : ''),
+  ownerAndDue: (owner, due) => `责任人：${owner}    整改期限：${due}`,
   none: '无',
   notRecorded: '未记录',
   unknown: '未知',

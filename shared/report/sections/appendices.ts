@@ -1,7 +1,7 @@
 import type { Device } from '../../domain/schemas.ts';
 import { COLORS } from '../pdf-canvas.ts';
 import {
-  date,
+  shortDate,
   deviceLabel,
   lbl,
   sectionHeading,
@@ -41,12 +41,12 @@ function drawInventory(ctx: ReportContext): void {
     c.table({
       columns: [
         { header: s.colAssetTag, width: 21 },
-        { header: s.colName, width: 52 },
-        { header: s.colType, width: 25 },
-        { header: s.colRacks, width: 15 },
+        { header: s.colName, width: 45 },
+        { header: s.colType, width: 23 },
+        { header: s.colRacks, width: 14 },
         { header: s.colStatus, width: 20 },
         { header: s.colPowerNetwork, width: 17 },
-        { header: s.colOwner, width: 24 },
+        { header: s.colOwner, width: 34 },
       ],
       rows: inventoryOrder(ctx, devices).map((d) => {
         const rack = d.rackId ? m.rackById.get(d.rackId) : undefined;
@@ -93,7 +93,7 @@ function drawSanitization(ctx: ReportContext): void {
             r.tool || '—',
             r.verifiedBy || '—',
             r.witness || '—',
-            date(ctx, r.date),
+            shortDate(ctx, r.date),
             r.certificateId || '—',
             r.destination || '—',
           ]

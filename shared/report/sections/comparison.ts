@@ -3,6 +3,7 @@ import { COLORS, type Rgb } from '../pdf-canvas.ts';
 import {
   SEVERITY_COLORS,
   date,
+  shortDate,
   deviceLabel,
   deviceLocation,
   lbl,
@@ -87,8 +88,8 @@ function findingTable(
   }
   const third =
     kind === 'overdue'
-      ? { header: s.colDue, value: (f: Finding) => date(ctx, f.dueDate) }
-      : { header: s.colFirstSeen, value: (f: Finding) => date(ctx, f.firstSeenAt) };
+      ? { header: s.colDue, value: (f: Finding) => shortDate(ctx, f.dueDate) }
+      : { header: s.colFirstSeen, value: (f: Finding) => shortDate(ctx, f.firstSeenAt) };
   c.table({
     columns: [
       { header: s.colNo, width: 15, bold: true },

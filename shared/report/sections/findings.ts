@@ -139,13 +139,13 @@ function drawFinding(ctx: ReportContext, f: ReportFinding): void {
     const prior = ctx.m.snapshot.prior?.audit;
     const seen =
       prior && prior.id === fin.firstSeenAuditId
-        ? `${prior.title} (${date(ctx, prior.startedAt)})`
+        ? s.qualified(prior.title, date(ctx, prior.startedAt))
         : date(ctx, fin.firstSeenAt);
     fields.push(layoutField(ctx, s.fieldFirstSeen, seen));
   }
   const evidence = layoutEvidence(ctx, f.evidence);
 
-  const meta = `${s.fieldOwner}: ${fin.owner || s.notRecorded}   ${s.fieldDue}: ${date(ctx, fin.dueDate)}`;
+  const meta = s.ownerAndDue(fin.owner || s.notRecorded, date(ctx, fin.dueDate));
   const metaW = c.measure(meta, { size: 8 });
   const headH = 6.5 + titleLines.length * tlh + 1;
   const total =
@@ -188,7 +188,7 @@ export function drawFindings(ctx: ReportContext): void {
   for (const severity of SEVERITIES) {
     const group = m.bySeverity[severity];
     const title = s.severityGroup(
-      `${lbl(ctx, 'severity', severity)} (${lbl(ctx, 'severityCat', severity)})`,
+      s.qualified(lbl(ctx, 'severity', severity), lbl(ctx, 'severityCat', severity)),
       group.length,
     );
     subHeading(ctx, title, 30);

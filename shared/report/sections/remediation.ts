@@ -1,7 +1,7 @@
 import { COLORS } from '../pdf-canvas.ts';
 import {
   SEVERITY_COLORS,
-  date,
+  shortDate,
   lbl,
   sectionHeading,
   type ReportContext,
@@ -40,8 +40,8 @@ export function drawRemediation(ctx: ReportContext): void {
       lbl(ctx, 'severity', f.finding.severity),
       f.finding.owner || s.notRecorded,
       f.overdue
-        ? `${date(ctx, f.finding.dueDate)}\n${s.overdueMark}`
-        : date(ctx, f.finding.dueDate),
+        ? `${shortDate(ctx, f.finding.dueDate)}\n${s.overdueMark}`
+        : shortDate(ctx, f.finding.dueDate),
       lbl(ctx, 'findingStatus', f.finding.status),
     ]),
     fontSize: 8,

@@ -71,7 +71,7 @@ function countsTable(ctx: ReportContext): void {
     ],
     rows: [
       ...SEVERITIES.map((sev) => [
-        `${lbl(ctx, 'severity', sev)} (${lbl(ctx, 'severityCat', sev)})`,
+        s.qualified(lbl(ctx, 'severity', sev), lbl(ctx, 'severityCat', sev)),
         ...FINDING_STATUSES.map((st) => String(m.counts[sev][st])),
         String(FINDING_STATUSES.reduce((n, st) => n + m.counts[sev][st], 0)),
       ]),
@@ -176,7 +176,7 @@ function keyRisks(ctx: ReportContext): void {
     const tags = [risk.overdue ? s.tagOverdue : '', risk.isNew ? '' : s.tagRecurring].filter(
       Boolean,
     );
-    const text = `${risk.finding.title}${where ? ` — ${where}` : ''}${tags.length ? ` [${tags.join(', ')}]` : ''}`;
+    const text = `${risk.finding.title}${where ? ` — ${where}` : ''}${s.tagList(tags)}`;
     const lines = c.wrap(text, c.contentWidth - 16, { size: 9.5 });
     c.ensure(lines.length * lh + 1);
     c.textAt(risk.no, c.page.left, c.y, { size: 9.5, bold: true, color: COLORS.high });
