@@ -3,6 +3,9 @@ import { call } from '../bridge/client.ts';
 import { db } from '../db/instance.ts';
 import { setSetting } from '../db/repositories/settings.ts';
 import { AuditScreen } from '../features/audit/AuditScreen.tsx';
+import { FindingsScreen } from '../features/audit/FindingsScreen.tsx';
+import { StartAuditButton } from '../features/audit/StartAuditDialog.tsx';
+import { SummaryScreen } from '../features/audit/SummaryScreen.tsx';
 import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
 import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
 import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
@@ -57,7 +60,12 @@ function Screen() {
     case 'site':
       return <SiteScreen siteId={route.siteId} />;
     case 'room':
-      return <RoomScreen roomId={route.roomId} />;
+      return (
+        <RoomScreen
+          roomId={route.roomId}
+          auditActions={(room) => <StartAuditButton room={room} />}
+        />
+      );
     case 'device':
       return <DeviceScreen mode="edit" deviceId={route.deviceId} />;
     case 'newDevice':
@@ -68,6 +76,10 @@ function Screen() {
       return <TemplateScreen templateId={route.templateId} />;
     case 'audit':
       return <AuditScreen auditId={route.auditId} />;
+    case 'findings':
+      return <FindingsScreen auditId={route.auditId} />;
+    case 'summary':
+      return <SummaryScreen auditId={route.auditId} />;
   }
 }
 

@@ -4,12 +4,24 @@ import { sites } from './messages/sites.ts';
 import { audit } from './messages/audit.ts';
 import { inventory } from './messages/inventory.ts';
 import { templates } from './messages/templates.ts';
+import { walk } from './messages/walk.ts';
+import { findings } from './messages/findings.ts';
+import { summary } from './messages/summary.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
  * can be merged without collisions; a test checks the prefixes.
  */
-export const CATALOGS = { common, sites, audit, inventory, templates } as const;
+export const CATALOGS = {
+  common,
+  sites,
+  audit,
+  walk,
+  findings,
+  summary,
+  inventory,
+  templates,
+} as const;
 
 type Catalogs = typeof CATALOGS;
 type Union<T> = T extends unknown ? keyof T : never;

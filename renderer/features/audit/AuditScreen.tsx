@@ -1,153 +1,217 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import type { AnswerResult } from '../../../shared/domain/enums.ts';
-import {
-  answerId,
-  type Answer,
-  type CheckItem,
-  type Device,
-} from '../../../shared/domain/schemas.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Device } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
-import { saveAnswer } from '../../db/repositories/audits.ts';
+import { moveCursor } from '../../db/repositories/audits.ts';
+import { translate } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/use-t.ts';
-import { useAction } from '../../ui/use-action.ts';
+import { useStore } from '../../store/store.ts';
+import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
+import { commandForKey, type WalkCommand } from './keymap.ts';
+import { loadWalk } from './load-walk.ts';
+import { SubjectList } from './SubjectList.tsx';
+import { SubjectPanel } from './SubjectPanel.tsx';
+import { UnexpectedDeviceDialog } from './UnexpectedDeviceDialog.tsx';
+import {
+  answerStep,
+  confirmStep,
+  jumpToUnanswered,
+  moveDevice,
+  moveItem,
+  noteInputId,
+  toggleMark,
+} from './walk-actions.ts';
+import { WalkSidePanel } from './WalkSidePanel.tsx';
+import './walkthrough.css';
 
-type Subject = { roomId: string; device: Device | null };
+const CURSOR_SAVE_DELAY_MS = 400;
 
-function ItemRow(props: {
-  auditId: string;
-  subject: Subject;
-  item: CheckItem;
-  answer: Answer | undefined;
-  locked: boolean;
-}) {
+function OverallProgress() {
   const t = useT();
-  const { auditId, subject, item, answer, locked } = props;
-  const [note, setNote] = useState(answer?.note ?? '');
-  const { run } = useAction((result: AnswerResult, text: string) =>
-    saveAnswer(db(), {
-      auditId,
-      roomId: subject.roomId,
-      deviceId: subject.device?.id ?? null,
-      itemId: item.id,
-      result,
-      note: text,
-      by: '',
-    }),
-  );
-  const text = item.text[t.lang];
-  const rowId = `item-${subject.device?.id ?? 'room'}-${item.id}`;
+  const answered = useStore((s) => (s.walkRev, s.walk?.answeredTotal ?? 0));
+  const total = useStore((s) => s.walk?.plan.steps.length ?? 0);
+  const percent = total ? Math.floor((answered / total) * 100) : 100;
   return (
-    <li className={`item item-${answer?.result ?? 'unchecked'}`} aria-labelledby={`${rowId}-text`}>
-      <span className="item-id mono">{item.id}</span>
-      <span className="item-text" id={`${rowId}-text`}>
-        {text}
-      </span>
-      <span className={`badge sev-${item.severity}`}>{t.label('severity', item.severity)}</span>
-      <span className="segmented" role="group" aria-label={t('audit.answerFor', { item: item.id })}>
-        {(['pass', 'fail', 'na'] as const).map((r) => (
-          <button
-            key={r}
-            type="button"
-            className={`seg seg-${r}`}
-            aria-pressed={answer?.result === r}
-            disabled={locked}
-            onClick={() => void run(r, note)}
-          >
-            {t(`audit.${r}`)}
-          </button>
-        ))}
-      </span>
-      <span className="item-note">
-        <label className="visually-hidden" htmlFor={`${rowId}-note`}>
-          {t('audit.note')} {item.id}
-        </label>
-        <input
-          id={`${rowId}-note`}
-          value={note}
-          placeholder={t('audit.notePlaceholder')}
-          disabled={locked}
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={() => {
-            if (answer && note !== answer.note) void run(answer.result, note);
-          }}
-        />
-      </span>
-    </li>
+    <ProgressBar
+      answered={answered}
+      total={total}
+      label={t('walk.progressOverall', { answered, total, percent })}
+    />
   );
 }
 
+/** Types into fields and dialogs are theirs; buttons keep Enter and Space. */
+function ownsKey(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('dialog')) return true;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  return (tag === 'BUTTON' || tag === 'SUMMARY' || tag === 'A') && (key === 'Enter' || key === ' ');
+}
+
+/** The walk-through of one audit: room items, then each device in walk order, by keyboard. */
 export function AuditScreen({ auditId }: { auditId: string }) {
   const t = useT();
-  const data = useLiveQuery(async () => {
-    const audit = await db().audits.get(auditId);
-    if (!audit) return null;
-    const [template, rooms, devices, answers] = await Promise.all([
-      db().templates.get(audit.templateId),
-      db().rooms.bulkGet(audit.roomIds),
-      db().devices.where('roomId').anyOf(audit.roomIds).sortBy('name'),
-      db().answers.where('auditId').equals(auditId).toArray(),
-    ]);
-    return { audit, template, rooms: rooms.filter((r) => r !== undefined), devices, answers };
-  }, [auditId]);
-  if (data === undefined) return <p>{t('common.loading')}</p>;
-  if (data === null || !data.template) return <p>{t('audit.notFound')}</p>;
-  const { audit, template, rooms, devices, answers } = data;
-  const byId = new Map(answers.map((a) => [a.id, a]));
-  const locked = audit.status === 'completed' || audit.status === 'signed';
-  const roomItems = template.items.filter((i) => i.scope === 'room');
-  const itemsFor = (d: Device) =>
-    template.items.filter(
-      (i) => i.scope === 'device' && (i.appliesTo.length === 0 || i.appliesTo.includes(d.type)),
-    );
-  const total =
-    rooms.length * roomItems.length + devices.reduce((n, d) => n + itemsFor(d).length, 0);
-  const answered = answers.filter((a) => a.result !== 'unchecked').length;
+  const walk = useStore((s) => (s.walk?.audit.id === auditId ? s.walk : null));
+  const setWalk = useStore((s) => s.setWalk);
+  const [missing, setMissing] = useState<'audit' | 'template' | null>(null);
+  const [adding, setAdding] = useState<{ roomId: string; rackId: string | null } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const openedAt = performance.now();
+    loadWalk(auditId)
+      .then((loaded) => {
+        if (!live) return;
+        if ('missing' in loaded) return setMissing(loaded.missing);
+        setMissing(null);
+        setWalk(loaded.walk, loaded.index);
+        requestAnimationFrame(() =>
+          performance.measure('roomcheck.walkthrough-open', {
+            start: openedAt,
+            end: performance.now(),
+          }),
+        );
+      })
+      .catch((err: unknown) => {
+        const { notify, lang } = useStore.getState();
+        notify('error', translate(lang, 'common.error', { message: String(err) }));
+      });
+    return () => {
+      live = false;
+      // The next open reads afresh: the inventory may change between visits.
+      useStore.getState().setWalk(null);
+    };
+  }, [auditId, setWalk]);
+
+  // Remember where the inspector is, also when moving without answering; answers carry their
+  // own cursor in their transaction, so this is only a short-delayed extra.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.walkIndex === prev.walkIndex || !s.walk || s.walk !== prev.walk) return;
+      clearTimeout(timer);
+      const step = s.walk.plan.steps[s.walkIndex];
+      const id = s.walk.audit.id;
+      if (!step) return;
+      timer = setTimeout(() => {
+        void moveCursor(db(), id, {
+          roomId: step.roomId,
+          deviceId: step.deviceId,
+          itemId: step.item.id,
+        }).catch(() => undefined);
+      }, CURSOR_SAVE_DELAY_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, []);
+
+  const openAddUnexpected = useCallback(() => {
+    const { walk: w, walkIndex } = useStore.getState();
+    const step = w?.plan.steps[walkIndex];
+    if (!w || !step) return;
+    if (w.audit.status === 'completed' || w.audit.status === 'signed') return;
+    const rackId = step.deviceId ? (w.devices.get(step.deviceId)?.rackId ?? null) : null;
+    setAdding({ roomId: step.roomId, rackId });
+  }, []);
+
+  useEffect(() => {
+    const run = (command: WalkCommand, keyAt: number) => {
+      const index = useStore.getState().walkIndex;
+      switch (command) {
+        case 'pass':
+        case 'fail':
+        case 'na':
+          return void answerStep(index, command, { keyAt });
+        case 'confirm':
+          return confirmStep(index, keyAt);
+        case 'nextItem':
+          return moveItem(1);
+        case 'prevItem':
+          return moveItem(-1);
+        case 'nextDevice':
+          return moveDevice(1);
+        case 'prevDevice':
+          return moveDevice(-1);
+        case 'nextUnanswered':
+          if (!jumpToUnanswered()) {
+            const { notify, lang } = useStore.getState();
+            notify('info', translate(lang, 'walk.allAnswered'));
+          }
+          return;
+        case 'search':
+          return searchRef.current?.focus();
+        case 'note':
+          return document.getElementById(noteInputId(index))?.focus();
+        case 'notFound':
+          return void toggleMark('not_found');
+        case 'wrongLocation':
+          return void toggleMark('wrong_location');
+        case 'addUnexpected':
+          return openAddUnexpected();
+      }
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || ownsKey(e.target, e.key)) return;
+      if (!useStore.getState().walk) return;
+      const command = commandForKey(e);
+      if (!command) return;
+      e.preventDefault();
+      run(command, e.timeStamp);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [openAddUnexpected]);
+
+  const onAdded = useCallback(
+    (device: Device | null) => {
+      setAdding(null);
+      if (!device) return;
+      void loadWalk(auditId).then((loaded) => {
+        if ('missing' in loaded) return;
+        const subject = loaded.walk.plan.subjects.find((s) => s.device?.id === device.id);
+        setWalk(loaded.walk, subject?.start ?? useStore.getState().walkIndex);
+      });
+    },
+    [auditId, setWalk],
+  );
+
+  if (missing) return <p>{missing === 'audit' ? t('walk.notFound') : t('walk.templateMissing')}</p>;
+  if (!walk) return <p className="muted">{t('common.loading')}</p>;
+  const locked = walk.audit.status === 'completed' || walk.audit.status === 'signed';
   return (
-    <div className="screen">
-      <div className="title-row">
-        <h1>{audit.title}</h1>
-        <span className={`badge audit-${audit.status}`}>
-          {t.label('auditStatus', audit.status)}
-        </span>
-        <span className="muted">{t('audit.progress', { answered, total })}</span>
-      </div>
-      {rooms.map((room) => (
-        <section key={room.id} aria-label={room.name}>
-          <h2>{t('audit.roomItems')}</h2>
-          <ul className="items">
-            {roomItems.map((item) => (
-              <ItemRow
-                key={item.id}
-                auditId={audit.id}
-                subject={{ roomId: room.id, device: null }}
-                item={item}
-                answer={byId.get(answerId(audit.id, room.id, null, item.id))}
-                locked={locked}
-              />
-            ))}
-          </ul>
-          {devices
-            .filter((d) => d.roomId === room.id)
-            .map((device) => (
-              <section key={device.id} aria-label={device.name}>
-                <h3>{t('audit.deviceItems', { device: device.name })}</h3>
-                <ul className="items">
-                  {itemsFor(device).map((item) => (
-                    <ItemRow
-                      key={item.id}
-                      auditId={audit.id}
-                      subject={{ roomId: room.id, device }}
-                      item={item}
-                      answer={byId.get(answerId(audit.id, room.id, device.id, item.id))}
-                      locked={locked}
-                    />
-                  ))}
-                </ul>
-              </section>
-            ))}
-        </section>
-      ))}
+    <div className="walk">
+      <AuditHeader audit={walk.audit} tab="audit">
+        <OverallProgress />
+        <button type="button" className="secondary small" onClick={() => jumpToUnanswered()}>
+          {t('walk.key.nextUnanswered')} <kbd>U</kbd>
+        </button>
+      </AuditHeader>
+      {locked && (
+        <p className="walk-locked" role="status">
+          {t('walk.locked')}
+        </p>
+      )}
+      {walk.plan.steps.length === 0 ? (
+        <p className="empty">{t('walk.empty')}</p>
+      ) : (
+        <div className="walk-body">
+          <SubjectList walk={walk} searchRef={searchRef} />
+          <SubjectPanel walk={walk} onAddUnexpected={openAddUnexpected} />
+          <WalkSidePanel walk={walk} />
+        </div>
+      )}
+      {adding && (
+        <UnexpectedDeviceDialog
+          walk={walk}
+          roomId={adding.roomId}
+          rackId={adding.rackId}
+          onDone={onAdded}
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,9 @@ export type Route =
   | { name: 'newDevice'; roomId: string }
   | { name: 'templates' }
   | { name: 'template'; templateId: string }
-  | { name: 'audit'; auditId: string };
+  | { name: 'audit'; auditId: string }
+  | { name: 'findings'; auditId: string }
+  | { name: 'summary'; auditId: string };
 
 export type NavigationSlice = {
   route: Route;
@@ -35,6 +37,10 @@ export function routeToHash(route: Route): string {
       return `#/template/${encodeURIComponent(route.templateId)}`;
     case 'audit':
       return `#/audit/${encodeURIComponent(route.auditId)}`;
+    case 'findings':
+      return `#/findings/${encodeURIComponent(route.auditId)}`;
+    case 'summary':
+      return `#/summary/${encodeURIComponent(route.auditId)}`;
   }
 }
 
@@ -48,6 +54,8 @@ export function hashToRoute(hash: string): Route {
   if (kind === 'templates') return { name: 'templates' };
   if (id && kind === 'template') return { name: 'template', templateId: id };
   if (id && kind === 'audit') return { name: 'audit', auditId: id };
+  if (id && kind === 'findings') return { name: 'findings', auditId: id };
+  if (id && kind === 'summary') return { name: 'summary', auditId: id };
   return { name: 'sites' };
 }
 

@@ -24,17 +24,31 @@ test('create a site, a room and a device, answer a check item with a note, and f
   await expect(page.getByRole('cell', { name: 'Old VMS server', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'Start audit' }).click();
+  await page.getByLabel('Inspector').fill('Wang Fang');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  // The walk opens on the room's own items; the device is the next subject in walk order.
+  const walkOrder = page.getByRole('list', { name: /subjects in walk order/ });
+  await walkOrder.getByRole('button', { name: /Old VMS server/ }).click();
   const d1 = page
     .getByRole('listitem')
     .filter({ hasText: 'No idle or decommissioned device is powered' });
   await d1.getByRole('textbox').fill('Still cabled to switch 3 port 12');
   await d1.getByRole('button', { name: 'Fail' }).click();
   await expect(d1.getByRole('button', { name: 'Fail' })).toHaveAttribute('aria-pressed', 'true');
+  await walkOrder.getByRole('button', { name: /Room checks: Server room 3/ }).click();
   const p1 = page.getByRole('listitem').filter({ hasText: 'Entry controlled' });
   await p1.getByRole('button', { name: 'Pass' }).click();
   await expect(p1.getByRole('button', { name: 'Pass' })).toHaveAttribute('aria-pressed', 'true');
 
   await page.reload();
+  // The walk resumes in the room's items, where the last answer left it.
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: 'Entry controlled' })
+      .getByRole('button', { name: 'Pass' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await walkOrder.getByRole('button', { name: /Old VMS server/ }).click();
   const d1After = page
     .getByRole('listitem')
     .filter({ hasText: 'No idle or decommissioned device is powered' });
@@ -43,12 +57,6 @@ test('create a site, a room and a device, answer a check item with a note, and f
     'true',
   );
   await expect(d1After.getByRole('textbox')).toHaveValue('Still cabled to switch 3 port 12');
-  await expect(
-    page
-      .getByRole('listitem')
-      .filter({ hasText: 'Entry controlled' })
-      .getByRole('button', { name: 'Pass' }),
-  ).toHaveAttribute('aria-pressed', 'true');
 
   // The inventory is still there too.
   await page.getByRole('button', { name: 'Sites & rooms' }).click();

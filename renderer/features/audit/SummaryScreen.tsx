@@ -1,0 +1,375 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { stepKey } from '../../../shared/checklist/applicability.ts';
+import { reconciliationLists } from '../../../shared/checklist/reconciliation.ts';
+import { FINDING_STATUSES, SEVERITIES, type AnswerResult } from '../../../shared/domain/enums.ts';
+import type { Reconciliation } from '../../../shared/domain/schemas.ts';
+import { tallyFindings } from '../../../shared/findings/findings.ts';
+import { db } from '../../db/instance.ts';
+import { completeAudit, isLocked, reopenAudit } from '../../db/repositories/audits.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { useStore } from '../../store/store.ts';
+import type { WalkData } from '../../store/slices/walkthrough.ts';
+import { Field } from '../../ui/Field.tsx';
+import { FormDialog } from '../../ui/FormDialog.tsx';
+import { useAction } from '../../ui/use-action.ts';
+import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
+import { loadWalk } from './load-walk.ts';
+import { positionLabel } from './SubjectList.tsx';
+import './summary.css';
+
+function useSummaryData(auditId: string) {
+  // The audit row and findings are live (completing, reopening and remediation show at once);
+  // the plan is rebuilt when the audit row changes.
+  return useLiveQuery(async () => {
+    const [loaded, findings, prior] = await Promise.all([
+      loadWalk(auditId),
+      db().findings.where('auditId').equals(auditId).toArray(),
+      db()
+        .audits.get(auditId)
+        .then((a) => (a?.priorAuditId ? db().audits.get(a.priorAuditId) : undefined)),
+    ]);
+    if ('missing' in loaded) return null;
+    return { walk: loaded.walk, findings, prior };
+  }, [auditId]);
+}
+
+function ResultCounts({ walk }: { walk: WalkData }) {
+  const t = useT();
+  const byRoom = walk.plan.rooms.map(() => ({ pass: 0, fail: 0, na: 0 }));
+  for (const answer of walk.answers.values()) {
+    const index = walk.plan.indexByKey.get(stepKey(answer.roomId, answer.deviceId, answer.itemId));
+    if (index === undefined || answer.result === 'unchecked') continue;
+    byRoom[walk.plan.roomOfStep[index]!]![answer.result as Exclude<AnswerResult, 'unchecked'>] += 1;
+  }
+  return (
+    <table className="grid summary-table">
+      <caption>{t('summary.progressTitle')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('summary.room')}</th>
+          <th scope="col">{t('summary.progress')}</th>
+          <th scope="col" className="num">
+            {t('walk.result.pass')}
+          </th>
+          <th scope="col" className="num">
+            {t('walk.result.fail')}
+          </th>
+          <th scope="col" className="num">
+            {t('walk.result.na')}
+          </th>
+          <th scope="col" className="num">
+            {t('summary.unanswered')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {walk.plan.rooms.map((r, i) => {
+          const total = r.end - r.start;
+          const answered = walk.answeredByRoom[i] ?? 0;
+          const c = byRoom[i]!;
+          return (
+            <tr key={r.room.id}>
+              <th scope="row">{r.room.name}</th>
+              <td>
+                <ProgressBar
+                  answered={answered}
+                  total={total}
+                  label={t('walk.progressOverall', {
+                    answered,
+                    total,
+                    percent: total ? Math.floor((answered / total) * 100) : 100,
+                  })}
+                />
+              </td>
+              <td className="num">{c.pass}</td>
+              <td className="num">{c.fail}</td>
+              <td className="num">{c.na}</td>
+              <td className="num">{total - answered}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function FindingCounts({ findings }: { findings: Parameters<typeof tallyFindings>[0] }) {
+  const t = useT();
+  const tally = tallyFindings(findings);
+  return (
+    <table className="grid summary-table">
+      <caption>{t('summary.findingsTitle', { count: tally.total })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('summary.severity')}</th>
+          {FINDING_STATUSES.map((s) => (
+            <th key={s} scope="col" className="num">
+              {t.label('findingStatus', s)}
+            </th>
+          ))}
+          <th scope="col" className="num">
+            {t('summary.total')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {SEVERITIES.map((sev) => (
+          <tr key={sev}>
+            <th scope="row">
+              <span className={`badge sev-${sev}`}>
+                {t.label('severity', sev)} · {t.label('severityCat', sev)}
+              </span>
+            </th>
+            {FINDING_STATUSES.map((s) => (
+              <td key={s} className="num">
+                {tally.cells[sev][s]}
+              </td>
+            ))}
+            <td className="num strong">{tally.bySeverity[sev]}</td>
+          </tr>
+        ))}
+        <tr className="total-row">
+          <th scope="row">{t('summary.total')}</th>
+          {FINDING_STATUSES.map((s) => (
+            <td key={s} className="num">
+              {tally.byStatus[s]}
+            </td>
+          ))}
+          <td className="num strong">{tally.total}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function ReconciliationSummary({ walk }: { walk: WalkData }) {
+  const t = useT();
+  const lists = reconciliationLists(walk.reconciliations.values());
+  const group = (title: string, rows: readonly Reconciliation[]) => (
+    <div className="recon-col">
+      <h3>{title}</h3>
+      {rows.length === 0 ? (
+        <p className="empty">{t('summary.reconNone')}</p>
+      ) : (
+        <ul>
+          {rows.map((r) => {
+            const d = walk.devices.get(r.deviceId);
+            return (
+              <li key={r.id}>
+                <span>{d?.name || d?.assetTag || r.deviceId}</span>{' '}
+                <span className="mono muted">{d ? positionLabel(walk, d) : ''}</span>
+                {r.note && <span className="muted"> — {r.note}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+  return (
+    <section className="card summary-recon" aria-labelledby="summary-recon-title">
+      <h2 id="summary-recon-title">{t('walk.reconTitle')}</h2>
+      <div className="recon-cols">
+        {group(t('walk.missingList', { count: lists.missing.length }), lists.missing)}
+        {group(t('walk.unexpectedList', { count: lists.unexpected.length }), lists.unexpected)}
+        {group(t('walk.movedList', { count: lists.moved.length }), lists.moved)}
+      </div>
+    </section>
+  );
+}
+
+function CompleteDialog(props: { auditId: string; unanswered: number; onClose: () => void }) {
+  const t = useT();
+  const { run, busy } = useAction(async () => {
+    await completeAudit(db(), props.auditId);
+    props.onClose();
+  });
+  return (
+    <FormDialog
+      title={t('summary.completeTitle')}
+      submitLabel={t('summary.complete')}
+      cancelLabel={t('common.cancel')}
+      onSubmit={() => void run()}
+      onCancel={props.onClose}
+      busy={busy}
+    >
+      <p>{t('summary.completeBody')}</p>
+      {props.unanswered > 0 && (
+        <p className="warning" role="alert">
+          {t('summary.completeUnanswered', { count: props.unanswered })}
+        </p>
+      )}
+    </FormDialog>
+  );
+}
+
+function ReopenDialog(props: { auditId: string; inspector: string; onClose: () => void }) {
+  const t = useT();
+  const [by, setBy] = useState(props.inspector);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ by?: string; reason?: string }>({});
+  const { run, busy } = useAction(async () => {
+    await reopenAudit(db(), props.auditId, by, reason);
+    props.onClose();
+  });
+  return (
+    <FormDialog
+      title={t('summary.reopenTitle')}
+      submitLabel={t('summary.reopen')}
+      cancelLabel={t('common.cancel')}
+      onCancel={props.onClose}
+      busy={busy}
+      onSubmit={() => {
+        const next = {
+          by: by.trim() ? undefined : t('common.required', { field: t('summary.reopenBy') }),
+          reason: reason.trim() ? undefined : t('summary.reopenReasonRequired'),
+        };
+        setErrors(next);
+        if (!next.by && !next.reason) void run();
+      }}
+    >
+      <p>{t('summary.reopenBody')}</p>
+      <Field id="reopen-by" label={t('summary.reopenBy')} error={errors.by}>
+        <input id="reopen-by" value={by} onChange={(e) => setBy(e.target.value)} />
+      </Field>
+      <Field id="reopen-reason" label={t('summary.reopenReason')} error={errors.reason}>
+        <textarea
+          id="reopen-reason"
+          rows={3}
+          autoFocus
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-invalid={!!errors.reason}
+        />
+      </Field>
+    </FormDialog>
+  );
+}
+
+export function SummaryScreen({ auditId }: { auditId: string }) {
+  const t = useT();
+  const navigate = useStore((s) => s.navigate);
+  const data = useSummaryData(auditId);
+  const [dialog, setDialog] = useState<'complete' | 'reopen' | null>(null);
+  if (data === undefined) return <p className="muted">{t('common.loading')}</p>;
+  if (data === null) return <p>{t('walk.notFound')}</p>;
+  const { walk, findings, prior } = data;
+  const audit = walk.audit;
+  const total = walk.plan.steps.length;
+  const unanswered = total - walk.answeredTotal;
+  return (
+    <div className="summary-screen">
+      <AuditHeader audit={audit} tab="summary">
+        {audit.status === 'in_progress' && (
+          <button type="button" className="primary" onClick={() => setDialog('complete')}>
+            {t('summary.complete')}
+          </button>
+        )}
+        {audit.status === 'completed' && (
+          <button type="button" className="secondary" onClick={() => setDialog('reopen')}>
+            {t('summary.reopen')}
+          </button>
+        )}
+      </AuditHeader>
+      <section className="card summary-facts" aria-label={t('summary.factsTitle')}>
+        <dl>
+          <div>
+            <dt>{t('summary.inspectors')}</dt>
+            <dd>{audit.inspectors.join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.template')}</dt>
+            <dd>
+              {walk.template.name} · v{audit.templateVersion}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('summary.rooms')}</dt>
+            <dd>{walk.rooms.map((r) => r.name).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.started')}</dt>
+            <dd>{audit.startedAt.slice(0, 16).replace('T', ' ')}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.completed')}</dt>
+            <dd>{audit.completedAt ? audit.completedAt.slice(0, 16).replace('T', ' ') : '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.prior')}</dt>
+            <dd>
+              {prior ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => navigate({ name: 'summary', auditId: prior.id })}
+                >
+                  {prior.title}
+                </button>
+              ) : (
+                '—'
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('summary.overall')}</dt>
+            <dd>
+              {t('walk.progressOverall', {
+                answered: walk.answeredTotal,
+                total,
+                percent: total ? Math.floor((walk.answeredTotal / total) * 100) : 100,
+              })}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <div className="summary-grid">
+        <section className="card">
+          <FindingCounts findings={findings} />
+        </section>
+        <section className="card">
+          <ResultCounts walk={walk} />
+        </section>
+      </div>
+      <ReconciliationSummary walk={walk} />
+      {audit.reopenLog.length > 0 && (
+        <section className="card" aria-labelledby="summary-reopen-title">
+          <h2 id="summary-reopen-title">{t('summary.reopenLog')}</h2>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('summary.when')}</th>
+                <th scope="col">{t('summary.reopenBy')}</th>
+                <th scope="col">{t('summary.reopenReason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.reopenLog.map((e) => (
+                <tr key={e.at}>
+                  <td className="mono">{e.at.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{e.by}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {dialog === 'complete' && !isLocked(audit) && (
+        <CompleteDialog
+          auditId={audit.id}
+          unanswered={unanswered}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'reopen' && (
+        <ReopenDialog
+          auditId={audit.id}
+          inspector={walk.inspector}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </div>
+  );
+}
