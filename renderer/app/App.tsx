@@ -6,9 +6,16 @@ import { AuditScreen } from '../features/audit/AuditScreen.tsx';
 import { FindingsScreen } from '../features/audit/FindingsScreen.tsx';
 import { StartAuditButton } from '../features/audit/StartAuditDialog.tsx';
 import { SummaryScreen } from '../features/audit/SummaryScreen.tsx';
+import { CompareButton, CompareScreen } from '../features/exchange/CompareScreen.tsx';
+import { ExchangeNavLink } from '../features/exchange/ExchangeNavLink.tsx';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen.tsx';
 import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
 import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
 import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
+import { IdentitiesScreen } from '../features/reports/IdentitiesScreen.tsx';
+import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
+import { SignReportScreen } from '../features/reports/SignReportScreen.tsx';
+import { VerifyScreen } from '../features/reports/VerifyScreen.tsx';
 import { SitesScreen } from '../features/sites/SitesScreen.tsx';
 import { TemplateScreen } from '../features/templates/TemplateScreen.tsx';
 import { TemplatesNavLink } from '../features/templates/TemplatesNavLink.tsx';
@@ -63,7 +70,12 @@ function Screen() {
       return (
         <RoomScreen
           roomId={route.roomId}
-          auditActions={(room) => <StartAuditButton room={room} />}
+          auditActions={(room) => (
+            <>
+              <StartAuditButton room={room} />
+              <CompareButton roomId={room.id} />
+            </>
+          )}
         />
       );
     case 'device':
@@ -80,12 +92,25 @@ function Screen() {
       return <FindingsScreen auditId={route.auditId} />;
     case 'summary':
       return <SummaryScreen auditId={route.auditId} />;
+    case 'exchange':
+      return <ExchangeScreen />;
+    case 'compare':
+      return <CompareScreen roomId={route.roomId} />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'signReport':
+      return <SignReportScreen auditId={route.auditId} />;
+    case 'verify':
+      return <VerifyScreen />;
+    case 'identities':
+      return <IdentitiesScreen />;
   }
 }
 
 export function App() {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
+  const route = useStore((s) => s.route);
   const version = useAppVersion();
   return (
     <div className="app">
@@ -102,6 +127,30 @@ export function App() {
             {t('nav.sites')}
           </button>
           <TemplatesNavLink />
+          <ExchangeNavLink />
+          <button
+            type="button"
+            aria-current={
+              route.name === 'reports' || route.name === 'signReport' ? 'page' : undefined
+            }
+            onClick={() => navigate({ name: 'reports' })}
+          >
+            {t('reports.nav')}
+          </button>
+          <button
+            type="button"
+            aria-current={route.name === 'verify' ? 'page' : undefined}
+            onClick={() => navigate({ name: 'verify' })}
+          >
+            {t('verify.nav')}
+          </button>
+          <button
+            type="button"
+            aria-current={route.name === 'identities' ? 'page' : undefined}
+            onClick={() => navigate({ name: 'identities' })}
+          >
+            {t('identities.nav')}
+          </button>
         </nav>
         <LanguageSwitch />
       </header>

@@ -7,6 +7,8 @@ import { templates } from './messages/templates.ts';
 import { walk } from './messages/walk.ts';
 import { findings } from './messages/findings.ts';
 import { summary } from './messages/summary.ts';
+import { exchange } from './messages/exchange.ts';
+import { reports } from './messages/reports.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
@@ -20,7 +22,9 @@ export const CATALOGS = {
   findings,
   summary,
   inventory,
+  reports,
   templates,
+  exchange,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -12,7 +12,13 @@ export type Route =
   | { name: 'template'; templateId: string }
   | { name: 'audit'; auditId: string }
   | { name: 'findings'; auditId: string }
-  | { name: 'summary'; auditId: string };
+  | { name: 'exchange' }
+  | { name: 'compare'; roomId: string }
+  | { name: 'summary'; auditId: string }
+  | { name: 'reports' }
+  | { name: 'signReport'; auditId: string }
+  | { name: 'verify' }
+  | { name: 'identities' };
 
 export type NavigationSlice = {
   route: Route;
@@ -39,8 +45,20 @@ export function routeToHash(route: Route): string {
       return `#/audit/${encodeURIComponent(route.auditId)}`;
     case 'findings':
       return `#/findings/${encodeURIComponent(route.auditId)}`;
+    case 'exchange':
+      return '#/exchange';
+    case 'compare':
+      return `#/compare/${encodeURIComponent(route.roomId)}`;
     case 'summary':
       return `#/summary/${encodeURIComponent(route.auditId)}`;
+    case 'reports':
+      return '#/reports';
+    case 'signReport':
+      return `#/sign/${encodeURIComponent(route.auditId)}`;
+    case 'verify':
+      return '#/verify';
+    case 'identities':
+      return '#/identities';
   }
 }
 
@@ -55,7 +73,13 @@ export function hashToRoute(hash: string): Route {
   if (id && kind === 'template') return { name: 'template', templateId: id };
   if (id && kind === 'audit') return { name: 'audit', auditId: id };
   if (id && kind === 'findings') return { name: 'findings', auditId: id };
+  if (kind === 'exchange') return { name: 'exchange' };
+  if (id && kind === 'compare') return { name: 'compare', roomId: id };
   if (id && kind === 'summary') return { name: 'summary', auditId: id };
+  if (kind === 'reports') return { name: 'reports' };
+  if (id && kind === 'sign') return { name: 'signReport', auditId: id };
+  if (kind === 'verify') return { name: 'verify' };
+  if (kind === 'identities') return { name: 'identities' };
   return { name: 'sites' };
 }
 

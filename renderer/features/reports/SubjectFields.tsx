@@ -1,0 +1,165 @@
+import { useT } from '../../i18n/use-t.ts';
+import { Field } from '../../ui/Field.tsx';
+import { PassphraseFields, passphraseProblems, type PassphrasePair } from './PassphraseFields.tsx';
+import type { SigningRequest } from './signing-bridge.ts';
+import type { Translator } from '../../i18n/translate.ts';
+
+export type KeyAlgorithm = SigningRequest<'identityCreateCsr'>['keyAlgorithm'];
+export type Protection = SigningRequest<'identityCreateCsr'>['protection'];
+
+export type SubjectForm = {
+  commonName: string;
+  organisation: string;
+  unit: string;
+  keyAlgorithm: KeyAlgorithm;
+};
+
+export const emptySubject = (organisation = ''): SubjectForm => ({
+  commonName: '',
+  organisation,
+  unit: '',
+  keyAlgorithm: 'ec-p256',
+});
+
+/** The certificate subject (DistinguishedNameSchema limits each part to 64 characters). */
+export function subjectOf(form: SubjectForm) {
+  const organisation = form.organisation.trim();
+  const unit = form.unit.trim();
+  return {
+    commonName: form.commonName.trim(),
+    ...(organisation && { organisation }),
+    ...(unit && { organisationalUnit: unit }),
+  };
+}
+
+/** "Name (Organisation)", the label identities are listed under. */
+export const labelOf = (form: SubjectForm): string =>
+  [form.commonName.trim(), form.organisation.trim() && `(${form.organisation.trim()})`]
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 120);
+
+export function subjectProblems(form: SubjectForm, t: Translator): { commonName?: string } {
+  if (!form.commonName.trim())
+    return { commonName: t('common.required', { field: t('identities.commonName') }) };
+  return {};
+}
+
+export function SubjectFields(props: {
+  idPrefix: string;
+  value: SubjectForm;
+  onChange: (next: SubjectForm) => void;
+  errors: { commonName?: string };
+}) {
+  const t = useT();
+  const p = props.idPrefix;
+  const set = (patch: Partial<SubjectForm>) => props.onChange({ ...props.value, ...patch });
+  return (
+    <>
+      <Field id={`${p}-cn`} label={t('identities.commonName')} error={props.errors.commonName}>
+        <input
+          id={`${p}-cn`}
+          autoFocus
+          maxLength={64}
+          value={props.value.commonName}
+          aria-invalid={!!props.errors.commonName}
+          onChange={(e) => set({ commonName: e.target.value })}
+        />
+      </Field>
+      <div className="row">
+        <Field id={`${p}-org`} label={t('identities.organisation')}>
+          <input
+            id={`${p}-org`}
+            maxLength={64}
+            value={props.value.organisation}
+            onChange={(e) => set({ organisation: e.target.value })}
+          />
+        </Field>
+        <Field id={`${p}-unit`} label={t('identities.unit')}>
+          <input
+            id={`${p}-unit`}
+            maxLength={64}
+            value={props.value.unit}
+            onChange={(e) => set({ unit: e.target.value })}
+          />
+        </Field>
+      </div>
+      <Field id={`${p}-alg`} label={t('identities.keyType')}>
+        <select
+          id={`${p}-alg`}
+          value={props.value.keyAlgorithm}
+          onChange={(e) => set({ keyAlgorithm: e.target.value as KeyAlgorithm })}
+        >
+          <option value="ec-p256">{t('identities.keyEc')}</option>
+          <option value="rsa-3072">{t('identities.keyRsa')}</option>
+        </select>
+      </Field>
+    </>
+  );
+}
+
+export type ProtectionForm = { kind: 'passphrase' | 'safeStorage'; pair: PassphrasePair };
+
+export const emptyProtection = (): ProtectionForm => ({
+  kind: 'passphrase',
+  pair: { passphrase: '', confirm: '' },
+});
+
+export function protectionOf(form: ProtectionForm): Protection {
+  return form.kind === 'safeStorage'
+    ? { kind: 'safeStorage' }
+    : { kind: 'passphrase', passphrase: form.pair.passphrase };
+}
+
+export function protectionProblems(form: ProtectionForm, t: Translator) {
+  return form.kind === 'safeStorage' ? {} : passphraseProblems(form.pair, t);
+}
+
+/** How the new private key is kept: a passphrase, or (desktop app only) the OS key store. */
+export function ProtectionFields(props: {
+  idPrefix: string;
+  osAvailable: boolean;
+  value: ProtectionForm;
+  onChange: (next: ProtectionForm) => void;
+  errors: { passphrase?: string; confirm?: string };
+}) {
+  const t = useT();
+  const p = props.idPrefix;
+  return (
+    <fieldset className="protection">
+      <legend>{t('identities.protection')}</legend>
+      {props.osAvailable ? (
+        <div className="choice-row" role="radiogroup" aria-label={t('identities.protection')}>
+          <label>
+            <input
+              type="radio"
+              name={`${p}-protection`}
+              checked={props.value.kind === 'passphrase'}
+              onChange={() => props.onChange({ ...props.value, kind: 'passphrase' })}
+            />
+            {t('identities.protectPassphrase')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${p}-protection`}
+              checked={props.value.kind === 'safeStorage'}
+              onChange={() => props.onChange({ ...props.value, kind: 'safeStorage' })}
+            />
+            {t('identities.protectOs')}
+          </label>
+        </div>
+      ) : (
+        <p className="hint">{t('identities.protectPassphraseOnly')}</p>
+      )}
+      {props.value.kind === 'passphrase' && (
+        <PassphraseFields
+          idPrefix={p}
+          value={props.value.pair}
+          onChange={(pair) => props.onChange({ ...props.value, pair })}
+          errors={props.errors}
+        />
+      )}
+    </fieldset>
+  );
+}
