@@ -6,9 +6,6 @@ import { AuditScreen } from '../features/audit/AuditScreen.tsx';
 import { FindingsScreen } from '../features/audit/FindingsScreen.tsx';
 import { StartAuditButton } from '../features/audit/StartAuditDialog.tsx';
 import { SummaryScreen } from '../features/audit/SummaryScreen.tsx';
-import { CompareButton, CompareScreen } from '../features/exchange/CompareScreen.tsx';
-import { ExchangeNavLink } from '../features/exchange/ExchangeNavLink.tsx';
-import { ExchangeScreen } from '../features/exchange/ExchangeScreen.tsx';
 import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
 import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
 import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
@@ -70,12 +67,7 @@ function Screen() {
       return (
         <RoomScreen
           roomId={route.roomId}
-          auditActions={(room) => (
-            <>
-              <StartAuditButton room={room} />
-              <CompareButton roomId={room.id} />
-            </>
-          )}
+          auditActions={(room) => <StartAuditButton room={room} />}
         />
       );
     case 'device':
@@ -92,10 +84,6 @@ function Screen() {
       return <FindingsScreen auditId={route.auditId} />;
     case 'summary':
       return <SummaryScreen auditId={route.auditId} />;
-    case 'exchange':
-      return <ExchangeScreen />;
-    case 'compare':
-      return <CompareScreen roomId={route.roomId} />;
     case 'reports':
       return <ReportsScreen />;
     case 'signReport':
@@ -127,7 +115,6 @@ export function App() {
             {t('nav.sites')}
           </button>
           <TemplatesNavLink />
-          <ExchangeNavLink />
           <button
             type="button"
             aria-current={

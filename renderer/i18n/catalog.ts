@@ -7,7 +7,6 @@ import { templates } from './messages/templates.ts';
 import { walk } from './messages/walk.ts';
 import { findings } from './messages/findings.ts';
 import { summary } from './messages/summary.ts';
-import { exchange } from './messages/exchange.ts';
 import { reports } from './messages/reports.ts';
 
 /**
@@ -24,7 +23,6 @@ export const CATALOGS = {
   inventory,
   reports,
   templates,
-  exchange,
 } as const;
 
 type Catalogs = typeof CATALOGS;
