@@ -22,6 +22,18 @@ const api = {
   appInfo: call('appInfo'),
   backupWrite: call('backupWrite'),
   backupList: call('backupList'),
+  identityList: call('identityList'),
+  identityCreateSelfIssued: call('identityCreateSelfIssued'),
+  identityCreateCsr: call('identityCreateCsr'),
+  identityImportCertificate: call('identityImportCertificate'),
+  identityImportP12: call('identityImportP12'),
+  identityRemove: call('identityRemove'),
+  trustAnchorList: call('trustAnchorList'),
+  trustAnchorImport: call('trustAnchorImport'),
+  trustAnchorRemove: call('trustAnchorRemove'),
+  reportSign: call('reportSign'),
+  reportCountersign: call('reportCountersign'),
+  reportVerify: call('reportVerify'),
   reportReadForImport: call('reportReadForImport'),
 } satisfies RoomcheckApi;
 

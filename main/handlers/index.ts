@@ -2,6 +2,18 @@ import type { Handlers } from '../bridge/router.ts';
 import { appInfo } from './app-info.ts';
 import { backupList, backupWrite } from './backup.ts';
 import { reportReadForImport } from './report-import.ts';
+import {
+  identityCreateCsr,
+  identityCreateSelfIssued,
+  identityImportCertificate,
+  identityImportP12,
+  identityList,
+  identityRemove,
+  trustAnchorImport,
+  trustAnchorList,
+  trustAnchorRemove,
+} from './identity.ts';
+import { reportCountersign, reportSign, reportVerify } from './report.ts';
 
 /** The handler for every call of the bridge contract: plain Node, no Electron. */
 export const handlers: Handlers = {
@@ -9,4 +21,16 @@ export const handlers: Handlers = {
   backupWrite,
   backupList,
   reportReadForImport,
+  identityList,
+  identityCreateSelfIssued,
+  identityCreateCsr,
+  identityImportCertificate,
+  identityImportP12,
+  identityRemove,
+  trustAnchorList,
+  trustAnchorImport,
+  trustAnchorRemove,
+  reportSign,
+  reportCountersign,
+  reportVerify,
 };

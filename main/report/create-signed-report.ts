@@ -1,24 +1,85 @@
-import { PDFDocument } from 'pdf-lib';
-import type { AuditSnapshot } from '../../shared/snapshot/schema.ts';
+import { X509Certificate } from 'node:crypto';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { buildReportPdf } from '../../shared/report/build-report.ts';
+import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 import type { SignerMaterial } from '../signing/cms-signer.ts';
 import { signPdfDocument } from '../signing/sign-pdf.ts';
 import type { SignatureInfo } from '../signing/signature-dictionary.ts';
+import { summarizeCertificate } from '../verify/chain.ts';
 import type { Verdict } from '../verify/verify-pdf.ts';
-import { attachSnapshot } from './embed-snapshot.ts';
+import { attachValidatedSnapshot, SnapshotError } from './embed-snapshot.ts';
+import { loadReportFonts } from './fonts.ts';
 
 // The one report pipeline, used by the app's reportSign and the CLI: snapshot -> layout ->
 // embedded snapshot -> signature placeholder -> PAdES signature -> self-verification.
 
 export type SignedReport = { bytes: Uint8Array; pageCount: number; verdict: Verdict };
 
-/** Signs an already laid-out report, embedding the snapshot it was laid out from. */
+export type ReportSigningOptions = {
+  /** Where the inspector signs (/Location); defaults to the audited rooms. */
+  location?: string;
+  reason?: string;
+  contactInfo?: string;
+  /** The signing time; defaults to now. */
+  now?: Date;
+};
+
+/** Signs an already laid-out report, embedding the (validated) snapshot it was laid out from. */
 export async function signReportPdf(
   unsigned: Uint8Array,
   snapshot: AuditSnapshot,
   signer: SignerMaterial,
   info: SignatureInfo,
 ): Promise<{ bytes: Uint8Array; verdict: Verdict }> {
-  const doc = await PDFDocument.load(unsigned, { updateMetadata: false });
-  await attachSnapshot(doc, snapshot, info.signingTime);
+  const doc = await PDFDocument.load(unsigned, {
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  });
+  attachValidatedSnapshot(doc, snapshot, info.signingTime);
   return signPdfDocument(doc, signer, info);
+}
+
+/** Lays out, embeds, signs and self-verifies the report of one audit snapshot. */
+export async function createSignedReport(
+  input: unknown,
+  signer: SignerMaterial,
+  options: ReportSigningOptions = {},
+): Promise<SignedReport> {
+  const parsed = AuditSnapshotSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new SnapshotError(
+      `The audit snapshot is not valid${first ? ` (${first.path.map(String).join('.')}: ${first.message})` : ''}.`,
+    );
+  }
+  const snapshot = parsed.data;
+  const now = options.now ?? new Date();
+  const cert = summarizeCertificate(new X509Certificate(signer.certificate));
+  const signerName = snapshot.signOff?.inspector.name || cert.commonName;
+  const built = buildReportPdf(snapshot, {
+    fonts: loadReportFonts(),
+    generatedAt: now.toISOString(),
+    signature: {
+      signerName,
+      certificateSubject: cert.subject,
+      issuer: cert.issuer,
+      fingerprintSha256: cert.fingerprintSha256,
+      selfIssued: cert.selfIssued,
+    },
+  });
+  const reportId = snapshot.signOff?.reportId || snapshot.audit.id;
+  const info: SignatureInfo = {
+    name: signerName,
+    reason: options.reason ?? `Security audit report ${reportId}`,
+    location:
+      options.location ??
+      snapshot.rooms
+        .map((r) => r.name)
+        .join(', ')
+        .slice(0, 200),
+    contactInfo: options.contactInfo ?? '',
+    signingTime: now,
+  };
+  const { bytes, verdict } = await signReportPdf(built.bytes, snapshot, signer, info);
+  return { bytes, pageCount: built.pageCount, verdict };
 }

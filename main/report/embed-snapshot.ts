@@ -1,4 +1,5 @@
-import { AFRelationship, type PDFDocument } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 import { decodeStream, MAX_DECODED_STREAM, PdfState } from '../pdf/pdf-file.ts';
 import {
@@ -26,11 +27,7 @@ export class SnapshotError extends Error {
 }
 
 /** Validates the snapshot and attaches it to the document as `audit.json`. */
-export async function attachSnapshot(
-  pdfDoc: PDFDocument,
-  snapshot: unknown,
-  at: Date,
-): Promise<void> {
+export function attachSnapshot(pdfDoc: PDFDocument, snapshot: unknown, at: Date): void {
   const parsed = AuditSnapshotSchema.safeParse(snapshot);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -38,14 +35,57 @@ export async function attachSnapshot(
       `The audit snapshot is not valid${first ? ` (${first.path.map(String).join('.')}: ${first.message})` : ''}.`,
     );
   }
-  const json = new TextEncoder().encode(JSON.stringify(parsed.data));
-  await pdfDoc.attach(json, SNAPSHOT_ATTACHMENT_NAME, {
-    mimeType: 'application/json',
-    description: 'Roomcheck audit snapshot (machine-readable record of this report)',
-    creationDate: at,
-    modificationDate: at,
-    afRelationship: AFRelationship.Data,
+  attachValidatedSnapshot(pdfDoc, parsed.data, at);
+}
+
+/**
+ * Attaches a snapshot the caller has already validated. Written with pdf-lib's low-level API
+ * rather than `pdfDoc.attach`, which compresses with pure-JS pako: for a 4 MB snapshot Node's
+ * zlib is several times faster. The result has the same shape as `attach` produces: an
+ * /EmbeddedFile stream, a /Filespec with /AFRelationship /Data, the /EmbeddedFiles name tree
+ * and the catalog's /AF array.
+ */
+export function attachValidatedSnapshot(
+  pdfDoc: PDFDocument,
+  snapshot: AuditSnapshot,
+  at: Date,
+): void {
+  const json = new TextEncoder().encode(JSON.stringify(snapshot));
+  const ctx = pdfDoc.context;
+  const stream = ctx.stream(deflateSync(json, { level: 3 }), {
+    Type: 'EmbeddedFile',
+    Subtype: 'application/json',
+    Filter: 'FlateDecode',
+    Params: {
+      Size: json.length,
+      CreationDate: PDFString.fromDate(at),
+      ModDate: PDFString.fromDate(at),
+    },
   });
+  const fileSpec = ctx.register(
+    ctx.obj({
+      Type: 'Filespec',
+      F: PDFString.of(SNAPSHOT_ATTACHMENT_NAME),
+      UF: PDFHexString.fromText(SNAPSHOT_ATTACHMENT_NAME),
+      EF: { F: ctx.register(stream) },
+      Desc: PDFHexString.fromText(
+        'Roomcheck audit snapshot (machine-readable record of this report)',
+      ),
+      AFRelationship: 'Data',
+    }),
+  );
+  const catalog = pdfDoc.catalog;
+  const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict) ?? ctx.obj({});
+  catalog.set(PDFName.of('Names'), names);
+  const tree = names.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict) ?? ctx.obj({});
+  names.set(PDFName.of('EmbeddedFiles'), tree);
+  const list = tree.lookupMaybe(PDFName.of('Names'), PDFArray) ?? ctx.obj([]);
+  tree.set(PDFName.of('Names'), list);
+  list.push(PDFHexString.fromText(SNAPSHOT_ATTACHMENT_NAME));
+  list.push(fileSpec);
+  const af = catalog.lookupMaybe(PDFName.of('AF'), PDFArray) ?? ctx.obj([]);
+  catalog.set(PDFName.of('AF'), af);
+  af.push(fileSpec);
 }
 
 function fileSpecName(state: PdfState, spec: PdfValue | undefined): string | undefined {

@@ -32,6 +32,8 @@ export type VerifyOptions = {
   trustAnchors: ReadonlyArray<string | Uint8Array | X509Certificate>;
   /** SHA-256 fingerprints (hex, any case, colons allowed) of certificates trusted as they are. */
   pinnedFingerprints?: readonly string[];
+  /** Read and summarise the embedded snapshot (default true). */
+  summarizeSnapshot?: boolean;
 };
 
 const MAX_FIELDS = 1000;
@@ -332,6 +334,7 @@ async function verifyUnchecked(bytes: Uint8Array, options: VerifyOptions): Promi
           : `All ${reports.length} signatures are intact and trusted.`
         : `Signature ${worst.index + 1}${worst.name ? ` (${worst.name})` : ''}: ${worst.reason}`;
   }
+  if (options.summarizeSnapshot === false) return out;
   try {
     out.snapshot = summarizeSnapshot(readSnapshotFromState(state));
   } catch (err) {

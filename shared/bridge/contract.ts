@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditSnapshotSchema } from '../snapshot/schema.ts';
 import { VerdictSchema } from '../verify/verdict.ts';
+import { signingCalls } from './signing-schemas.ts';
 
 // Every call the renderer can make to main, declared once. The preload exposes one method per
 // key, the main-side router parses requests and responses with these schemas, and the
@@ -82,6 +83,8 @@ export const contract = {
     }),
     maxRequestBytes: Math.ceil(IMPORT_PDF_MAX_BYTES / 3) * 4 + 1024,
   },
+  /** Signing identities, trust anchors, signed reports (see signing-schemas.ts). */
+  ...signingCalls,
 } as const;
 
 export type Contract = typeof contract;
