@@ -120,45 +120,52 @@ export async function recordAnswer(db: RoomcheckDb, input: AnswerInput): Promise
     at: nowIso(),
   });
   const findingId = autoFindingId(id);
+  const cursor: AuditCursor = input.cursorAfter ?? {
+    roomId: input.roomId,
+    deviceId: input.deviceId,
+    itemId: input.itemId,
+  };
+  // Two round trips per answer: read the audit (lock check), the previous answer and the
+  // finding together, then write together. This is the keypress path of the walk-through.
   return db.transaction(
     'rw',
     [db.audits, db.answers, db.findings, db.evidence, db.templates, db.devices],
     async () => {
-      const audit = await writableAudit(db, input.auditId);
-      const [previous, existing] = await Promise.all([
+      const [audit, previous, existing] = await Promise.all([
+        db.audits.get(input.auditId),
         db.answers.get(id),
         db.findings.get(findingId),
       ]);
-      const cursor: AuditCursor = input.cursorAfter ?? {
-        roomId: input.roomId,
-        deviceId: input.deviceId,
-        itemId: input.itemId,
-      };
-      await db.answers.put(answer);
-      await db.audits.update(audit.id, { cursor, updatedAt: answer.at });
+      if (!audit) throw new Error('This audit no longer exists.');
+      if (isLocked(audit)) throw new AuditLockedError();
+      const writes: Promise<unknown>[] = [
+        db.answers.put(answer),
+        db.audits.put({ ...audit, cursor, updatedAt: answer.at }),
+      ];
 
+      let result: SavedAnswer = { answer, finding: null, keptFinding: null };
       if (answer.result === 'fail') {
-        if (existing) {
+        if (!existing) {
+          writes.push(
+            raiseFinding(db, audit, answer, findingId, input.lang ?? 'en').then((finding) => {
+              result = { answer, finding, keptFinding: null };
+            }),
+          );
+        } else if (existing.detail === (previous?.note ?? '') && existing.detail !== answer.note) {
           // The note of a failed item is the finding's detail until somebody edits the detail.
-          if (existing.detail === (previous?.note ?? '') && existing.detail !== answer.note) {
-            const next = { ...existing, detail: answer.note, updatedAt: answer.at };
-            await db.findings.put(next);
-            return { answer, finding: next, keptFinding: null };
-          }
-          return { answer, finding: existing, keptFinding: null };
+          const next = { ...existing, detail: answer.note, updatedAt: answer.at };
+          writes.push(db.findings.put(next));
+          result = { answer, finding: next, keptFinding: null };
+        } else {
+          result = { answer, finding: existing, keptFinding: null };
         }
-        const finding = await raiseFinding(db, audit, answer, findingId, input.lang ?? 'en');
-        return { answer, finding, keptFinding: null };
-      }
-      if (existing) {
+      } else if (existing) {
         const evidence = await db.evidence.where('findingId').equals(existing.id).count();
-        if (isWithdrawable(existing, evidence)) {
-          await db.findings.delete(existing.id);
-          return { answer, finding: null, keptFinding: null };
-        }
-        return { answer, finding: null, keptFinding: existing };
+        if (isWithdrawable(existing, evidence)) writes.push(db.findings.delete(existing.id));
+        else result = { answer, finding: null, keptFinding: existing };
       }
-      return { answer, finding: null, keptFinding: null };
+      await Promise.all(writes);
+      return result;
     },
   );
 }
