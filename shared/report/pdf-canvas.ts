@@ -446,7 +446,7 @@ export class ReportCanvas {
       columnStyles[i] = {
         cellWidth: c.width,
         halign: c.align ?? 'left',
-        fontStyle: c.bold ? 'bold' : 'normal',
+        fontStyle: c.bold && this.hasBold ? 'bold' : 'normal',
       };
     });
     const options: UserOptions = {

@@ -65,7 +65,7 @@ function segments(paragraph: string): Segment[] {
 }
 
 /** Breaks a segment wider than a line into pieces that fit, character by character. */
-function breakLong(text: string, maxWidth: number, measure: Measure): string[] {
+function breakByCharacter(text: string, maxWidth: number, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = '';
   for (const ch of text) {
@@ -74,6 +74,32 @@ function breakLong(text: string, maxWidth: number, measure: Measure): string[] {
       piece = ch;
     } else {
       piece += ch;
+    }
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * A word wider than the line ("XH-2026-0318-07", "HDD/SSD/USB/optical") breaks after a hyphen,
+ * slash, dot, colon or underscore where it can, and between characters only where it must.
+ */
+function breakLong(text: string, maxWidth: number, measure: Measure): string[] {
+  const parts = text.split(/(?<=[-/_.:])(?=.)/);
+  const pieces: string[] = [];
+  let piece = '';
+  for (const part of parts) {
+    if (piece && measure(piece + part) <= maxWidth) {
+      piece += part;
+      continue;
+    }
+    if (piece) pieces.push(piece);
+    if (measure(part) <= maxWidth) {
+      piece = part;
+    } else {
+      const chars = breakByCharacter(part, maxWidth, measure);
+      piece = chars.pop() ?? '';
+      pieces.push(...chars);
     }
   }
   if (piece) pieces.push(piece);

@@ -40,13 +40,13 @@ function drawInventory(ctx: ReportContext): void {
     }
     c.table({
       columns: [
-        { header: s.colAssetTag, width: 21 },
-        { header: s.colName, width: 45 },
+        { header: s.colAssetTag, width: 20 },
+        { header: s.colName, width: 43 },
         { header: s.colType, width: 23 },
-        { header: s.colRacks, width: 14 },
-        { header: s.colStatus, width: 20 },
-        { header: s.colPowerNetwork, width: 17 },
-        { header: s.colOwner, width: 34 },
+        { header: s.colRacks, width: 13 },
+        { header: s.colStatus, width: 21 },
+        { header: s.colPowerNetwork, width: 19 },
+        { header: s.colOwner, width: 35 },
       ],
       rows: inventoryOrder(ctx, devices).map((d) => {
         const rack = d.rackId ? m.rackById.get(d.rackId) : undefined;
@@ -75,14 +75,14 @@ function drawSanitization(ctx: ReportContext): void {
   }
   c.table({
     columns: [
-      { header: s.colDevice, width: 32 },
-      { header: s.colMethod, width: 15 },
-      { header: s.colTool, width: 25 },
+      { header: s.colDevice, width: 30 },
+      { header: s.colMethod, width: 14 },
+      { header: s.colTool, width: 23 },
       { header: s.colVerifiedBy, width: 20 },
       { header: s.colWitness, width: 20 },
-      { header: s.colDate, width: 19 },
-      { header: s.colCertificate, width: 20 },
-      { header: s.colDestination, width: 23 },
+      { header: s.colDate, width: 18 },
+      { header: s.colCertificate, width: 24 },
+      { header: s.colDestination, width: 25 },
     ],
     rows: records.map((d) => {
       const r = d.sanitization;
