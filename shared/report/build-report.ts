@@ -1,6 +1,6 @@
 import type { AuditSnapshot } from '../snapshot/schema.ts';
 import { label } from '../i18n/labels.ts';
-import { comparisonView } from './comparison-view.ts';
+import { compareAudits } from '../compare/compare-audits.ts';
 import { COLORS, ReportCanvas, type ReportFonts, type Rgb } from './pdf-canvas.ts';
 import type { ReportContext, SignatureInfo } from './report-context.ts';
 import { buildReportModel } from './report-model.ts';
@@ -108,7 +108,7 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
   const coverEnd = drawCover(ctx);
   drawSummary(ctx);
   drawScope(ctx);
-  drawComparison(ctx, comparisonView(snapshot, m.today));
+  drawComparison(ctx, compareAudits(snapshot.prior, snapshot, m.today));
   drawFindings(ctx);
   drawRemediation(ctx);
   drawAppendices(ctx);

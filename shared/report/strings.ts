@@ -107,6 +107,8 @@ export interface ReportStrings {
   changeMoved: string;
   changeStatus: string;
   newFindingsNote: string;
+  reappeared: string;
+  notSeenAgain: string;
   colDevice: string;
   colFrom: string;
   colTo: string;
@@ -296,6 +298,8 @@ export const EN: ReportStrings = {
   changeMoved: 'Moved',
   changeStatus: 'Status changed',
   newFindingsNote: 'New findings are marked NEW in the findings section.',
+  reappeared: 'came back after closure',
+  notSeenAgain: 'Not seen again',
   colDevice: 'Device',
   colFrom: 'Before',
   colTo: 'Now',
@@ -483,6 +487,8 @@ export const ZH: ReportStrings = {
   changeMoved: '位置变动',
   changeStatus: '状态变化',
   newFindingsNote: '新增问题在问题清单中标注“新增”。',
+  reappeared: '关闭后再次出现',
+  notSeenAgain: '本次未再发现',
   colDevice: '设备',
   colFrom: '上次',
   colTo: '本次',

@@ -1,3 +1,4 @@
+import type { AuditComparison } from '../../compare/compare-audits.ts';
 import type { Device, Finding } from '../../domain/schemas.ts';
 import { COLORS, type Rgb } from '../pdf-canvas.ts';
 import {
@@ -14,16 +15,6 @@ import {
 
 // Comparison with the previous audit: what is new, resolved, recurring and overdue among the
 // findings, and how the inventory changed (added, missing, moved, status changed).
-
-export type ComparisonView = {
-  findings: { new: Finding[]; resolved: Finding[]; recurring: Finding[]; overdue: Finding[] };
-  devices: {
-    added: Device[];
-    missing: Device[];
-    moved: { before: Device; now: Device }[];
-    statusChanged: { before: Device; now: Device }[];
-  };
-};
 
 function tiles(ctx: ReportContext, items: ReadonlyArray<readonly [string, number, Rgb]>): void {
   const { c } = ctx;
@@ -74,53 +65,51 @@ function byReportNumber(ctx: ReportContext, findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => rank(a) - rank(b) || no(a).localeCompare(no(b)));
 }
 
+type FindingRow = { finding: Finding; no: string; status: string };
+
 function findingTable(
   ctx: ReportContext,
   title: string,
-  findings: Finding[],
-  kind: 'resolved' | 'recurring' | 'overdue',
+  rows: FindingRow[],
+  third: { header: string; value: (f: Finding) => string; red?: boolean },
 ): void {
   const { c, s } = ctx;
-  subHeading(ctx, title, findings.length ? 16 : 8);
-  if (findings.length === 0) {
+  subHeading(ctx, title, rows.length ? 16 : 8);
+  if (rows.length === 0) {
     c.paragraph(s.none, { size: 9, color: COLORS.muted });
     return;
   }
-  const third =
-    kind === 'overdue'
-      ? { header: s.colDue, value: (f: Finding) => shortDate(ctx, f.dueDate) }
-      : { header: s.colFirstSeen, value: (f: Finding) => shortDate(ctx, f.firstSeenAt) };
   c.table({
     columns: [
       { header: s.colNo, width: 15, bold: true },
-      { header: s.colFinding, width: 93 },
+      { header: s.colFinding, width: 87 },
       { header: s.colSeverity, width: 18 },
-      { header: third.header, width: 24 },
-      { header: s.colStatus, width: 24 },
+      { header: third.header, width: 22 },
+      { header: s.colStatus, width: 32 },
     ],
-    rows: findings.map((f) => [
-      kind === 'resolved' ? '—' : findingNo(ctx, f),
-      f.title,
-      lbl(ctx, 'severity', f.severity),
-      third.value(f),
-      lbl(ctx, 'findingStatus', kind === 'resolved' ? 'closed' : f.status),
+    rows: rows.map((r) => [
+      r.no,
+      r.finding.title,
+      lbl(ctx, 'severity', r.finding.severity),
+      third.value(r.finding),
+      r.status,
     ]),
     fontSize: 8,
     cellColor: (row, col) => {
-      const f = findings[row];
+      const f = rows[row]?.finding;
       if (!f) return null;
       if (col === 2) return SEVERITY_COLORS[f.severity];
-      if (col === 3 && kind === 'overdue') return COLORS.high;
+      if (col === 3 && third.red) return COLORS.high;
       return null;
     },
   });
 }
 
-export function drawComparison(ctx: ReportContext, view: ComparisonView | null): void {
+export function drawComparison(ctx: ReportContext, comparison: AuditComparison): void {
   const { c, m, s } = ctx;
   sectionHeading(ctx, s.sectionComparison);
   const prior = m.snapshot.prior;
-  if (!prior || !view) {
+  if (!prior || comparison.isFirstAudit) {
     c.paragraph(s.firstAudit, { size: 13, bold: true, color: COLORS.accent, gapAfter: 2 });
     c.paragraph(s.firstAuditText, { size: 9.5 });
     return;
@@ -132,61 +121,93 @@ export function drawComparison(ctx: ReportContext, view: ComparisonView | null):
     ),
     { size: 9.5, gapAfter: 4 },
   );
+  const { findings, devices, counts } = comparison;
 
   subHeading(ctx, s.findingChanges, 24);
   tiles(ctx, [
-    [s.changeNew, view.findings.new.length, COLORS.accent],
-    [s.changeResolved, view.findings.resolved.length, COLORS.good],
-    [s.changeRecurring, view.findings.recurring.length, COLORS.medium],
-    [s.changeOverdue, view.findings.overdue.length, COLORS.high],
+    [s.changeNew, counts.newFindings, COLORS.accent],
+    [s.changeResolved, counts.resolved, COLORS.good],
+    [s.changeRecurring, counts.recurring, COLORS.medium],
+    [s.changeOverdue, counts.overdue, COLORS.high],
   ]);
   subHeading(ctx, s.inventoryChanges, 24);
   tiles(ctx, [
-    [s.changeAdded, view.devices.added.length, COLORS.accent],
-    [s.changeMissing, view.devices.missing.length, COLORS.high],
-    [s.changeMoved, view.devices.moved.length, COLORS.medium],
-    [s.changeStatus, view.devices.statusChanged.length, COLORS.low],
+    [s.changeAdded, counts.added, COLORS.accent],
+    [s.changeMissing, counts.missing, COLORS.high],
+    [s.changeMoved, counts.moved, COLORS.medium],
+    [s.changeStatus, counts.statusChanged, COLORS.low],
   ]);
   c.paragraph(s.newFindingsNote, { size: 8.5, color: COLORS.muted, gapAfter: 2 });
 
-  findingTable(ctx, s.changeOverdue, byReportNumber(ctx, view.findings.overdue), 'overdue');
-  findingTable(ctx, s.changeRecurring, byReportNumber(ctx, view.findings.recurring), 'recurring');
-  findingTable(ctx, s.changeResolved, view.findings.resolved, 'resolved');
+  const status = (f: Finding) => lbl(ctx, 'findingStatus', f.status);
+  const row = (f: Finding, statusText = status(f)): FindingRow => ({
+    finding: f,
+    no: findingNo(ctx, f),
+    status: statusText,
+  });
+  findingTable(
+    ctx,
+    s.changeOverdue,
+    byReportNumber(ctx, [...findings.overdue]).map((f) => row(f)),
+    { header: s.colDue, value: (f) => shortDate(ctx, f.dueDate), red: true },
+  );
+  const recurringByCurrent = new Map(findings.recurring.map((r) => [r.current.id, r]));
+  findingTable(
+    ctx,
+    s.changeRecurring,
+    byReportNumber(
+      ctx,
+      findings.recurring.map((r) => r.current),
+    ).map((f) =>
+      row(
+        f,
+        recurringByCurrent.get(f.id)?.reappeared
+          ? `${status(f)}${s.tagList([s.reappeared])}`
+          : status(f),
+      ),
+    ),
+    {
+      header: s.colFirstSeen,
+      value: (f) => shortDate(ctx, recurringByCurrent.get(f.id)?.firstSeenAt ?? f.firstSeenAt),
+    },
+  );
+  findingTable(
+    ctx,
+    s.changeResolved,
+    findings.resolved.map((r) =>
+      r.current
+        ? { finding: r.prior, no: findingNo(ctx, r.current), status: status(r.current) }
+        : { finding: r.prior, no: '—', status: s.notSeenAgain },
+    ),
+    { header: s.colFirstSeen, value: (f) => shortDate(ctx, f.firstSeenAt) },
+  );
 
   const where = (d: Device) => deviceLocation(ctx, d);
   deviceChangeTable(
     ctx,
     s.changeAdded,
-    view.devices.added.map((d) => [
-      deviceLabel(d),
-      where(d),
-      lbl(ctx, 'lifecycleStatus', d.status),
-    ]),
+    devices.added.map((d) => [deviceLabel(d), where(d), lbl(ctx, 'lifecycleStatus', d.status)]),
     [s.colDevice, s.colLocation, s.colStatus],
   );
   deviceChangeTable(
     ctx,
     s.changeMissing,
-    view.devices.missing.map((d) => [
-      deviceLabel(d),
-      where(d),
-      lbl(ctx, 'lifecycleStatus', d.status),
-    ]),
+    devices.missing.map((d) => [deviceLabel(d), where(d), lbl(ctx, 'lifecycleStatus', d.status)]),
     [s.colDevice, s.colFrom, s.colStatus],
   );
   deviceChangeTable(
     ctx,
     s.changeMoved,
-    view.devices.moved.map(({ before, now }) => [deviceLabel(now), where(before), where(now)]),
+    devices.moved.map((mv) => [deviceLabel(mv.current), where(mv.prior), where(mv.current)]),
     [s.colDevice, s.colFrom, s.colTo],
   );
   deviceChangeTable(
     ctx,
     s.changeStatus,
-    view.devices.statusChanged.map(({ before, now }) => [
-      deviceLabel(now),
-      lbl(ctx, 'lifecycleStatus', before.status),
-      lbl(ctx, 'lifecycleStatus', now.status),
+    devices.statusChanged.map((ch) => [
+      deviceLabel(ch.current),
+      lbl(ctx, 'lifecycleStatus', ch.status.from),
+      lbl(ctx, 'lifecycleStatus', ch.status.to),
     ]),
     [s.colDevice, s.colFrom, s.colTo],
   );
