@@ -5,7 +5,10 @@
 // text" (OWASP's advice). A cell that already starts with an apostrophe gets one too, so that
 // importing strips exactly one and every value comes back: unescape(escape(s)) === s for all s.
 
-const NEEDS_ESCAPE = /^(?:[=+\-@\t\r']| +[=+\-@])/;
+// A value that is exactly an Excel error (#N/A...) is escaped too: import reads those as a
+// broken formula in the source sheet, so a device really named "#N/A" must be told apart.
+const NEEDS_ESCAPE =
+  /^(?:[=+\-@\t\r']| +[=+\-@])|^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/;
 
 export function escapeFormulaCell(value: string): string {
   return NEEDS_ESCAPE.test(value) ? `'${value}` : value;

@@ -182,7 +182,8 @@ export function identityKey(value: string): string {
   return value.normalize('NFKC').trim().toUpperCase();
 }
 
-type Cell = { value: string; column: number };
+/** `excelError`: the cell held an Excel error value (#N/A...), not text escaped to look like one. */
+type Cell = { value: string; column: number; excelError: boolean };
 
 /** The cleaned, non-empty cells feeding one field in one row. */
 function cellsFor(cells: readonly string[], columns: readonly number[]): Cell[] {
@@ -190,8 +191,9 @@ function cellsFor(cells: readonly string[], columns: readonly number[]): Cell[] 
   for (const column of columns) {
     const raw = cells[column];
     if (raw === undefined) continue;
-    const value = unescapeFormulaCell(raw.trim()).trim();
-    if (value !== '') out.push({ value, column });
+    const trimmed = raw.trim();
+    const value = unescapeFormulaCell(trimmed).trim();
+    if (value !== '') out.push({ value, column, excelError: EXCEL_ERROR.test(trimmed) });
   }
   return out;
 }
@@ -216,7 +218,7 @@ class RowReader {
 
   read(field: ImportField, cells: Cell[]): void {
     for (const c of cells) {
-      if (EXCEL_ERROR.test(c.value)) {
+      if (c.excelError) {
         this.issue(c.column, 'excel_error', { value: c.value });
         return;
       }
@@ -229,8 +231,10 @@ class RowReader {
     }
     let cell = cells[0]!;
     if (field === 'notes') {
-      if (cells.length > 1)
-        cell = { value: cells.map((c) => c.value).join('\n'), column: cell.column };
+      if (cells.length > 1) {
+        const value = cells.map((c) => c.value).join('\n');
+        cell = { value, column: cell.column, excelError: false };
+      }
     } else {
       for (let i = 1; i < cells.length; i++) {
         if (cells[i]!.value !== cell.value) {

@@ -174,7 +174,7 @@ describe('fuzz', () => {
           expect(sheet.rows.map((r) => r.row)).toEqual(tbl.slice(1).map((_, i) => i + 2));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -183,7 +183,7 @@ describe('fuzz', () => {
       fc.property(table(2), fc.constantFrom<CsvDelimiter>(',', ';', '\t'), (tbl, delimiter) => {
         expect(detectDelimiter(writeCsv(tbl, delimiter, '\r\n'))).toBe(delimiter);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -204,7 +204,7 @@ describe('fuzz', () => {
           expect(err).toBeInstanceOf(ImportError);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

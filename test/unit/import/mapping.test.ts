@@ -346,7 +346,7 @@ describe('column mapping', () => {
           expect(resolved.byColumn).toHaveLength(headers.length);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

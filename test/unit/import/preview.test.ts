@@ -325,7 +325,7 @@ describe('buildImportPreview', () => {
         // The inputs are never modified.
         expect(devices[0]!.status).toBe('active');
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });

@@ -385,7 +385,7 @@ describe('validateRows fuzz', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 120 },
     );
   });
 });

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { importError } from '../import/messages.ts';
+import {
+  type AuditSnapshot,
+  AuditSnapshotSchema,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_FORMAT_VERSION,
+} from '../snapshot/schema.ts';
+import {
+  parseWithSchema,
+  readExchangeJson,
+  requireUniqueIds,
+  type Sha256,
+  verifyEvidence,
+} from './exchange-file.ts';
+
+// The audit export: one audit snapshot (shared/snapshot/schema.ts) with its evidence bytes,
+// in a small envelope so the file names its own format. It is what an inspector hands to the
+// next one when there is no signed PDF, and it must come back exactly as it left.
+
+export const AUDIT_BUNDLE_FORMAT = 'roomcheck.audit-bundle';
+export const AUDIT_BUNDLE_FORMAT_VERSION = 1;
+const KIND = {
+  format: AUDIT_BUNDLE_FORMAT,
+  formatVersion: AUDIT_BUNDLE_FORMAT_VERSION,
+  name: 'Roomcheck audit export',
+};
+
+export const AuditBundleSchema = z.object({
+  format: z.literal(AUDIT_BUNDLE_FORMAT),
+  formatVersion: z.literal(AUDIT_BUNDLE_FORMAT_VERSION),
+  snapshot: AuditSnapshotSchema,
+});
+export type AuditBundle = z.infer<typeof AuditBundleSchema>;
+
+/** The export file's text. Evidence must carry its bytes (dataBase64) to be importable. */
+export function serializeAuditBundle(snapshot: AuditSnapshot): string {
+  const bundle: AuditBundle = {
+    format: AUDIT_BUNDLE_FORMAT,
+    formatVersion: AUDIT_BUNDLE_FORMAT_VERSION,
+    snapshot,
+  };
+  return `${JSON.stringify(bundle, null, 1)}\n`;
+}
+
+/**
+ * Reads an audit export. Throws ImportError, naming the problem, when the file is not one
+ * (wrong format or version, truncated or malformed JSON, duplicate keys), does not match the
+ * schema, repeats an id, or holds evidence whose bytes are missing or do not match their
+ * size and SHA-256. Returns the snapshot and the decoded evidence bytes.
+ */
+export async function parseAuditBundle(
+  text: string,
+  deps: { sha256: Sha256 },
+): Promise<{ snapshot: AuditSnapshot; evidenceBytes: Map<string, Uint8Array> }> {
+  const raw = readExchangeJson(text, KIND);
+  const inner = raw.snapshot;
+  if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) {
+    const { format, formatVersion } = inner as { format?: unknown; formatVersion?: unknown };
+    if (format !== SNAPSHOT_FORMAT) {
+      throw importError('wrong_format', {
+        expected: 'Roomcheck audit snapshot',
+        found: String(format),
+      });
+    }
+    if (formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+      throw importError('wrong_version', {
+        expected: 'Roomcheck audit snapshot',
+        found: String(formatVersion),
+        supported: SNAPSHOT_FORMAT_VERSION,
+      });
+    }
+  }
+  const { snapshot } = parseWithSchema(AuditBundleSchema, raw);
+  requireUniqueIds('rooms', snapshot.rooms);
+  requireUniqueIds('racks', snapshot.racks);
+  requireUniqueIds('devices', snapshot.devices);
+  requireUniqueIds('answers', snapshot.answers);
+  requireUniqueIds('findings', snapshot.findings);
+  requireUniqueIds('reconciliations', snapshot.reconciliations);
+  requireUniqueIds('evidence', snapshot.evidence);
+  const evidenceBytes = await verifyEvidence(snapshot.evidence, deps.sha256);
+  return { snapshot, evidenceBytes };
+}
