@@ -7,6 +7,7 @@ import {
   SNAPSHOT_FORMAT_VERSION,
 } from '../snapshot/schema.ts';
 import {
+  type ExchangeInput,
   parseWithSchema,
   readExchangeJson,
   requireUniqueIds,
@@ -50,7 +51,7 @@ export function serializeAuditBundle(snapshot: AuditSnapshot): string {
  * size and SHA-256. Returns the snapshot and the decoded evidence bytes.
  */
 export async function parseAuditBundle(
-  text: string,
+  text: ExchangeInput,
   deps: { sha256: Sha256 },
 ): Promise<{ snapshot: AuditSnapshot; evidenceBytes: Map<string, Uint8Array> }> {
   const raw = readExchangeJson(text, KIND);

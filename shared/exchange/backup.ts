@@ -14,6 +14,7 @@ import {
   Timestamp,
 } from '../domain/schemas.ts';
 import {
+  type ExchangeInput,
   parseWithSchema,
   readExchangeJson,
   requireUniqueIds,
@@ -124,7 +125,7 @@ export function serializeBackup(backup: Omit<Backup, 'format' | 'formatVersion'>
  * do not match their size and SHA-256. Settings are keyed by `key`, audit records by
  * `auditId`. The caller refuses a `databaseVersion` newer than its own.
  */
-export async function parseBackup(text: string, deps: { sha256: Sha256 }): Promise<Backup> {
+export async function parseBackup(text: ExchangeInput, deps: { sha256: Sha256 }): Promise<Backup> {
   const backup = parseWithSchema(BackupSchema, readExchangeJson(text, KIND));
   const t = backup.tables;
   for (const table of BACKUP_TABLES) {

@@ -15,9 +15,27 @@ export type Sha256 = (bytes: Uint8Array) => Promise<string>;
 
 export type ExchangeKind = { format: string; formatVersion: number; name: string };
 
+/** A file's text, or its value already read by `readStrictJson` (so it is not parsed twice). */
+export type ExchangeInput = string | { readonly json: unknown };
+
+/** Strict JSON of a file's text; a leading BOM (Notepad writes one) is skipped. */
+export function readStrictJson(text: string): { readonly json: unknown } {
+  return { json: parseStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+}
+
+/** The `format` a JSON value names, if it names one. */
+export function formatOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const format = (value as { format?: unknown }).format;
+  return typeof format === 'string' ? format : undefined;
+}
+
 /** Parses strictly and checks the header; returns the raw object for the schema to judge. */
-export function readExchangeJson(text: string, kind: ExchangeKind): Record<string, unknown> {
-  const value = parseStrictJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+export function readExchangeJson(
+  input: ExchangeInput,
+  kind: ExchangeKind,
+): Record<string, unknown> {
+  const value = typeof input === 'string' ? readStrictJson(input).json : input.json;
   const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null;
   const format = obj && 'format' in obj ? (obj as { format: unknown }).format : undefined;
   if (format !== kind.format) {

@@ -367,7 +367,14 @@ export function rowIssue<C extends ImportMessageCode>(
 
 /** Byte counts for messages, in binary units labelled as Windows Explorer labels them. */
 export function formatBytes(bytes: number): string {
+  const one = (n: number) => n.toFixed(1).replace(/\.0$/, '');
   if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} KB`;
+  return `${one(bytes / (1024 * 1024))} MB`;
+}
+
+/** A size over a limit, in units that show the difference (50 MB + 1 byte is not "50 MB"). */
+export function formatSizeOverLimit(size: number, max: number): { size: string; max: string } {
+  const [a, b] = [formatBytes(size), formatBytes(max)];
+  return a === b ? { size: `${size} bytes`, max: `${b} (${max} bytes)` } : { size: a, max: b };
 }

@@ -1,6 +1,6 @@
 import { read, SSF, type CellObject, type WorkBook } from '@e965/xlsx';
 import { excelSerialToIsoDate } from './dates.ts';
-import { formatBytes, importError, ImportError } from './messages.ts';
+import { formatSizeOverLimit, importError, ImportError } from './messages.ts';
 import { isBlankRow, SHEET_LIMITS, type Sheet, type SheetRow } from './sheet.ts';
 import { readZipDirectory } from './zip-directory.ts';
 
@@ -73,10 +73,7 @@ function checkArchive(bytes: Uint8Array, fileName: string, maxUnpacked: number):
   let total = 0;
   for (const e of entries) total += e.uncompressedSize;
   if (total > maxUnpacked) {
-    throw importError('zip_too_large_uncompressed', {
-      size: formatBytes(total),
-      max: formatBytes(maxUnpacked),
-    });
+    throw importError('zip_too_large_uncompressed', formatSizeOverLimit(total, maxUnpacked));
   }
 }
 
