@@ -74,9 +74,9 @@ export function ImportP12Dialog(props: {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </Field>
-      <Field id="p12-pass" label={t('identities.p12Passphrase')}>
+      <Field id="p12-filepass" label={t('identities.p12Passphrase')}>
         <input
-          id="p12-pass"
+          id="p12-filepass"
           type="password"
           autoComplete="off"
           value={filePassphrase}

@@ -1,0 +1,142 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect } from './fixtures.ts';
+
+// Steps shared by the signed-report tests, all through the app's own screens: a small audit
+// made and completed in the UI, identities created in the Signing identities screen, the
+// report signed and downloaded, and files checked in Verify a report.
+
+export const KEY_PASSPHRASE = 'correct horse battery staple';
+
+export async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious, `serious or critical accessibility violations on ${what}`).toEqual([]);
+}
+
+/** Site, room, one idle-but-connected device, a walk with a failed and a passed item, completed. */
+export async function completeSmallAudit(page: Page): Promise<void> {
+  await page.getByLabel('Site name').fill('Beijing HQ 北京总部');
+  await page.getByLabel('Organisation / unit').fill('Security Office 保密办');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByLabel('Room name').fill('Server room 3 机房');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Server room 3 机房' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add device' }).click();
+  await page.getByLabel('Device name').fill('Old VMS server');
+  await page.getByLabel('Asset tag').fill('A-0042');
+  await page.getByLabel('Type', { exact: true }).selectOption('nvr_vms');
+  await page.getByLabel('Lifecycle status').selectOption('idle');
+  await page.getByLabel('Network state').selectOption('connected');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('cell', { name: 'Old VMS server', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Start audit' }).click();
+  await page.getByLabel('Inspector').fill('Wang Fang');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  const walkOrder = page.getByRole('list', { name: /subjects in walk order/ });
+  await walkOrder.getByRole('button', { name: /Old VMS server/ }).click();
+  const d1 = page
+    .getByRole('listitem')
+    .filter({ hasText: 'No idle or decommissioned device is powered' });
+  await d1.getByRole('textbox').fill('Still cabled to switch 3 port 12');
+  await d1.getByRole('button', { name: 'Fail' }).click();
+  await expect(d1.getByRole('button', { name: 'Fail' })).toHaveAttribute('aria-pressed', 'true');
+  await walkOrder.getByRole('button', { name: /Room checks: Server room 3/ }).click();
+  const p1 = page.getByRole('listitem').filter({ hasText: 'Entry controlled' });
+  await p1.getByRole('button', { name: 'Pass' }).click();
+  await expect(p1.getByRole('button', { name: 'Pass' })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: 'Summary', exact: true }).click();
+  await page.getByRole('button', { name: 'Complete audit' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Complete audit' }).click();
+  await expect(page.getByText('Completed', { exact: true }).first()).toBeVisible();
+}
+
+export async function openNav(
+  page: Page,
+  name: 'Reports' | 'Verify a report' | 'Signing identities',
+) {
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('button', { name })
+    .click();
+}
+
+/** Subject fields and a passphrase typed twice, in whichever identity dialog is open. */
+export async function fillSubjectAndPassphrase(
+  page: Page,
+  subject: { name: string; organisation?: string; unit?: string },
+): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name (as it appears in the signature)').fill(subject.name);
+  if (subject.organisation !== undefined)
+    await dialog.getByLabel('Organisation').fill(subject.organisation);
+  if (subject.unit !== undefined) await dialog.getByLabel('Unit / department').fill(subject.unit);
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(KEY_PASSPHRASE);
+  await dialog.getByLabel('Passphrase again').fill(KEY_PASSPHRASE);
+}
+
+export async function createSelfIssued(page: Page, name: string): Promise<void> {
+  await openNav(page, 'Signing identities');
+  await page.getByRole('button', { name: 'Create self-issued certificate' }).click();
+  await fillSubjectAndPassphrase(page, {
+    name,
+    organisation: 'Security Office',
+    unit: 'Audit team',
+  });
+  await page.getByRole('dialog').getByRole('button', { name: 'Create certificate' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 3, name: new RegExp(name) })).toBeVisible();
+}
+
+/** Signs the report of the only audit from the Reports screen; returns the downloaded bytes. */
+export async function signOnlyAudit(
+  page: Page,
+  identityLabel: RegExp,
+  options: { language?: 'en' | 'zh'; approver?: string } = {},
+): Promise<{ bytes: Uint8Array; download: Download }> {
+  await openNav(page, 'Reports');
+  await page.getByRole('button', { name: /^Sign the report of / }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Sign the audit report' }),
+  ).toBeVisible();
+  if (options.language) await page.getByLabel('Report language').selectOption(options.language);
+  if (options.approver) await page.getByLabel('Approver (optional)').fill(options.approver);
+  await page.getByLabel('Sign as').selectOption({ label: await optionLabel(page, identityLabel) });
+  await page.getByLabel('Passphrase of the key').fill(KEY_PASSPHRASE);
+  await page.getByRole('button', { name: 'Sign report' }).click();
+  await expect(page.getByRole('heading', { name: 'Report signed' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /^Download .*\.pdf$/ }).click(),
+  ]);
+  const path = await download.path();
+  return { bytes: new Uint8Array(await readFile(path)), download };
+}
+
+async function optionLabel(page: Page, label: RegExp): Promise<string> {
+  const labels = await page.getByLabel('Sign as').locator('option').allTextContents();
+  const found = labels.find((l) => label.test(l));
+  if (!found) throw new Error(`no identity option matches ${label}: ${labels.join(' | ')}`);
+  return found;
+}
+
+/** Verifies a file in the Verify a report screen; returns the verdict element. */
+export async function verifyFile(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer } | string,
+) {
+  // Through another screen first, so the Verify screen starts empty (no earlier verdict).
+  await openNav(page, 'Reports');
+  await openNav(page, 'Verify a report');
+  await page.getByLabel('Choose a PDF…').setInputFiles(file);
+  const result = page.locator('.verify-result');
+  await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 30_000 });
+  return result;
+}
