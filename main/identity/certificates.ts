@@ -79,18 +79,23 @@ function publicKeyInfo(publicKey: KeyObject): pkijs.PublicKeyInfo {
   return pkijs.PublicKeyInfo.fromBER(new Uint8Array(spki));
 }
 
+/**
+ * One attribute per RDN (O, OU, CN). pkijs would put them all in one multi-valued RDN, which
+ * viewers show as "O=... + CN=...", so the Name is encoded here and handed to pkijs as bytes.
+ */
 function buildName(dn: DistinguishedName): pkijs.RelativeDistinguishedNames {
-  const name = new pkijs.RelativeDistinguishedNames();
+  const rdns: asn1js.Set[] = [];
   const add = (type: string, value: string | undefined) => {
     if (!value) return;
-    name.typesAndValues.push(
-      new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }),
-    );
+    const atv = new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) });
+    rdns.push(new asn1js.Set({ value: [atv.toSchema()] }));
   };
   add(OIDS.organisation, dn.organisation);
   add(OIDS.organisationalUnit, dn.organisationalUnit);
   add(OIDS.commonName, dn.commonName);
-  return name;
+  return pkijs.RelativeDistinguishedNames.fromBER(
+    new asn1js.Sequence({ value: rdns }).toBER(false),
+  );
 }
 
 async function keyIdentifier(publicKey: KeyObject): Promise<Uint8Array> {

@@ -24,6 +24,30 @@ const CERT_BAG = forge.pki.oids.certBag!;
 const derOf = (asn1: forge.asn1.Asn1): Uint8Array =>
   new Uint8Array(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 
+/**
+ * The certificate's own bytes. forge re-encodes a parsed certificate with NULL parameters in
+ * the outer signature algorithm, which breaks ECDSA-signed certificates and any whose issuer
+ * omitted the NULL: OpenSSL then rejects the signature because the outer and inner algorithm
+ * fields differ. X.509 requires those two fields to be identical, so the outer one is rebuilt
+ * from the inner one, which forge keeps byte for byte.
+ */
+function certificateDer(cert: forge.pki.Certificate): Uint8Array {
+  const tbs = (cert as forge.pki.Certificate & { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate;
+  const fields = tbs?.value;
+  if (!tbs || !Array.isArray(fields)) return derOf(forge.pki.certificateToAsn1(cert));
+  const first = fields[0];
+  const innerAlg = fields[first && first.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 2 : 1];
+  if (!innerAlg) throw new P12Error('The PKCS#12 file holds a malformed certificate.');
+  const { Class, Type, create } = forge.asn1;
+  return derOf(
+    create(Class.UNIVERSAL, Type.SEQUENCE, true, [
+      tbs,
+      innerAlg,
+      create(Class.UNIVERSAL, Type.BITSTRING, false, String.fromCharCode(0) + cert.signature),
+    ]),
+  );
+}
+
 export function readPkcs12(bytes: Uint8Array, passphrase: string): P12Contents {
   if (bytes.length === 0 || bytes.length > MAX_P12_BYTES) {
     throw new P12Error('The file is empty or too large to be a PKCS#12 identity.');
@@ -54,11 +78,7 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string): P12Contents {
           if (der)
             keys.push(createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' }));
         } else if (bag.type === CERT_BAG) {
-          const der = b.cert
-            ? derOf(forge.pki.certificateToAsn1(b.cert))
-            : b.asn1
-              ? derOf(b.asn1)
-              : null;
+          const der = b.cert ? certificateDer(b.cert) : b.asn1 ? derOf(b.asn1) : null;
           if (der) {
             new X509Certificate(der);
             certs.push(der);
@@ -94,15 +114,30 @@ export function writeRsaPkcs12(
   }
   const pem = contents.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const key = forge.pki.privateKeyFromPem(pem);
-  const toForge = (der: Uint8Array) =>
-    forge.pki.certificateFromAsn1(
+  const originals = new Map<forge.pki.Certificate, forge.asn1.Asn1>();
+  const toForge = (der: Uint8Array) => {
+    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')));
+    const cert = forge.pki.certificateFromAsn1(asn1);
+    originals.set(
+      cert,
       forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary'))),
     );
-  const asn1 = forge.pkcs12.toPkcs12Asn1(
-    key,
-    [toForge(contents.certificate), ...contents.chain.map(toForge)],
-    passphrase,
-    { algorithm: 'aes256', friendlyName, count: 10_000 },
-  );
-  return derOf(asn1);
+    return cert;
+  };
+  const certs = [toForge(contents.certificate), ...contents.chain.map(toForge)];
+  // forge would re-encode each certificate (see certificateDer); for the length of this call
+  // it is handed the original encoding instead.
+  const reencode = forge.pki.certificateToAsn1;
+  forge.pki.certificateToAsn1 = (cert) => originals.get(cert) ?? reencode(cert);
+  try {
+    const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, passphrase, {
+      algorithm: 'aes256',
+      // ASCII only: forge writes friendlyName as BMPString from UTF-16 code units badly.
+      friendlyName: friendlyName.replace(/[^\x20-\x7e]/g, '').trim() || 'Roomcheck identity',
+      count: 10_000,
+    });
+    return derOf(asn1);
+  } finally {
+    forge.pki.certificateToAsn1 = reencode;
+  }
 }

@@ -1,0 +1,65 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliUsageError, type CliIo } from './command.ts';
+
+// The few things every report command does with files and arguments, each failure turned into
+// one plain sentence (exit 3: unreadable file or bad usage).
+
+export async function readInputFile(
+  io: CliIo,
+  path: string,
+  what: string,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const full = resolve(io.cwd, path);
+  let size: number;
+  try {
+    const s = await stat(full);
+    if (!s.isFile()) throw new CliUsageError(`${what} ${path} is not a file.`);
+    size = s.size;
+  } catch (err) {
+    if (err instanceof CliUsageError) throw err;
+    throw new CliUsageError(`Cannot read ${what} ${path}: no such file or no permission.`);
+  }
+  if (size > maxBytes)
+    throw new CliUsageError(
+      `${what} ${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+    );
+  try {
+    return new Uint8Array(await readFile(full));
+  } catch {
+    throw new CliUsageError(`Cannot read ${what} ${path}.`);
+  }
+}
+
+export async function writeOutputFile(
+  io: CliIo,
+  path: string,
+  data: Uint8Array | string,
+): Promise<string> {
+  const full = resolve(io.cwd, path);
+  try {
+    const s = await stat(full);
+    if (s.isDirectory()) throw new CliUsageError(`${path} is a directory; give a file name.`);
+  } catch (err) {
+    if (err instanceof CliUsageError) throw err;
+  }
+  try {
+    await writeFile(full, data);
+  } catch {
+    throw new CliUsageError(`Cannot write ${path}: check the folder exists and is writable.`);
+  }
+  return full;
+}
+
+/** node:util parseArgs, with its errors as plain usage errors. */
+export function parseCliArgs<T extends ParseArgsConfig>(args: string[], config: T) {
+  try {
+    return parseArgs({ ...config, args, strict: true });
+  } catch (err) {
+    const message =
+      err instanceof Error ? err.message.replace(/\. To specify.*$/s, '.') : String(err);
+    throw new CliUsageError(`${message} Run with --help for usage.`);
+  }
+}
