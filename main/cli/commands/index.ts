@@ -1,5 +1,4 @@
 import type { CliCommand } from '../command.ts';
-import { checkImportCommand } from './check-import.ts';
 import { demoCommand } from './demo.ts';
 import { extractCommand } from './extract.ts';
 import { reportCommand } from './report.ts';
@@ -11,5 +10,4 @@ export const COMMANDS: CliCommand[] = [
   reportCommand,
   verifyCommand,
   extractCommand,
-  checkImportCommand,
 ];
