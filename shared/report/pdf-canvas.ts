@@ -1,3 +1,4 @@
+import { zlibSync } from 'fflate';
 import { jsPDF } from 'jspdf';
 import {
   autoTable,
@@ -45,10 +46,17 @@ export type ReportFonts = { regular: Uint8Array; bold?: Uint8Array };
 export type TextStyle = { size?: number; bold?: boolean; color?: Rgb };
 
 /** Per-font work done once per process: jsPDF wants a binary string; we want metrics. */
-type PreparedFont = { binary: string; metrics: FontMetrics; coverage: FontCoverage };
+type PreparedFont = {
+  binary: string;
+  metrics: FontMetrics;
+  coverage: FontCoverage;
+  /** 1 where a BMP code unit is covered (or is a line break), for a fast first pass. */
+  bmp: Uint8Array;
+};
 const prepared = new WeakMap<Uint8Array, PreparedFont>();
 
-function toBinaryString(bytes: Uint8Array): string {
+/** Bytes as a JS string of char codes 0-255: jsPDF's representation of binary data. */
+function bytesToBinary(bytes: Uint8Array): string {
   const parts: string[] = [];
   for (let i = 0; i < bytes.length; i += 0x8000) {
     parts.push(
@@ -58,14 +66,30 @@ function toBinaryString(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+function binaryToBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+type ProcessDataByFilters = (
+  data: string,
+  filters: string | string[] | undefined,
+) => { data: string; reverseChain: string };
+
+function isFlateOnly(filters: string | string[] | undefined): boolean {
+  const chain = typeof filters === 'string' ? [filters] : (filters ?? []);
+  return chain.length === 1 && (chain[0] === 'FlateEncode' || chain[0] === '/FlateEncode');
+}
+
 function prepare(font: Uint8Array): PreparedFont {
   let p = prepared.get(font);
   if (!p) {
-    p = {
-      binary: toBinaryString(font),
-      metrics: readFontMetrics(font),
-      coverage: readFontCoverage(font),
-    };
+    const coverage = readFontCoverage(font);
+    const bmp = new Uint8Array(0x10000);
+    for (const cp of coverage) if (cp < 0x10000) bmp[cp] = 1;
+    for (const cp of [0x09, 0x0a, 0x0d]) bmp[cp] = 1;
+    p = { binary: bytesToBinary(font), metrics: readFontMetrics(font), coverage, bmp };
     prepared.set(font, p);
   }
   return p;
@@ -167,6 +191,17 @@ class FaceWriter {
   }
 }
 
+/** Bidi flags that autotable always passes (false: plain left-to-right text); options left
+ * undefined say nothing either. */
+const HARMLESS_TEXT_OPTIONS = new Set(['isInputVisual', 'isInputRtl', 'isSymmetricSwapping']);
+
+function isPlainTextOptions(options: Record<string, unknown> | undefined): boolean {
+  if (!options) return true;
+  return Object.entries(options).every(
+    ([key, value]) => value === undefined || (HARMLESS_TEXT_OPTIONS.has(key) && !value),
+  );
+}
+
 function num(n: number): string {
   return (Math.round(n * 100) / 100).toString();
 }
@@ -206,7 +241,7 @@ export class ReportCanvas {
     this.regular = prepare(fonts.regular);
     this.hasBold = fonts.bold !== undefined;
     this.bold = fonts.bold ? prepare(fonts.bold) : this.regular;
-    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, floatPrecision: 2 });
     this.doc.addFileToVFS('NotoSansSC-Regular.ttf', this.regular.binary);
     this.doc.addFont('NotoSansSC-Regular.ttf', FONT_FAMILY, 'normal');
     if (fonts.bold) {
@@ -257,7 +292,7 @@ export class ReportCanvas {
       ...rest: unknown[]
     ) => {
       const font = this.doc.getFont();
-      const plain = rest.length === 0 && (!options || Object.keys(options).length === 0);
+      const plain = rest.length === 0 && isPlainTextOptions(options);
       if (
         !plain ||
         font.fontName !== FONT_FAMILY ||
@@ -303,8 +338,13 @@ export class ReportCanvas {
 
   /** Records characters the font lacks; the build fails with all of them named at the end. */
   check(text: string, bold = false): string {
-    const coverage = bold ? this.bold.coverage : this.regular.coverage;
-    for (const ch of uncoveredCharacters(text, coverage)) {
+    const face = bold ? this.bold : this.regular;
+    // Nearly every string is fully covered: confirm that with a table lookup per code unit
+    // and only then take the careful path (surrogate pairs, naming the characters).
+    let covered = true;
+    for (let i = 0; i < text.length && covered; i++) covered = face.bmp[text.charCodeAt(i)] === 1;
+    if (covered) return text;
+    for (const ch of uncoveredCharacters(text, face.coverage)) {
       if (!this.uncovered.has(ch))
         this.uncovered.set(ch, text.length > 80 ? `${text.slice(0, 77)}...` : text);
     }
@@ -515,7 +555,23 @@ export class ReportCanvas {
     this.doc.setPage(n);
   }
 
+  /**
+   * The finished PDF. jsPDF's own Flate step copies every stream byte by byte and rebuilds the
+   * result with a string reduce (a third of a 300-page report's time); for the duration of
+   * this one synchronous call its filter hook does the same deflate (fflate, which jsPDF
+   * itself uses) with bulk conversions, then the original hook is put back.
+   */
   output(): Uint8Array {
-    return new Uint8Array(this.doc.output('arraybuffer'));
+    const api = jsPDF.API as unknown as { processDataByFilters: ProcessDataByFilters };
+    const original = api.processDataByFilters;
+    api.processDataByFilters = (data, filters) =>
+      isFlateOnly(filters)
+        ? { data: bytesToBinary(zlibSync(binaryToBytes(data))), reverseChain: '/FlateDecode' }
+        : original(data, filters);
+    try {
+      return new Uint8Array(this.doc.output('arraybuffer'));
+    } finally {
+      api.processDataByFilters = original;
+    }
   }
 }
