@@ -114,19 +114,20 @@ export function writeRsaPkcs12(
   }
   const pem = contents.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const key = forge.pki.privateKeyFromPem(pem);
-  const originals = new Map<forge.pki.Certificate, forge.asn1.Asn1>();
-  const toForge = (der: Uint8Array) => {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')));
-    const cert = forge.pki.certificateFromAsn1(asn1);
+  // forge would parse and re-encode each certificate (it cannot even parse EC ones, and it
+  // changes the others, see certificateDer). It only ever passes them to certificateToAsn1, so
+  // it gets opaque tokens and, for the length of this call, certificateToAsn1 maps each token
+  // back to the certificate's original encoding.
+  const originals = new Map<object, forge.asn1.Asn1>();
+  const token = (der: Uint8Array) => {
+    const t = Object.freeze({});
     originals.set(
-      cert,
+      t,
       forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary'))),
     );
-    return cert;
+    return t as forge.pki.Certificate;
   };
-  const certs = [toForge(contents.certificate), ...contents.chain.map(toForge)];
-  // forge would re-encode each certificate (see certificateDer); for the length of this call
-  // it is handed the original encoding instead.
+  const certs = [token(contents.certificate), ...contents.chain.map(token)];
   const reencode = forge.pki.certificateToAsn1;
   forge.pki.certificateToAsn1 = (cert) => originals.get(cert) ?? reencode(cert);
   try {
