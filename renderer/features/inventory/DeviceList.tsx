@@ -20,7 +20,7 @@ import { useUndoableRemoval } from './use-undoable.ts';
 // 2,000 devices cost ~25 rendered rows. Keyboard: "/" search, "n" new device, arrows move
 // between rows, Enter opens, Delete asks to delete.
 
-const ROW_HEIGHT = 32;
+const ROW_HEIGHT = 30;
 
 const COLUMNS: { key: DeviceSortKey; label: MessageKey }[] = [
   { key: 'name', label: 'inventory.col.name' },
@@ -368,7 +368,7 @@ function DeviceRow(props: {
           {t.label('lifecycleStatus', device.status)}
         </span>
       </div>
-      <div role="cell" className="mono" title={location}>
+      <div role="cell" title={location}>
         {location}
       </div>
       <div role="cell" className="mono" title={device.ips.join(', ')}>

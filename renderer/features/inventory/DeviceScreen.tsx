@@ -236,7 +236,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
       )}
 
       <div className="inv-sections">
-        <Section title={t('inventory.sec.identity')}>
+        <Section title={t('inventory.sec.identity')} className="inv-half">
           <div className="inv-grid">
             <TextInput
               className="span-2"
@@ -301,6 +301,44 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
           </div>
         </Section>
 
+        <Section title={t('inventory.sec.addresses')} className="inv-half">
+          <div className="inv-grid">
+            <TextInput
+              className="span-4"
+              path="hostname"
+              label={t('inventory.hostname')}
+              value={values.hostname}
+              mono
+              onChange={(v) => set('hostname', v)}
+              error={err('hostname', t('inventory.hostname'))}
+            />
+            <TextArea
+              className="span-2"
+              path="ips"
+              label={t('inventory.ips')}
+              value={values.ips}
+              mono
+              rows={2}
+              placeholder="10.0.0.5"
+              hint={t('inventory.listHint')}
+              onChange={(v) => set('ips', v)}
+              error={err('ips', t('inventory.ips'))}
+            />
+            <TextArea
+              className="span-2"
+              path="macs"
+              label={t('inventory.macs')}
+              value={values.macs}
+              mono
+              rows={2}
+              placeholder="00:1A:2B:3C:4D:5E"
+              hint={t('inventory.listHint')}
+              onChange={(v) => set('macs', v)}
+              error={err('macs', t('inventory.macs'))}
+            />
+          </div>
+        </Section>
+
         <Section title={t('inventory.sec.location')}>
           <div className="inv-grid">
             <div className="span-2">
@@ -338,44 +376,6 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
             />
           </div>
           <p className="inv-hint">{t('inventory.positionHint')}</p>
-        </Section>
-
-        <Section title={t('inventory.sec.addresses')}>
-          <div className="inv-grid">
-            <TextInput
-              className="span-4"
-              path="hostname"
-              label={t('inventory.hostname')}
-              value={values.hostname}
-              mono
-              onChange={(v) => set('hostname', v)}
-              error={err('hostname', t('inventory.hostname'))}
-            />
-            <TextArea
-              className="span-2"
-              path="ips"
-              label={t('inventory.ips')}
-              value={values.ips}
-              mono
-              rows={2}
-              placeholder="10.0.0.5"
-              hint={t('inventory.listHint')}
-              onChange={(v) => set('ips', v)}
-              error={err('ips', t('inventory.ips'))}
-            />
-            <TextArea
-              className="span-2"
-              path="macs"
-              label={t('inventory.macs')}
-              value={values.macs}
-              mono
-              rows={2}
-              placeholder="00:1A:2B:3C:4D:5E"
-              hint={t('inventory.listHint')}
-              onChange={(v) => set('macs', v)}
-              error={err('macs', t('inventory.macs'))}
-            />
-          </div>
         </Section>
 
         <Section title={t('inventory.sec.lifecycle')}>
@@ -449,7 +449,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
           </div>
         </Section>
 
-        <Section title={t('inventory.sec.credentials')}>
+        <Section title={t('inventory.sec.credentials')} className="inv-half">
           <div className="inv-grid">
             <EnumSelect
               className="span-2"
@@ -492,7 +492,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
           </div>
         </Section>
 
-        <Section title={t('inventory.sec.observed')}>
+        <Section title={t('inventory.sec.observed')} className="inv-half">
           <div className="inv-grid">
             <EnumSelect
               className="span-2"
@@ -579,7 +579,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
           </Section>
         )}
 
-        <Section title={t('inventory.sec.notes')} className="inv-wide">
+        <Section title={t('inventory.sec.notes')} className={device ? 'inv-half' : 'inv-wide'}>
           <TextArea
             path="notes"
             label={t('inventory.notes')}
@@ -591,7 +591,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
         </Section>
 
         {device && (
-          <Section title={t('inventory.sec.photos')} className="inv-wide">
+          <Section title={t('inventory.sec.photos')} className="inv-half">
             <DevicePhotos deviceId={device.id} />
           </Section>
         )}

@@ -51,23 +51,27 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
           <span className={`badge class-${room.classification}`}>
             {t.label('classification', room.classification)}
           </span>
-          {place && <span className="muted">{place}</span>}
-          <span className="inv-room-due">
-            <span className="muted">
-              {overview.lastAudit
-                ? t('inventory.lastAudit', { date: overview.lastAudit })
-                : t('inventory.neverAudited')}
-              {' · '}
-              {t('inventory.nextDue', { date: overview.nextDue })}
-            </span>
-            <DueBadge overview={overview} />
-            <OpenFindings counts={overview.openFindings} />
+          <span className="inv-room-actions">
+            <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              {t('inventory.editRoomButton')}
+            </button>
+            {props.auditActions?.(room)}
           </span>
-          <button type="button" className="secondary" onClick={() => setEditing(true)}>
-            {t('inventory.editRoomButton')}
-          </button>
-          {props.auditActions?.(room)}
         </div>
+        <p className="inv-room-due">
+          {place && <span>{place}</span>}
+          <span className="muted">
+            {overview.lastAudit
+              ? t('inventory.lastAudit', { date: overview.lastAudit })
+              : t('inventory.neverAudited')}
+            {' · '}
+            {t('inventory.nextDue', { date: overview.nextDue })}
+            {' · '}
+            {t('inventory.everyDays', { days: room.auditIntervalDays })}
+          </span>
+          <DueBadge overview={overview} />
+          <OpenFindings counts={overview.openFindings} />
+        </p>
       </header>
       <div className="inv-room-body">
         <aside className="inv-side">

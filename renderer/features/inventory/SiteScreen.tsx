@@ -201,7 +201,7 @@ export function SiteScreen({ siteId }: { siteId: string }) {
                       </div>
                     )}
                   </td>
-                  <td>
+                  <td className="inv-nowrap">
                     <span className="mono">{overview.nextDue}</span>{' '}
                     <DueBadge overview={overview} />
                   </td>

@@ -170,7 +170,14 @@ export function ItemEditor(props: {
         <fieldset className="tpl-types" aria-describedby="item-types-hint">
           <legend>{t('templates.item.appliesTo')}</legend>
           <p className="muted tpl-types-hint" id="item-types-hint">
-            {t('templates.item.appliesToHint')}
+            {t('templates.item.appliesToHint')}{' '}
+            <button type="button" className="link" onClick={() => setTypes([...DEVICE_TYPES])}>
+              {t('templates.tickAll')}
+            </button>
+            {' · '}
+            <button type="button" className="link" onClick={() => setTypes([])}>
+              {t('templates.tickNone')}
+            </button>
           </p>
           <div className="tpl-type-grid">
             {DEVICE_TYPES.map((type) => (

@@ -9,7 +9,12 @@ import {
   validateTemplate,
   type TemplateResult,
 } from '../../../shared/checklist/template-io.ts';
-import { SEVERITIES, type Severity } from '../../../shared/domain/enums.ts';
+import {
+  DEVICE_TYPES,
+  SEVERITIES,
+  type DeviceType,
+  type Severity,
+} from '../../../shared/domain/enums.ts';
 import type { CheckItem, Template } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
 import { nowIso } from '../../db/ids.ts';
@@ -43,13 +48,16 @@ function AppliesTo({ item }: { item: CheckItem }) {
   if (item.scope === 'room')
     return <span className="badge tpl-scope-room">{t('templates.scope.room')}</span>;
   if (item.appliesTo.length === 0) return <span className="muted">{t('templates.allTypes')}</span>;
-  return (
-    <span>
-      {item.appliesTo
-        .map((type) => t.label('deviceType', type))
-        .join(t.lang === 'zh' ? '、' : ', ')}
-    </span>
-  );
+  const separator = t.lang === 'zh' ? '、' : ', ';
+  const names = (types: readonly DeviceType[]) =>
+    types.map((type) => t.label('deviceType', type)).join(separator);
+  // "Every type except loose media" reads better than a list of sixteen types.
+  const missing = DEVICE_TYPES.filter((type) => !item.appliesTo.includes(type));
+  const text =
+    missing.length < item.appliesTo.length
+      ? t('templates.allExcept', { types: names(missing) })
+      : names(item.appliesTo);
+  return <span title={names(item.appliesTo)}>{text}</span>;
 }
 
 function TemplateView({ template }: { template: Template }) {

@@ -13,17 +13,18 @@ test('screenshots of the slice in English and Chinese', async ({ app: page, outs
     ['Core switch 核心交换机', 'A-0001', 'switch', 'active', 'connected'],
     ['Retired DB server', 'A-0107', 'server', 'decommissioning', 'connected'],
   ] as const) {
+    await page.getByRole('button', { name: 'Add device' }).click();
     await page.getByLabel('Device name').fill(name);
     await page.getByLabel('Asset tag').fill(tag);
     await page.getByLabel('Type', { exact: true }).selectOption(type);
     await page.getByLabel('Lifecycle status').selectOption(status);
     await page.getByLabel('Network state').selectOption(net);
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect(page.getByRole('cell', { name })).toBeVisible();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
   }
   await page.screenshot({ path: 'test-results/screens/room-en.png' });
   await page.getByLabel('Language').selectOption('zh');
-  await expect(page.getByRole('heading', { name: '添加设备' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '添加设备' })).toBeVisible();
   const loadedFaces = await page.evaluate(async () => {
     const faces = await document.fonts.load('16px "Roomcheck Sans"', '主机房');
     return faces.filter((f) => f.status === 'loaded').length;
