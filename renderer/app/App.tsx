@@ -12,6 +12,7 @@ import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
 import { IdentitiesScreen } from '../features/reports/IdentitiesScreen.tsx';
 import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SignReportScreen } from '../features/reports/SignReportScreen.tsx';
+import { SignReportButton } from '../features/reports/SignReportButton.tsx';
 import { VerifyScreen } from '../features/reports/VerifyScreen.tsx';
 import { SitesScreen } from '../features/sites/SitesScreen.tsx';
 import { TemplateScreen } from '../features/templates/TemplateScreen.tsx';
@@ -83,7 +84,12 @@ function Screen() {
     case 'findings':
       return <FindingsScreen auditId={route.auditId} />;
     case 'summary':
-      return <SummaryScreen auditId={route.auditId} />;
+      return (
+        <SummaryScreen
+          auditId={route.auditId}
+          reportActions={(audit) => <SignReportButton audit={audit} />}
+        />
+      );
     case 'reports':
       return <ReportsScreen />;
     case 'signReport':

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { stepKey } from '../../../shared/checklist/applicability.ts';
 import { reconciliationLists } from '../../../shared/checklist/reconciliation.ts';
 import { FINDING_STATUSES, SEVERITIES, type AnswerResult } from '../../../shared/domain/enums.ts';
-import type { Reconciliation } from '../../../shared/domain/schemas.ts';
+import type { Audit, Reconciliation } from '../../../shared/domain/schemas.ts';
 import { tallyFindings } from '../../../shared/findings/findings.ts';
 import { db } from '../../db/instance.ts';
 import { completeAudit, isLocked, reopenAudit } from '../../db/repositories/audits.ts';
@@ -247,7 +247,14 @@ function ReopenDialog(props: { auditId: string; inspector: string; onClose: () =
   );
 }
 
-export function SummaryScreen({ auditId }: { auditId: string }) {
+/** `reportActions` is where the reports feature puts its "Sign report" control for this audit. */
+export function SummaryScreen({
+  auditId,
+  reportActions,
+}: {
+  auditId: string;
+  reportActions?: (audit: Audit) => ReactNode;
+}) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const data = useSummaryData(auditId);
@@ -271,6 +278,7 @@ export function SummaryScreen({ auditId }: { auditId: string }) {
             {t('summary.reopen')}
           </button>
         )}
+        {reportActions?.(audit)}
       </AuditHeader>
       <section className="card summary-facts" aria-label={t('summary.factsTitle')}>
         <dl>

@@ -7,7 +7,7 @@ import { downloadBytes, safeFileName } from './files.ts';
 import { formatBytes } from './format.ts';
 import { PdfDropZone } from './PdfDropZone.tsx';
 import { MAX_PDF_BYTES, readPdfInput } from './pdf-input.ts';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import { useIdentities } from './use-signing-lists.ts';
 import { VerdictView } from './VerdictView.tsx';
 
@@ -60,7 +60,7 @@ export function CountersignPanel() {
     setProblem(null);
     setBusy(true);
     try {
-      const out = await signingCall('reportCountersign', {
+      const out = await call('reportCountersign', {
         pdfBase64: picked.base64,
         identityId: identity.id,
         ...(identity.protection === 'passphrase' && { passphrase }),

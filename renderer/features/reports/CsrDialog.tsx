@@ -3,7 +3,7 @@ import type { IdentitySummary } from '../../../shared/bridge/signing-schemas.ts'
 import { useT } from '../../i18n/use-t.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { downloadBytes, safeFileName } from './files.ts';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import {
   emptyProtection,
   emptySubject,
@@ -40,7 +40,7 @@ export function CsrDialog(props: {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [created, setCreated] = useState<IdentitySummary | null>(null);
   const { run, busy, error } = useBridgeAction(() =>
-    signingCall('identityCreateCsr', {
+    call('identityCreateCsr', {
       label: labelOf(subject),
       subject: subjectOf(subject),
       keyAlgorithm: subject.keyAlgorithm,

@@ -9,7 +9,7 @@ import { IdentityCard, type IdentityAction } from './IdentityCard.tsx';
 import { ImportCertificateDialog } from './ImportCertificateDialog.tsx';
 import { ImportP12Dialog } from './ImportP12Dialog.tsx';
 import { SelfIssuedDialog } from './SelfIssuedDialog.tsx';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import { TrustPanel } from './TrustPanel.tsx';
 import { useBridgeAction } from './use-bridge-action.ts';
 import { useIdentities, useOsKeyProtection, useTrustList } from './use-signing-lists.ts';
@@ -30,9 +30,7 @@ export function IdentitiesScreen() {
   const trust = useTrustList();
   const osKeyProtection = useOsKeyProtection();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const remover = useBridgeAction((id: string) =>
-    signingCall('identityRemove', { identityId: id }),
-  );
+  const remover = useBridgeAction((id: string) => call('identityRemove', { identityId: id }));
   const pinned = new Set(
     trust.data.state === 'ready' ? trust.data.value.pins.map((p) => p.fingerprint) : [],
   );
@@ -48,7 +46,7 @@ export function IdentitiesScreen() {
     else if (action === 'pin' && identity.certificate) {
       try {
         trust.set(
-          await signingCall('trustAnchorImport', {
+          await call('trustAnchorImport', {
             kind: 'fingerprint',
             fingerprint: identity.certificate.fingerprintSha256,
             label: identity.label,

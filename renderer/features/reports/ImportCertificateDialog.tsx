@@ -6,7 +6,7 @@ import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { certificatePayload, readFileBytes } from './files.ts';
 import { formatBytes } from './format.ts';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import { useBridgeAction } from './use-bridge-action.ts';
 
 /**
@@ -39,7 +39,7 @@ export function ImportCertificateDialog(props: {
   const [pasted, setPasted] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const { run, busy, error } = useBridgeAction((certificate: string) =>
-    signingCall('identityImportCertificate', { identityId: props.identity.id, certificate }),
+    call('identityImportCertificate', { identityId: props.identity.id, certificate }),
   );
   const submit = async () => {
     const input = await certificateInput(file, pasted);

@@ -7,7 +7,7 @@ import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { readFileBytes } from './files.ts';
 import { formatBytes } from './format.ts';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import {
   emptyProtection,
   protectionOf,
@@ -30,7 +30,7 @@ export function ImportP12Dialog(props: {
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const { run, busy, error } = useBridgeAction(async (chosen: File) => {
     const bytes = await readFileBytes(chosen);
-    return signingCall('identityImportP12', {
+    return call('identityImportP12', {
       label: label.trim() || chosen.name.replace(/\.(p12|pfx)$/i, '').slice(0, 120) || 'PKCS#12',
       p12Base64: bytesToBase64(bytes),
       p12Passphrase: filePassphrase,

@@ -3,7 +3,7 @@ import type { IdentitySummary } from '../../../shared/bridge/signing-schemas.ts'
 import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import {
   emptyProtection,
   emptySubject,
@@ -32,7 +32,7 @@ export function SelfIssuedDialog(props: {
   const [days, setDays] = useState<number>(730);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const { run, busy, error } = useBridgeAction(() =>
-    signingCall('identityCreateSelfIssued', {
+    call('identityCreateSelfIssued', {
       label: labelOf(subject),
       subject: subjectOf(subject),
       keyAlgorithm: subject.keyAlgorithm,

@@ -1,11 +1,11 @@
 import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
 import { PassphraseFields, passphraseProblems, type PassphrasePair } from './PassphraseFields.tsx';
-import type { SigningRequest } from './signing-bridge.ts';
+import type { CallRequest } from '../../../shared/bridge/contract.ts';
 import type { Translator } from '../../i18n/translate.ts';
 
-export type KeyAlgorithm = SigningRequest<'identityCreateCsr'>['keyAlgorithm'];
-export type Protection = SigningRequest<'identityCreateCsr'>['protection'];
+export type KeyAlgorithm = CallRequest<'identityCreateCsr'>['keyAlgorithm'];
+export type Protection = CallRequest<'identityCreateCsr'>['protection'];
 
 export type SubjectForm = {
   commonName: string;

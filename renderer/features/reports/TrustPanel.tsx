@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { certificatePayload, readFileBytes } from './files.ts';
 import { formatBytes, formatDate, formatDateTime, formatFingerprint } from './format.ts';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import { useBridgeAction } from './use-bridge-action.ts';
 
 type Removal = { fingerprint: string; name: string };
@@ -27,14 +27,12 @@ export function TrustPanel(props: { trust: TrustList; onChange: (next: TrustList
   const [fileError, setFileError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Removal | null>(null);
   const importer = useBridgeAction((data: string) =>
-    signingCall('trustAnchorImport', { kind: 'certificate', data }),
+    call('trustAnchorImport', { kind: 'certificate', data }),
   );
   const pinner = useBridgeAction((fp: string, label: string) =>
-    signingCall('trustAnchorImport', { kind: 'fingerprint', fingerprint: fp, label }),
+    call('trustAnchorImport', { kind: 'fingerprint', fingerprint: fp, label }),
   );
-  const remover = useBridgeAction((fp: string) =>
-    signingCall('trustAnchorRemove', { fingerprint: fp }),
-  );
+  const remover = useBridgeAction((fp: string) => call('trustAnchorRemove', { fingerprint: fp }));
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];

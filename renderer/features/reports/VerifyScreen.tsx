@@ -5,7 +5,7 @@ import { useStore } from '../../store/store.ts';
 import { formatBytes } from './format.ts';
 import { PdfDropZone } from './PdfDropZone.tsx';
 import { MAX_PDF_BYTES, readPdfInput } from './pdf-input.ts';
-import { signingCall } from './signing-bridge.ts';
+import { call } from '../../bridge/client.ts';
 import { VerdictView } from './VerdictView.tsx';
 import './reports.css';
 
@@ -37,7 +37,7 @@ export function VerifyScreen() {
         setState({ kind: 'problem', fileName: file.name, message });
         return;
       }
-      const verdict = await signingCall('reportVerify', { pdfBase64: input.base64 });
+      const verdict = await call('reportVerify', { pdfBase64: input.base64 });
       setState({ kind: 'done', fileName: file.name, verdict });
     } catch (err) {
       setState({

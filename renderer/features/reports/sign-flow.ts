@@ -6,8 +6,7 @@ import type { RoomcheckDb } from '../../db/db.ts';
 import { buildAuditSnapshot } from '../../db/repositories/snapshot.ts';
 import { recordSignedReport } from '../../db/repositories/signed-reports.ts';
 import { safeFileName } from './files.ts';
-import { signingCall, type SigningCall } from './signing-bridge.ts';
-import { signingCalls } from '../../../shared/bridge/signing-schemas.ts';
+import { contract } from '../../../shared/bridge/contract.ts';
 
 // Signing one report, step by step so the screen can show where it is: the snapshot is read
 // from IndexedDB here, main lays out, signs and verifies, then the audit is marked signed.
@@ -43,8 +42,6 @@ export class SignFlowError extends Error {
   }
 }
 
-const requestLimit = (name: SigningCall) => signingCalls[name].maxRequestBytes;
-
 export async function signReport(
   db: RoomcheckDb,
   input: SignInput,
@@ -66,11 +63,11 @@ export async function signReport(
   // Measured in UTF-16 units, which bounds the UTF-8 request body from below: close enough
   // to refuse early, and main refuses exactly.
   const size = JSON.stringify(request).length;
-  if (size > requestLimit('reportSign')) {
+  if (size > contract.reportSign.maxRequestBytes) {
     throw new SignFlowError('tooLarge', String(size));
   }
   onStep('signing');
-  const signed = await signingCall('reportSign', request);
+  const signed = await call('reportSign', request);
   if (signed.verdict.status === 'invalid') {
     throw new SignFlowError('invalid', signed.verdict.reason, signed.verdict);
   }

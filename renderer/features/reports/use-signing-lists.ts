@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IdentitySummary, TrustList } from '../../../shared/bridge/signing-schemas.ts';
 import { call } from '../../bridge/client.ts';
-import { signingCall } from './signing-bridge.ts';
 
 // Identities and trust anchors live in main, not in IndexedDB, so screens ask for them and ask
 // again after each change (there is no live query across the bridge).
@@ -22,8 +21,8 @@ function useBridgeList<T>(load: () => Promise<T>) {
   return { data, reload, set: (value: T) => setData({ state: 'ready', value }) };
 }
 
-const loadIdentities = () => signingCall('identityList', {}).then((r) => r.identities);
-const loadTrust = () => signingCall('trustAnchorList', {});
+const loadIdentities = () => call('identityList', {}).then((r) => r.identities);
+const loadTrust = () => call('trustAnchorList', {});
 
 export const useIdentities = () => useBridgeList<IdentitySummary[]>(loadIdentities);
 export const useTrustList = () => useBridgeList<TrustList>(loadTrust);
