@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
 import { generateKeyPair, issueCertificate, toPem } from '../../identity/certificates.ts';
 import { writeRsaPkcs12 } from '../../identity/p12.ts';
-import { createSignedReport } from '../../report/create-signed-report.ts';
+import { createSignedReport, parseSnapshot } from '../../report/create-signed-report.ts';
 import { loadDemoPhotos } from '../../report/demo-assets.ts';
 import { verifyPdf } from '../../verify/verify-pdf.ts';
 import { parseCliArgs, writeOutputFile } from '../cli-files.ts';
@@ -37,7 +37,7 @@ Then try:  roomcheck verify demo-report.pdf --trust demo-ca.pem`,
       throw new CliUsageError(`Cannot create the folder ${dir}.`);
     }
     const now = new Date();
-    const snapshot = makeDemoAudit({ seed: 2026, now, photos: loadDemoPhotos() });
+    const snapshot = parseSnapshot(makeDemoAudit({ seed: 2026, now, photos: loadDemoPhotos() }));
 
     const ca = generateKeyPair('ec-p256');
     const caCert = await issueCertificate({

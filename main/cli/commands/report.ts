@@ -1,5 +1,5 @@
 import { readPkcs12, P12Error } from '../../identity/p12.ts';
-import { createSignedReport } from '../../report/create-signed-report.ts';
+import { createSignedReport, parseSnapshot } from '../../report/create-signed-report.ts';
 import { SnapshotError } from '../../report/embed-snapshot.ts';
 import { SigningError } from '../../signing/cms-signer.ts';
 import { parseCliArgs, readInputFile, writeOutputFile } from '../cli-files.ts';
@@ -53,7 +53,11 @@ Options:
     try {
       const signer = readPkcs12(p12Bytes, passphrase);
       const location = values.location as string | undefined;
-      const report = await createSignedReport(snapshot, signer, location ? { location } : {});
+      const report = await createSignedReport(
+        parseSnapshot(snapshot),
+        signer,
+        location ? { location } : {},
+      );
       const written = await writeOutputFile(io, out, report.bytes);
       const s = report.verdict.signatures[0];
       io.out(
