@@ -96,7 +96,14 @@ export function subHeading(ctx: ReportContext, title: string, keepWith = 14): vo
 export function keyValues(
   ctx: ReportContext,
   rows: ReadonlyArray<readonly [string, string]>,
-  opts: { labelWidth?: number; size?: number; x?: number; width?: number } = {},
+  opts: {
+    labelWidth?: number;
+    size?: number;
+    x?: number;
+    width?: number;
+    /** Move to a new page first unless every row fits below the cursor (heading included). */
+    keepTogether?: number;
+  } = {},
 ): void {
   const { c } = ctx;
   const size = opts.size ?? 9.5;
@@ -104,9 +111,18 @@ export function keyValues(
   const width = opts.width ?? c.page.right - x;
   const labelWidth = opts.labelWidth ?? 38;
   const lh = c.lineHeight(size);
-  for (const [key, value] of rows) {
-    const lines = c.wrap(value || '—', width - labelWidth, { size });
-    const labelLines = c.wrap(key, labelWidth - 2, { size, bold: true });
+  const laidOut = rows.map(([key, value]) => ({
+    lines: c.wrap(value || '—', width - labelWidth, { size }),
+    labelLines: c.wrap(key, labelWidth - 2, { size, bold: true }),
+  }));
+  if (opts.keepTogether !== undefined) {
+    const total = laidOut.reduce(
+      (h, r) => h + Math.max(r.lines.length, r.labelLines.length) * lh + 0.8,
+      opts.keepTogether,
+    );
+    c.ensure(total);
+  }
+  for (const { lines, labelLines } of laidOut) {
     c.ensure(lh * Math.min(Math.max(lines.length, labelLines.length), 3));
     let ly = c.y;
     for (const l of labelLines) {

@@ -190,11 +190,11 @@ function keyRisks(ctx: ReportContext): void {
 
 function atAGlance(ctx: ReportContext): void {
   const { m, s } = ctx;
-  subHeading(ctx, s.atAGlance);
   const snap = m.snapshot;
   const exposed = m.exposedDevices.length
     ? `${m.exposedDevices.length}: ${m.exposedDevices.slice(0, 5).map(deviceLabel).join(s.listSeparator)}${m.exposedDevices.length > 5 ? ' …' : ''}`
     : '0';
+  subHeading(ctx, s.atAGlance, 40);
   keyValues(
     ctx,
     [
@@ -216,16 +216,17 @@ function atAGlance(ctx: ReportContext): void {
       [s.glanceUnexpected, String(m.reconciliation.unexpected)],
       [s.glanceWrongLocation, String(m.reconciliation.wrongLocation)],
     ],
-    { labelWidth: 72 },
+    { labelWidth: 72, keepTogether: 0 },
   );
 }
 
 export function drawSummary(ctx: ReportContext): void {
   sectionHeading(ctx, ctx.s.sectionSummary);
+  // What to act on first, then the numbers behind the judgement, then the audit's extent.
   judgementBox(ctx);
+  keyRisks(ctx);
   subHeading(ctx, ctx.s.countsTitle, 30);
   countsTable(ctx);
   severityChart(ctx);
-  keyRisks(ctx);
   atAGlance(ctx);
 }

@@ -75,3 +75,45 @@ describe('readFontCoverage', () => {
     expect(() => readFontCoverage(noCmap)).toThrow(/no cmap table/);
   });
 });
+
+describe('report text coverage', () => {
+  /** Every value of a strings table, calling the functions with representative arguments. */
+  function allTexts(table: Record<string, unknown>): string[] {
+    return Object.values(table).flatMap((value) => {
+      if (typeof value === 'string') return [value];
+      if (typeof value === 'function') {
+        const fn = value as (...args: unknown[]) => string;
+        const argSets: unknown[][] = [
+          [3, 12, 5, 7],
+          ['2026-06-15', '2026-06-16', 'x', 'y'],
+          [['A', 'B']],
+        ];
+        // Each function takes one of these shapes; the others may throw and are skipped.
+        return argSets.flatMap((args) => {
+          try {
+            return [String(fn(...args))];
+          } catch {
+            return [];
+          }
+        });
+      }
+      return [];
+    });
+  }
+
+  it('covers every fixed word of the report and every enum label, in both languages', async () => {
+    const { EN, ZH } = await import('../../../shared/report/strings.ts');
+    const { LABELS } = await import('../../../shared/i18n/labels.ts');
+    const bold = readFontCoverage(fonts.bold ?? fonts.regular);
+    const labels = Object.values(LABELS).flatMap((table) =>
+      Object.values(table as Record<string, { en: string; zh: string }>).flatMap((l) => [
+        l.en,
+        l.zh,
+      ]),
+    );
+    for (const text of [...allTexts({ ...EN }), ...allTexts({ ...ZH }), ...labels]) {
+      expect(uncoveredCharacters(text, regular), text).toEqual([]);
+      expect(uncoveredCharacters(text, bold), text).toEqual([]);
+    }
+  });
+});
