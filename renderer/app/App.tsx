@@ -6,6 +6,9 @@ import { AuditScreen } from '../features/audit/AuditScreen.tsx';
 import { FindingsScreen } from '../features/audit/FindingsScreen.tsx';
 import { StartAuditButton } from '../features/audit/StartAuditDialog.tsx';
 import { SummaryScreen } from '../features/audit/SummaryScreen.tsx';
+import { CompareButton, CompareScreen } from '../features/exchange/CompareScreen.tsx';
+import { ExchangeNavLink } from '../features/exchange/ExchangeNavLink.tsx';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen.tsx';
 import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
 import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
 import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
@@ -68,7 +71,12 @@ function Screen() {
       return (
         <RoomScreen
           roomId={route.roomId}
-          auditActions={(room) => <StartAuditButton room={room} />}
+          auditActions={(room) => (
+            <>
+              <StartAuditButton room={room} />
+              <CompareButton roomId={room.id} />
+            </>
+          )}
         />
       );
     case 'device':
@@ -83,6 +91,10 @@ function Screen() {
       return <AuditScreen auditId={route.auditId} />;
     case 'findings':
       return <FindingsScreen auditId={route.auditId} />;
+    case 'exchange':
+      return <ExchangeScreen />;
+    case 'compare':
+      return <CompareScreen roomId={route.roomId} />;
     case 'summary':
       return (
         <SummaryScreen
@@ -121,6 +133,7 @@ export function App() {
             {t('nav.sites')}
           </button>
           <TemplatesNavLink />
+          <ExchangeNavLink />
           <button
             type="button"
             aria-current={

@@ -10,7 +10,8 @@ export type ExchangeErrorCode =
   | 'device_id_elsewhere'
   | 'mapping_name_required'
   | 'prior_missing'
-  | 'room_missing';
+  | 'room_missing'
+  | 'newer_database';
 
 export class ExchangeError extends Error {
   constructor(

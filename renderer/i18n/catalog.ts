@@ -7,6 +7,7 @@ import { templates } from './messages/templates.ts';
 import { walk } from './messages/walk.ts';
 import { findings } from './messages/findings.ts';
 import { summary } from './messages/summary.ts';
+import { exchange } from './messages/exchange.ts';
 import { reports } from './messages/reports.ts';
 
 /**
@@ -23,6 +24,7 @@ export const CATALOGS = {
   inventory,
   reports,
   templates,
+  exchange,
 } as const;
 
 type Catalogs = typeof CATALOGS;

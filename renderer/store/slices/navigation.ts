@@ -12,6 +12,8 @@ export type Route =
   | { name: 'template'; templateId: string }
   | { name: 'audit'; auditId: string }
   | { name: 'findings'; auditId: string }
+  | { name: 'exchange' }
+  | { name: 'compare'; roomId: string }
   | { name: 'summary'; auditId: string }
   | { name: 'reports' }
   | { name: 'signReport'; auditId: string }
@@ -43,6 +45,10 @@ export function routeToHash(route: Route): string {
       return `#/audit/${encodeURIComponent(route.auditId)}`;
     case 'findings':
       return `#/findings/${encodeURIComponent(route.auditId)}`;
+    case 'exchange':
+      return '#/exchange';
+    case 'compare':
+      return `#/compare/${encodeURIComponent(route.roomId)}`;
     case 'summary':
       return `#/summary/${encodeURIComponent(route.auditId)}`;
     case 'reports':
@@ -67,6 +73,8 @@ export function hashToRoute(hash: string): Route {
   if (id && kind === 'template') return { name: 'template', templateId: id };
   if (id && kind === 'audit') return { name: 'audit', auditId: id };
   if (id && kind === 'findings') return { name: 'findings', auditId: id };
+  if (kind === 'exchange') return { name: 'exchange' };
+  if (id && kind === 'compare') return { name: 'compare', roomId: id };
   if (id && kind === 'summary') return { name: 'summary', auditId: id };
   if (kind === 'reports') return { name: 'reports' };
   if (id && kind === 'sign') return { name: 'signReport', auditId: id };

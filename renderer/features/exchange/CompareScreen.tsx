@@ -1,0 +1,285 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type ReactNode } from 'react';
+import { compareAudits, type AuditComparison } from '../../../shared/compare/compare-audits.ts';
+import type { Device, Finding } from '../../../shared/domain/schemas.ts';
+import { db } from '../../db/instance.ts';
+import { listRoomAudits, loadAuditSide } from '../../db/repositories/audit-sides.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { useStore } from '../../store/store.ts';
+import { Field } from '../../ui/Field.tsx';
+import { CarryForwardButton } from './CarryForwardButton.tsx';
+import { localDay } from './download.ts';
+import './exchange.css';
+
+function Section(props: { id: string; title: string; count: number; children: ReactNode }) {
+  const t = useT();
+  return (
+    <section className="card compare-section" aria-labelledby={props.id}>
+      <h3 id={props.id}>
+        {props.title} <span className="badge count-badge">{props.count}</span>
+      </h3>
+      {props.count === 0 ? <p className="empty">{t('compare.none')}</p> : props.children}
+    </section>
+  );
+}
+
+function DeviceLine(props: { device: Device; children?: ReactNode }) {
+  const t = useT();
+  const d = props.device;
+  return (
+    <li>
+      <span className="mono">{d.assetTag || d.serial || '—'}</span> <strong>{d.name || '—'}</strong>{' '}
+      <span className="muted">{t.label('deviceType', d.type)}</span> {props.children}
+    </li>
+  );
+}
+
+function FindingLine(props: { finding: Finding; children?: ReactNode }) {
+  const t = useT();
+  const f = props.finding;
+  return (
+    <li>
+      <span className={`badge sev-${f.severity}`}>{t.label('severity', f.severity)}</span> {f.title}{' '}
+      <span className="muted">{t.label('findingStatus', f.status)}</span> {props.children}
+    </li>
+  );
+}
+
+/** Two audits of a room side by side: inventory and findings, what changed between them. */
+export function CompareScreen(props: { roomId: string }) {
+  const t = useT();
+  const navigate = useStore((s) => s.navigate);
+  const room = useLiveQuery(() => db().rooms.get(props.roomId), [props.roomId]);
+  const audits = useLiveQuery(() => listRoomAudits(db(), props.roomId), [props.roomId]);
+  // null: not chosen yet, so the two newest audits; '' (earlier only): no earlier audit.
+  const [chosenEarlier, setEarlier] = useState<string | null>(null);
+  const [chosenLater, setLater] = useState<string | null>(null);
+  const [computed, setComputed] = useState<{ key: string; result: AuditComparison } | null>(null);
+  const rooms = useLiveQuery(() => db().rooms.toArray(), []);
+  const racks = useLiveQuery(() => db().racks.toArray(), []);
+
+  const later = chosenLater ?? audits?.[0]?.id ?? '';
+  const earlier = chosenEarlier ?? audits?.[1]?.id ?? '';
+  const key = `${earlier}|${later}|${props.roomId}`;
+
+  useEffect(() => {
+    let live = true;
+    if (!later) return;
+    void (async () => {
+      const [prior, current] = await Promise.all([
+        earlier ? loadAuditSide(db(), earlier) : Promise.resolve(null),
+        loadAuditSide(db(), later),
+      ]);
+      if (!live || !current) return;
+      setComputed({
+        key: `${earlier}|${later}|${props.roomId}`,
+        result: compareAudits(prior, current, localDay(), { roomIds: [props.roomId] }),
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [earlier, later, props.roomId]);
+  const result = computed?.key === key ? computed.result : null;
+
+  const roomName = (id: string) => rooms?.find((r) => r.id === id)?.name ?? '—';
+  const rackName = (id: string | null) =>
+    id === null ? '—' : (racks?.find((r) => r.id === id)?.name ?? '—');
+
+  if (room === undefined || audits === undefined) return <p>{t('common.loading')}</p>;
+  if (room === null) return <p>{t('compare.noRoom')}</p>;
+  const label = (id: string) => {
+    const a = audits.find((x) => x.id === id);
+    return a ? `${a.title} · ${t.label('auditStatus', a.status)}` : '';
+  };
+  const same = earlier !== '' && earlier === later;
+
+  return (
+    <div className="screen compare">
+      <p className="crumbs">
+        <button
+          type="button"
+          className="link"
+          onClick={() => navigate({ name: 'room', roomId: room.id })}
+        >
+          {room.name}
+        </button>
+      </p>
+      <div className="title-row">
+        <h1>{t('compare.title', { room: room.name })}</h1>
+        {later && <CarryForwardButton priorAuditId={later} />}
+      </div>
+      {audits.length < 2 && <p className="info-box">{t('compare.needTwo')}</p>}
+      <div className="row compare-pickers">
+        <Field id="cmp-earlier" label={t('compare.earlier')}>
+          <select id="cmp-earlier" value={earlier} onChange={(e) => setEarlier(e.target.value)}>
+            <option value="">{t('compare.noEarlier')}</option>
+            {audits.map((a) => (
+              <option key={a.id} value={a.id}>
+                {label(a.id)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="cmp-later" label={t('compare.later')}>
+          <select id="cmp-later" value={later} onChange={(e) => setLater(e.target.value)}>
+            {audits.map((a) => (
+              <option key={a.id} value={a.id}>
+                {label(a.id)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {same && (
+        <p className="error-box" role="alert">
+          {t('compare.same')}
+        </p>
+      )}
+      {result && !same && (
+        <>
+          <ul className="counts" aria-label={t('compare.summary')}>
+            <li className="count count-add">
+              <strong>{result.counts.added}</strong> <span>{t('compare.added')}</span>
+            </li>
+            <li className="count count-reject">
+              <strong>{result.counts.missing}</strong> <span>{t('compare.missing')}</span>
+            </li>
+            <li className="count">
+              <strong>{result.counts.moved}</strong> <span>{t('compare.moved')}</span>
+            </li>
+            <li className="count">
+              <strong>{result.counts.statusChanged}</strong>{' '}
+              <span>{t('compare.statusChanged')}</span>
+            </li>
+            <li className="count count-conflict">
+              <strong>{result.counts.newFindings}</strong> <span>{t('compare.newFindings')}</span>
+            </li>
+            <li className="count count-add">
+              <strong>{result.counts.resolved}</strong> <span>{t('compare.resolved')}</span>
+            </li>
+            <li className="count count-conflict">
+              <strong>{result.counts.recurring}</strong> <span>{t('compare.recurring')}</span>
+            </li>
+            <li className="count count-reject">
+              <strong>{result.counts.overdue}</strong> <span>{t('compare.overdue')}</span>
+            </li>
+          </ul>
+          {result.isFirstAudit && <p className="info-box">{t('compare.first')}</p>}
+          <h2>{t('compare.inventory')}</h2>
+          <div className="compare-grid">
+            <Section id="cmp-added" title={t('compare.added')} count={result.counts.added}>
+              <ul className="plain">
+                {result.devices.added.map((d) => (
+                  <DeviceLine key={d.id} device={d} />
+                ))}
+              </ul>
+            </Section>
+            <Section id="cmp-missing" title={t('compare.missing')} count={result.counts.missing}>
+              <ul className="plain">
+                {result.devices.missing.map((d) => (
+                  <DeviceLine key={d.id} device={d} />
+                ))}
+              </ul>
+            </Section>
+            <Section id="cmp-moved" title={t('compare.moved')} count={result.counts.moved}>
+              <ul className="plain">
+                {result.devices.moved.map((m) => (
+                  <DeviceLine key={m.current.id} device={m.current}>
+                    <span className="change">
+                      {m.room && `${roomName(m.room.from)} → ${roomName(m.room.to)} `}
+                      {m.rack &&
+                        `${t('compare.rack')} ${rackName(m.rack.from)} → ${rackName(m.rack.to)} `}
+                      {m.positionU && `U ${m.positionU.from ?? '—'} → ${m.positionU.to ?? '—'}`}
+                    </span>
+                  </DeviceLine>
+                ))}
+              </ul>
+            </Section>
+            <Section
+              id="cmp-status"
+              title={t('compare.statusChanged')}
+              count={result.counts.statusChanged}
+            >
+              <ul className="plain">
+                {result.devices.statusChanged.map((s) => (
+                  <DeviceLine key={s.current.id} device={s.current}>
+                    <span className="change">
+                      {t.label('lifecycleStatus', s.status.from)} →{' '}
+                      {t.label('lifecycleStatus', s.status.to)}
+                    </span>
+                  </DeviceLine>
+                ))}
+              </ul>
+            </Section>
+          </div>
+          <h2>{t('compare.findings')}</h2>
+          <div className="compare-grid">
+            <Section
+              id="cmp-new"
+              title={t('compare.newFindings')}
+              count={result.counts.newFindings}
+            >
+              <ul className="plain">
+                {result.findings.new.map((f) => (
+                  <FindingLine key={f.id} finding={f} />
+                ))}
+              </ul>
+            </Section>
+            <Section id="cmp-resolved" title={t('compare.resolved')} count={result.counts.resolved}>
+              <ul className="plain">
+                {result.findings.resolved.map((r) => (
+                  <FindingLine key={r.prior.id} finding={r.prior}>
+                    <span className="muted">
+                      {r.current ? t('compare.closedThen') : t('compare.notFoundAgain')}
+                    </span>
+                  </FindingLine>
+                ))}
+              </ul>
+            </Section>
+            <Section
+              id="cmp-recurring"
+              title={t('compare.recurring')}
+              count={result.counts.recurring}
+            >
+              <ul className="plain">
+                {result.findings.recurring.map((r) => (
+                  <FindingLine key={r.current.id} finding={r.current}>
+                    <span className="muted">
+                      {t('compare.firstSeen', { date: r.firstSeenAt.slice(0, 10) })}
+                      {r.reappeared ? ` · ${t('compare.reappeared')}` : ''}
+                    </span>
+                  </FindingLine>
+                ))}
+              </ul>
+            </Section>
+            <Section id="cmp-overdue" title={t('compare.overdue')} count={result.counts.overdue}>
+              <ul className="plain">
+                {result.findings.overdue.map((f) => (
+                  <FindingLine key={f.id} finding={f}>
+                    <span className="bad-text">{t('compare.due', { date: f.dueDate ?? '' })}</span>
+                  </FindingLine>
+                ))}
+              </ul>
+            </Section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The room screen's way into the comparison. */
+export function CompareButton(props: { roomId: string }) {
+  const t = useT();
+  const navigate = useStore((s) => s.navigate);
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() => navigate({ name: 'compare', roomId: props.roomId })}
+    >
+      {t('compare.open')}
+    </button>
+  );
+}

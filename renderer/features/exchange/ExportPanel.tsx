@@ -1,0 +1,160 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { csvFileBytes, findingsCsv, inventoryCsv } from '../../../shared/exchange/csv-export.ts';
+import { db } from '../../db/instance.ts';
+import { readSiteInventory } from '../../db/repositories/inventory-import.ts';
+import { useT } from '../../i18n/use-t.ts';
+import { Field } from '../../ui/Field.tsx';
+import { buildAuditBundleText } from './audit-bundle.ts';
+import { appVersion } from './auto-backup.ts';
+import { downloadBlob, fileSlug, localDay } from './download.ts';
+import { problemText } from './problem-text.ts';
+
+/** Audit bundles, inventory CSV and findings CSV, saved through Blob links (no network). */
+export function ExportPanel() {
+  const t = useT();
+  // Audits are not indexed by start time (nothing else queries it): sorted here.
+  const audits = useLiveQuery(
+    async () => (await db().audits.toArray()).sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1)),
+    [],
+  );
+  const sites = useLiveQuery(() => db().sites.orderBy('name').toArray(), []);
+  const [chosenAudit, setAuditId] = useState('');
+  const [chosenSite, setSiteId] = useState('');
+  const [csvLang, setCsvLang] = useState<'' | 'en' | 'zh'>('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // The newest audit and the first site until the user picks others.
+  const auditId = chosenAudit || audits?.[0]?.id || '';
+  const siteId = chosenSite || sites?.[0]?.id || '';
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(problemText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const audit = audits?.find((a) => a.id === auditId);
+  const site = sites?.find((s) => s.id === siteId);
+
+  const exportBundle = () =>
+    run(async () => {
+      if (!audit) return;
+      const text = await buildAuditBundleText(db(), audit.id, await appVersion());
+      downloadBlob(
+        new Blob([text], { type: 'application/json' }),
+        `roomcheck-audit-${fileSlug(audit.title, 'audit')}-${localDay()}.json`,
+      );
+    });
+
+  const exportFindings = () =>
+    run(async () => {
+      if (!audit) return;
+      const [findings, devices, rooms] = await Promise.all([
+        db().findings.where('auditId').equals(audit.id).toArray(),
+        db().devices.where('roomId').anyOf(audit.roomIds).toArray(),
+        db().rooms.bulkGet(audit.roomIds),
+      ]);
+      const text = findingsCsv(
+        findings,
+        { devices, rooms: rooms.filter((r) => r !== undefined) },
+        t.lang,
+      );
+      downloadBlob(
+        new Blob([csvFileBytes(text) as BlobPart], { type: 'text/csv' }),
+        `roomcheck-findings-${fileSlug(audit.title, 'audit')}-${localDay()}.csv`,
+      );
+    });
+
+  const exportInventory = () =>
+    run(async () => {
+      if (!site) return;
+      const inv = await readSiteInventory(db(), site.id);
+      const text = inventoryCsv(
+        inv.devices,
+        { rooms: inv.rooms, racks: inv.racks, sites: [site] },
+        csvLang || undefined,
+      );
+      downloadBlob(
+        new Blob([csvFileBytes(text) as BlobPart], { type: 'text/csv' }),
+        `roomcheck-inventory-${fileSlug(site.name, 'site')}-${localDay()}.csv`,
+      );
+    });
+
+  return (
+    <section className="card" aria-labelledby="export-title">
+      <h2 id="export-title">{t('exchange.exportTitle')}</h2>
+      <Field id="exp-audit" label={t('exchange.audit')}>
+        <select id="exp-audit" value={auditId} onChange={(e) => setAuditId(e.target.value)}>
+          {audits?.length === 0 && <option value="">{t('exchange.noAudits')}</option>}
+          {audits?.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title} · {t.label('auditStatus', a.status)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="button-row">
+        <button
+          type="button"
+          className="secondary"
+          disabled={!audit || busy}
+          onClick={() => void exportBundle()}
+        >
+          {t('exchange.exportBundle')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!audit || busy}
+          onClick={() => void exportFindings()}
+        >
+          {t('exchange.exportFindings')}
+        </button>
+      </div>
+      <div className="row">
+        <Field id="exp-site" label={t('exchange.site')}>
+          <select id="exp-site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+            {sites?.length === 0 && <option value="">{t('exchange.noSites')}</option>}
+            {sites?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="exp-lang" label={t('exchange.csvHeaders')}>
+          <select
+            id="exp-lang"
+            value={csvLang}
+            onChange={(e) => setCsvLang(e.target.value as '' | 'en' | 'zh')}
+          >
+            <option value="">{t('exchange.csvHeadersColumns')}</option>
+            <option value="en">English</option>
+            <option value="zh">简体中文</option>
+          </select>
+        </Field>
+      </div>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!site || busy}
+        onClick={() => void exportInventory()}
+      >
+        {t('exchange.exportInventory')}
+      </button>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
