@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPkcs12 } from '../../../main/identity/p12.ts';
-import { signReportPdf } from '../../../main/report/create-signed-report.ts';
-import { extractSnapshot } from '../../../main/report/embed-snapshot.ts';
+import {
+  createSignedReport,
+  parseSnapshot,
+  signReportPdf,
+} from '../../../main/report/create-signed-report.ts';
+import { PDFDocument } from 'pdf-lib';
+import { countersignPdf } from '../../../main/signing/countersign.ts';
+import { attachSnapshot, extractSnapshot } from '../../../main/report/embed-snapshot.ts';
 import type { SignerMaterial } from '../../../main/signing/cms-signer.ts';
 import { certificateFingerprint } from '../../../main/signing/signer-checks.ts';
 import { verifyPdf } from '../../../main/verify/verify-pdf.ts';
@@ -78,6 +84,34 @@ describe.skipIf(skip !== null)(
       });
     }
 
+    it('the real report of the demo audit (layout included), signed EC then countersigned RSA: every judge accepts both revisions', async () => {
+      const snapshot = demoSnapshot();
+      const { bytes, pageCount } = await createSignedReport(snapshot, pki.ec);
+      expect(pageCount).toBeGreaterThan(5);
+      const file = writeTemp(bytes, 'demo-report.pdf');
+      const sig = pdfsig(file, pki.nssDir).out;
+      expect(sig).toContain('Signature is Valid.');
+      expect(sig).toContain('Total document signed');
+      expect(sig).toContain('Certificate is Trusted.');
+      expect(qpdfCheck(file).status).toBe(0);
+      expect(pdfdetachList(file).out).toContain('audit.json');
+      const text = pdftotext(file);
+      const highFinding = snapshot.findings.find((f) => f.severity === 'high')!;
+      expect(text).toContain(highFinding.title.slice(0, 20));
+      expect(text).toContain(snapshot.rooms[0]!.name.split(' ')[0]);
+
+      const counter = await countersignPdf(bytes, pki.rsa, info('Approver'), {
+        trustAnchors: [pki.caPem],
+      });
+      const file2 = writeTemp(counter.bytes, 'countersigned.pdf');
+      const out = pdfsig(file2, pki.nssDir).out;
+      expect(out.match(/Signature is Valid\./g)).toHaveLength(2);
+      expect(out.match(/Certificate is Trusted\./g)).toHaveLength(2);
+      expect(qpdfCheck(file2).status).toBe(0);
+      expect(counter.verdict.status).toBe('valid');
+      expect(extractSnapshot(counter.bytes)).toEqual(snapshot);
+    });
+
     it('reads the legacy (3DES) PKCS#12 files OpenSSL writes with -legacy, RSA and EC', () => {
       for (const kind of ['rsa', 'ec'] as const) {
         const p12 = readPkcs12(new Uint8Array(readFileSync(pki[kind].p12Legacy)), P12_PASSPHRASE);
@@ -116,11 +150,11 @@ describe.skipIf(skip !== null)(
       ).rejects.toThrow(/expired/);
     });
 
-    it('refuses a snapshot that does not match the schema before any signing happens', async () => {
+    it('refuses a snapshot that does not match the schema, at the door and when attaching', async () => {
       const broken = { ...demoSnapshot(), formatVersion: 99 };
-      await expect(signReportPdf(samplePdf(), broken as never, pki.rsa, info())).rejects.toThrow(
-        /audit snapshot is not valid/,
-      );
+      expect(() => parseSnapshot(broken)).toThrow(/audit snapshot is not valid \(formatVersion/);
+      const doc = await PDFDocument.load(samplePdf());
+      expect(() => attachSnapshot(doc, broken, new Date())).toThrow(/audit snapshot is not valid/);
     });
   },
 );
