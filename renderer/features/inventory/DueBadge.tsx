@@ -1,4 +1,4 @@
-import type { RoomOverview } from '../../../shared/inventory/room-overview.ts';
+import type { RoomSchedule, SeverityCounts } from '../../../shared/audit/schedule.ts';
 import { useT } from '../../i18n/use-t.ts';
 import './inventory.css';
 
@@ -6,10 +6,17 @@ import './inventory.css';
  * Whether a room's audit is overdue, due soon or on schedule, in words and with a symbol, so
  * the state does not rest on colour alone.
  */
-export function DueBadge({ overview }: { overview: RoomOverview }) {
+export function DueBadge({ schedule }: { schedule: RoomSchedule }) {
   const t = useT();
-  const days = Math.abs(overview.daysLeft);
-  switch (overview.state) {
+  const days = Math.abs(schedule.daysUntilDue ?? 0);
+  switch (schedule.status) {
+    case 'never_audited':
+      return (
+        <span className="badge due-soon">
+          <span aria-hidden="true">◌ </span>
+          {t('inventory.due.never')}
+        </span>
+      );
     case 'overdue':
       return (
         <span className="badge due-overdue">
@@ -21,7 +28,7 @@ export function DueBadge({ overview }: { overview: RoomOverview }) {
       return (
         <span className="badge due-soon">
           <span aria-hidden="true">◔ </span>
-          {overview.daysLeft === 0 ? t('inventory.due.today') : t('inventory.due.soon', { days })}
+          {days === 0 ? t('inventory.due.today') : t('inventory.due.soon', { days })}
         </span>
       );
     case 'ok':
@@ -35,7 +42,7 @@ export function DueBadge({ overview }: { overview: RoomOverview }) {
 }
 
 /** Open findings as "H 2 · M 1 · L 0" badges with their full names for screen readers. */
-export function OpenFindings({ counts }: { counts: RoomOverview['openFindings'] }) {
+export function OpenFindings({ counts }: { counts: SeverityCounts }) {
   const t = useT();
   const total = counts.high + counts.medium + counts.low;
   if (total === 0) return <span className="muted">{t('inventory.findings.none')}</span>;

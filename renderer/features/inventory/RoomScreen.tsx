@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Room } from '../../../shared/domain/schemas.ts';
-import { roomOverview } from '../../../shared/inventory/room-overview.ts';
+import { roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
@@ -40,6 +40,7 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
   if (data === undefined) return <p>{t('common.loading')}</p>;
   if (data === null) return <p className="empty">{t('inventory.roomGone')}</p>;
   const { room, racks, devices, overview } = data;
+  const { schedule } = overview;
   const place = [room.building, room.floor].filter(Boolean).join(' · ');
 
   return (
@@ -61,15 +62,12 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
         <p className="inv-room-due">
           {place && <span>{place}</span>}
           <span className="muted">
-            {overview.lastAudit
-              ? t('inventory.lastAudit', { date: overview.lastAudit })
-              : t('inventory.neverAudited')}
-            {' · '}
-            {t('inventory.nextDue', { date: overview.nextDue })}
-            {' · '}
+            {schedule.lastAuditDate && schedule.nextDue
+              ? `${t('inventory.lastAudit', { date: schedule.lastAuditDate })} · ${t('inventory.nextDue', { date: schedule.nextDue })} · `
+              : ''}
             {t('inventory.everyDays', { days: room.auditIntervalDays })}
           </span>
-          <DueBadge overview={overview} />
+          <DueBadge schedule={schedule} />
           <OpenFindings counts={overview.openFindings} />
         </p>
       </header>

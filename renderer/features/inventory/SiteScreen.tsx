@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../../shared/domain/enums.ts';
-import { roomOverview } from '../../../shared/inventory/room-overview.ts';
+import { latestAudit, roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
 import { createRoom } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -121,9 +121,10 @@ export function SiteScreen({ siteId }: { siteId: string }) {
       room,
       devices: devices[i] ?? 0,
       overview: roomOverview(room, audits, findings, today),
+      inProgress: latestAudit(audits, room.id)?.status === 'in_progress',
     }));
   }, [siteId]);
-  const overdue = rows?.filter((r) => r.overview.state === 'overdue').length ?? 0;
+  const overdue = rows?.filter((r) => r.overview.schedule.overdue).length ?? 0;
   return (
     <div className="screen two-col">
       <section aria-labelledby="site-title">
@@ -162,11 +163,8 @@ export function SiteScreen({ siteId }: { siteId: string }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ room, devices, overview }) => (
-                <tr
-                  key={room.id}
-                  className={overview.state === 'overdue' ? 'inv-overdue' : undefined}
-                >
+              {rows.map(({ room, devices, overview, inProgress }) => (
+                <tr key={room.id} className={overview.schedule.overdue ? 'inv-overdue' : undefined}>
                   <td>
                     <button
                       type="button"
@@ -189,11 +187,11 @@ export function SiteScreen({ siteId }: { siteId: string }) {
                   </td>
                   <td className="num">{devices}</td>
                   <td className="num">{t('inventory.days', { days: room.auditIntervalDays })}</td>
-                  <td>
-                    {overview.lastAudit ?? (
+                  <td className="inv-nowrap">
+                    {overview.schedule.lastAuditDate ?? (
                       <span className="muted">{t('inventory.neverShort')}</span>
                     )}
-                    {overview.inProgress && (
+                    {inProgress && (
                       <div className="inv-sub">
                         <span className="badge audit-in_progress">
                           {t('inventory.auditRunning')}
@@ -202,8 +200,10 @@ export function SiteScreen({ siteId }: { siteId: string }) {
                     )}
                   </td>
                   <td className="inv-nowrap">
-                    <span className="mono">{overview.nextDue}</span>{' '}
-                    <DueBadge overview={overview} />
+                    {overview.schedule.nextDue && (
+                      <span className="mono">{overview.schedule.nextDue} </span>
+                    )}
+                    <DueBadge schedule={overview.schedule} />
                   </td>
                   <td>
                     <OpenFindings counts={overview.openFindings} />

@@ -84,7 +84,7 @@ test('duplicate, edit by keyboard, export and re-import a template; bad files ch
   await expect(page.getByRole('button', { name: 'Move item P3 up' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(itemIds(page).first()).toHaveText('P3');
-  await page.getByRole('button', { name: 'Move item L2 down' }).isDisabled();
+  await expect(page.getByRole('button', { name: 'Move item L2 down' })).toBeDisabled();
 
   // Add an item: bad input first, then a complete one for two device types.
   await page.getByRole('button', { name: 'Add item' }).click();
