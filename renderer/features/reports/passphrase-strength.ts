@@ -51,7 +51,10 @@ export function passphraseStrength(p: string): Strength {
   if (/^\d+$/.test(p) && chars.length < 20) return 'weak';
   if (isRun(lower)) return 'weak';
   const bits = roughBits(p);
-  if (bits < 45) return 'weak';
-  if (bits < 70) return 'fair';
-  return 'strong';
+  if (bits < 40) return 'weak';
+  // Character classes overstate what people choose ("Tr0ub4dor&3"); length is what holds up,
+  // and a hanzi is worth about two Latin letters.
+  const nonAscii = chars.filter((c) => c.charCodeAt(0) > 0x7f).length;
+  const effectiveLength = chars.length + nonAscii;
+  return effectiveLength >= 14 && bits >= 60 ? 'strong' : 'fair';
 }
