@@ -13,6 +13,7 @@ import type { WalkData } from '../../store/slices/walkthrough.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { afterAuditCompleted } from '../exchange/auto-backup.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { loadWalk } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
@@ -183,6 +184,8 @@ function CompleteDialog(props: { auditId: string; unanswered: number; onClose: (
   const t = useT();
   const { run, busy } = useAction(async () => {
     await completeAudit(db(), props.auditId);
+    // Frozen record for later comparisons, and the automatic backup (features/exchange).
+    await afterAuditCompleted(props.auditId);
     props.onClose();
   });
   return (

@@ -2,6 +2,8 @@ import { call } from '../../bridge/client.ts';
 import { db } from '../../db/instance.ts';
 import { readAllTables } from '../../db/repositories/database-dump.ts';
 import { freezeAudit } from '../../db/repositories/snapshot.ts';
+import { makeTranslator } from '../../i18n/translate.ts';
+import { useStore } from '../../store/store.ts';
 import { buildBackupDocument } from './backup-document.ts';
 
 // Backups main keeps for us in <dataDir>/backups: one after every completed audit, one before
@@ -31,24 +33,30 @@ export async function writeAutomaticBackup(label: string): Promise<string> {
   return written.fileName;
 }
 
-export type CompletionAftermath = { frozen: boolean; backup: string | null; backupError: unknown };
+export type CompletionAftermath = { backup: string | null; backupError: unknown };
 
 /**
  * What must follow an audit's completion: its frozen record (the "prior" of later
  * comparisons, taken now so later inventory edits do not rewrite history) and an automatic
- * backup. The backup failing (no bridge, disk full) does not undo the completion; the caller
- * tells the user.
+ * backup. A failed backup (no bridge, disk full) does not undo the completion; the user is
+ * told in a toast either way.
  */
 export async function afterAuditCompleted(auditId: string): Promise<CompletionAftermath> {
-  await freezeAudit(db(), auditId, await appVersion());
+  const { notify, lang } = useStore.getState();
+  const t = makeTranslator(lang);
+  try {
+    await freezeAudit(db(), auditId, await appVersion());
+  } catch {
+    // Comparisons then read the audit live; the completion itself stands.
+    notify('error', t('exchange.freezeFailed'));
+  }
   try {
     const audit = await db().audits.get(auditId);
-    return {
-      frozen: true,
-      backup: await writeAutomaticBackup(`audit completed ${audit?.title ?? auditId}`),
-      backupError: null,
-    };
+    const backup = await writeAutomaticBackup(`audit completed ${audit?.title ?? auditId}`);
+    notify('info', t('exchange.autoBackupWritten', { file: backup }));
+    return { backup, backupError: null };
   } catch (err) {
-    return { frozen: true, backup: null, backupError: err };
+    notify('error', t('exchange.autoBackupFailed'));
+    return { backup: null, backupError: err };
   }
 }

@@ -137,6 +137,11 @@ export const exchange = defineMessages(
     'exchange.restoreHelp':
       'To restore a backup, choose its file under "Import a file": you see what it holds before anything is replaced.',
     'exchange.automaticBackups': 'Automatic backups',
+    'exchange.freezeFailed':
+      'The audit is completed, but its record for later comparisons could not be kept.',
+    'exchange.autoBackupWritten': 'Audit completed; automatic backup written ({file}).',
+    'exchange.autoBackupFailed':
+      'The audit is completed, but the automatic backup could not be written; save a backup under Import & export.',
     'exchange.noBackups': 'No automatic backup yet.',
     'exchange.backupFolder': 'Kept in',
     'exchange.restoreTitle': 'Restore the backup "{file}"',
@@ -365,6 +370,9 @@ export const exchange = defineMessages(
     'exchange.restoreHelp':
       '要恢复备份，请在“导入文件”中选择该备份文件：替换任何数据之前，您会先看到其中的内容。',
     'exchange.automaticBackups': '自动备份',
+    'exchange.freezeFailed': '审计已完成，但未能保存供日后对比的存档记录。',
+    'exchange.autoBackupWritten': '审计已完成；已写入自动备份（{file}）。',
+    'exchange.autoBackupFailed': '审计已完成，但自动备份未能写入；请在“导入与导出”中保存备份。',
     'exchange.noBackups': '尚无自动备份。',
     'exchange.backupFolder': '保存位置',
     'exchange.restoreTitle': '恢复备份“{file}”',
