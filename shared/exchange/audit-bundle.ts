@@ -73,6 +73,41 @@ export async function parseAuditBundle(
     }
   }
   const { snapshot } = parseWithSchema(AuditBundleSchema, raw);
+  return checkSnapshot(snapshot, deps.sha256, true);
+}
+
+const SNAPSHOT_KIND = {
+  format: SNAPSHOT_FORMAT,
+  formatVersion: SNAPSHOT_FORMAT_VERSION,
+  name: 'Roomcheck audit snapshot',
+};
+
+/**
+ * Reads a bare audit snapshot (what `roomcheck demo` and `roomcheck extract` write). Same
+ * checks as an export, except that evidence may come without bytes (listed in
+ * `evidenceWithoutBytes`); bytes that are present must match their SHA-256.
+ */
+export async function parseAuditSnapshotFile(
+  text: ExchangeInput,
+  deps: { sha256: Sha256 },
+): Promise<{
+  snapshot: AuditSnapshot;
+  evidenceBytes: Map<string, Uint8Array>;
+  evidenceWithoutBytes: string[];
+}> {
+  const snapshot = parseWithSchema(AuditSnapshotSchema, readExchangeJson(text, SNAPSHOT_KIND));
+  const { evidenceBytes } = await checkSnapshot(snapshot, deps.sha256, false);
+  const evidenceWithoutBytes = snapshot.evidence
+    .filter((e) => e.dataBase64 === null)
+    .map((e) => e.id);
+  return { snapshot, evidenceBytes, evidenceWithoutBytes };
+}
+
+async function checkSnapshot(
+  snapshot: AuditSnapshot,
+  sha256: Sha256,
+  requireBytes: boolean,
+): Promise<{ snapshot: AuditSnapshot; evidenceBytes: Map<string, Uint8Array> }> {
   requireUniqueIds('rooms', snapshot.rooms);
   requireUniqueIds('racks', snapshot.racks);
   requireUniqueIds('devices', snapshot.devices);
@@ -80,6 +115,9 @@ export async function parseAuditBundle(
   requireUniqueIds('findings', snapshot.findings);
   requireUniqueIds('reconciliations', snapshot.reconciliations);
   requireUniqueIds('evidence', snapshot.evidence);
-  const evidenceBytes = await verifyEvidence(snapshot.evidence, deps.sha256);
+  const evidence = requireBytes
+    ? snapshot.evidence
+    : snapshot.evidence.filter((e) => e.dataBase64 !== null);
+  const evidenceBytes = await verifyEvidence(evidence, sha256);
   return { snapshot, evidenceBytes };
 }

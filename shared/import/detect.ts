@@ -1,7 +1,11 @@
-import { parseAuditBundle, AUDIT_BUNDLE_FORMAT } from '../exchange/audit-bundle.ts';
+import {
+  AUDIT_BUNDLE_FORMAT,
+  parseAuditBundle,
+  parseAuditSnapshotFile,
+} from '../exchange/audit-bundle.ts';
 import { BACKUP_FORMAT, parseBackup, type Backup } from '../exchange/backup.ts';
 import { formatOf, readStrictJson, type Sha256 } from '../exchange/exchange-file.ts';
-import type { AuditSnapshot } from '../snapshot/schema.ts';
+import { SNAPSHOT_FORMAT, type AuditSnapshot } from '../snapshot/schema.ts';
 import { parseCsv, type CsvDelimiter, type ParsedCsv } from './csv.ts';
 import type { DateOrder } from './dates.ts';
 import { decodeText, looksBinary, type DecodedText, type TextEncodingName } from './decode-text.ts';
@@ -19,7 +23,8 @@ import { hasZipMagic } from './zip-directory.ts';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type ImportFileFormat = 'csv' | 'xlsx' | 'audit-bundle' | 'backup' | 'pdf';
+export type ImportFileFormat =
+  'csv' | 'xlsx' | 'audit-bundle' | 'audit-snapshot' | 'backup' | 'pdf';
 
 export type ImportFileOptions = {
   /** How to map columns when no saved mapping is given; default 'auto'. */
@@ -59,6 +64,14 @@ export type ParsedImportFile =
       encoding: TextEncodingName;
       snapshot: AuditSnapshot;
       evidenceBytes: Map<string, Uint8Array>;
+    }
+  | {
+      /** A bare snapshot (`roomcheck demo`/`extract` output); evidence may lack bytes. */
+      format: 'audit-snapshot';
+      encoding: TextEncodingName;
+      snapshot: AuditSnapshot;
+      evidenceBytes: Map<string, Uint8Array>;
+      evidenceWithoutBytes: string[];
     }
   | { format: 'backup'; encoding: TextEncodingName; backup: Backup }
   | { format: 'pdf'; encoding: null; bytes: Uint8Array };
@@ -132,6 +145,13 @@ export async function parseImportFile(
     if (format === AUDIT_BUNDLE_FORMAT) {
       const { snapshot, evidenceBytes } = await parseAuditBundle(json, options);
       return { format: 'audit-bundle', encoding, snapshot, evidenceBytes };
+    }
+    if (format === SNAPSHOT_FORMAT) {
+      return {
+        format: 'audit-snapshot',
+        encoding,
+        ...(await parseAuditSnapshotFile(json, options)),
+      };
     }
     if (format === BACKUP_FORMAT) {
       return { format: 'backup', encoding, backup: await parseBackup(json, options) };

@@ -1,13 +1,5 @@
 import type { CliCommand } from '../command.ts';
-import { demoCommand } from './demo.ts';
-import { extractCommand } from './extract.ts';
-import { reportCommand } from './report.ts';
-import { verifyCommand } from './verify.ts';
+import { checkImportCommand } from './check-import.ts';
 
 /** Every CLI command, in the order `roomcheck --help` lists them. */
-export const COMMANDS: CliCommand[] = [
-  demoCommand,
-  reportCommand,
-  verifyCommand,
-  extractCommand,
-];
+export const COMMANDS: CliCommand[] = [checkImportCommand];

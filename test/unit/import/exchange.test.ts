@@ -6,7 +6,12 @@ import {
   parseAuditBundle,
   serializeAuditBundle,
 } from '../../../shared/exchange/audit-bundle.ts';
-import { parseBackup, serializeBackup, type Backup } from '../../../shared/exchange/backup.ts';
+import {
+  parseBackup,
+  serializeBackup,
+  type AuditRecord,
+  type Backup,
+} from '../../../shared/exchange/backup.ts';
 import { decodeBase64, encodeBase64 } from '../../../shared/exchange/base64.ts';
 import { parseStrictJson, scanJson } from '../../../shared/exchange/json-scan.ts';
 import { ImportError } from '../../../shared/import/messages.ts';
@@ -291,6 +296,20 @@ describe('audit export bundle', () => {
   });
 });
 
+let frozen: AuditRecord | undefined;
+function frozenRecord(): AuditRecord {
+  const s = makeDemoAudit({ seed: 11, now: new Date('2024-01-01T00:00:00Z') });
+  frozen ??= {
+    auditId: s.audit.id,
+    siteId: s.site.id,
+    roomIds: s.audit.roomIds,
+    completedAt: '2024-01-02T00:00:00.000Z',
+    source: 'completed',
+    snapshot: s,
+  };
+  return frozen;
+}
+
 describe('whole-database backup', () => {
   const deps = { sha256: arb.sha256 };
   const tables = fc.record({
@@ -305,7 +324,8 @@ describe('whole-database backup', () => {
     findings: arb.table(arb.finding),
     reconciliations: arb.table(arb.reconciliation),
     evidence: arb.table(arb.evidence),
-    auditRecords: fc.constant([]),
+    // Frozen audit records hold a whole snapshot: one realistic one, shared by every run.
+    auditRecords: fc.constantFrom<AuditRecord[]>([], [frozenRecord()]),
     importLog: arb.table(arb.importLogEntry),
   });
 

@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { describeDelimiter } from '../../../shared/import/csv.ts';
+import { describeEncoding } from '../../../shared/import/decode-text.ts';
+import {
+  MAX_IMPORT_BYTES,
+  parseImportFile,
+  type ImportFileOptions,
+  type ParsedImportFile,
+} from '../../../shared/import/detect.ts';
+import { parseColumnMapping } from '../../../shared/import/mapping.ts';
+import { formatImportMessage, ImportError } from '../../../shared/import/messages.ts';
+import { PROFILE_IDS, PROFILES, type ProfileId } from '../../../shared/import/profiles.ts';
+import { parseStrictJson } from '../../../shared/exchange/json-scan.ts';
+import { extractSnapshot, SnapshotError } from '../../report/embed-snapshot.ts';
+import { verifyPdf, type VerifyOptions } from '../../verify/verify-pdf.ts';
+import { CliUsageError, type CliCommand, type CliIo } from '../command.ts';
+import { parseCommandArgs, readLimitedFile, trustOptions } from './check-import-io.ts';
+
+// `roomcheck check-import`: runs a file through exactly the code the app imports with
+// (shared/import, shared/exchange, main/verify) and reports what would be accepted and what
+// rejected, writing nothing. Scripts use --json and the exit code.
+
+const EXIT = { accepted: 0, rejected: 1, untrusted: 2, unreadable: 3 } as const;
+/** Printed rejections before "and N more"; --json always lists them all. */
+const MAX_PRINTED = 200;
+
+type Rejection = { row: number | null; column: string; reason: string };
+
+export type CheckImportReport = {
+  format: ParsedImportFile['format'];
+  encoding: string | null;
+  accepted: number;
+  rejected: Rejection[];
+  records: unknown[];
+};
+
+const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A signed report: verified with the app's verifier, then its embedded audit read. An invalid
+ * signature rejects the file (exit 1); a signature that is sound but not trusted, or otherwise
+ * indeterminate, is exit 2, as the app asks for explicit confirmation before importing it.
+ */
+async function checkSignedReport(
+  bytes: Uint8Array,
+  trust: VerifyOptions,
+): Promise<{ report: CheckImportReport; exit: number; summary: string }> {
+  const verdict = await verifyPdf(bytes, { ...trust, summarizeSnapshot: false });
+  const base = { format: 'pdf' as const, encoding: null };
+  if (verdict.code === 'not_pdf') throw new CliUsageError(verdict.reason);
+  if (verdict.status === 'invalid') {
+    return {
+      report: {
+        ...base,
+        accepted: 0,
+        rejected: [{ row: null, column: '', reason: verdict.reason }],
+        records: [],
+      },
+      exit: EXIT.rejected,
+      summary: `signature INVALID: ${verdict.reason}`,
+    };
+  }
+  let devices: unknown[];
+  try {
+    devices = extractSnapshot(bytes).devices;
+  } catch (err) {
+    if (err instanceof SnapshotError) throw new CliUsageError(err.message);
+    throw err;
+  }
+  const valid = verdict.status === 'valid';
+  return {
+    report: { ...base, accepted: devices.length, rejected: [], records: devices },
+    exit: valid ? EXIT.accepted : EXIT.untrusted,
+    summary: valid
+      ? `signature valid; embedded audit with ${devices.length} devices`
+      : `signature INDETERMINATE: ${verdict.reason} The app imports it only after explicit confirmation.`,
+  };
+}
+
+function tabularReport(
+  file: Extract<ParsedImportFile, { format: 'csv' | 'xlsx' }>,
+): CheckImportReport {
+  return {
+    format: file.format,
+    encoding: file.format === 'csv' ? describeEncoding(file) : null,
+    accepted: file.validation.records.length,
+    rejected: file.validation.rejected.map(({ row, column, reason }) => ({ row, column, reason })),
+    records: file.validation.records.map((r) => ({ row: r.row, ...r.values })),
+  };
+}
+
+function describeFile(file: ParsedImportFile): string {
+  switch (file.format) {
+    case 'csv': {
+      const profile = PROFILES[file.mapping.profile].name.en;
+      const how = file.auto?.detection.evidence.length
+        ? ` (recognised by ${file.auto.detection.evidence.join(', ')})`
+        : '';
+      return `CSV, ${describeEncoding(file)}, ${describeDelimiter(file.delimiter)}-separated; profile ${profile}${how}`;
+    }
+    case 'xlsx':
+      return `XLSX, sheet "${file.sheet.sheetName}"; profile ${PROFILES[file.mapping.profile].name.en}`;
+    case 'audit-bundle':
+      return 'Roomcheck audit export';
+    case 'audit-snapshot':
+      return 'Roomcheck audit snapshot';
+    case 'backup':
+      return 'Roomcheck backup';
+    case 'pdf':
+      return 'PDF';
+  }
+}
+
+function humanReport(fileName: string, file: ParsedImportFile, report: CheckImportReport): string {
+  const lines = [`${fileName}: ${describeFile(file)}`];
+  if (file.format === 'csv' || file.format === 'xlsx') {
+    const v = file.validation;
+    const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+    lines.push(`  ${rows(report.accepted)} accepted, ${rows(v.rejectedRows)} rejected`);
+    for (const r of report.rejected.slice(0, MAX_PRINTED)) {
+      lines.push(`  Row ${r.row}${r.column ? `, column "${r.column}"` : ''}: ${r.reason}`);
+    }
+    if (report.rejected.length > MAX_PRINTED) {
+      lines.push(
+        `  ... and ${report.rejected.length - MAX_PRINTED} more problems (--json lists all).`,
+      );
+    }
+    if (v.resolved.unmappedColumns.length) {
+      lines.push(
+        `  Not imported (no matching field): ${v.resolved.unmappedColumns.map((c) => `"${c}"`).join(', ')}`,
+      );
+    }
+    if (v.resolved.missingHeaders.length) {
+      lines.push(
+        `  Mapped but missing from the file: ${v.resolved.missingHeaders.map((c) => `"${c}"`).join(', ')}`,
+      );
+    }
+    for (const d of file.auto?.displaced ?? []) {
+      lines.push(`  Column "${d.header}" also looks like ${d.field}; "${d.keptHeader}" is used.`);
+    }
+  } else if (file.format === 'audit-bundle' || file.format === 'audit-snapshot') {
+    const s = file.snapshot;
+    const missing = file.format === 'audit-snapshot' ? file.evidenceWithoutBytes.length : 0;
+    const checked = missing ? `${missing} without their bytes, the rest` : 'all';
+    lines.push(
+      `  Audit "${s.audit.title || s.audit.id}": ${s.devices.length} devices, ${s.findings.length} findings, ${s.evidence.length} photos (${checked} match their SHA-256)`,
+    );
+  } else if (file.format === 'backup') {
+    const t = file.backup.tables;
+    lines.push(
+      `  ${t.sites.length} sites, ${t.rooms.length} rooms, ${t.devices.length} devices, ${t.audits.length} audits, ${t.findings.length} findings, ${t.evidence.length} photos (all match their SHA-256)`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function readMapping(io: CliIo, path: string): Promise<ImportFileOptions['mapping']> {
+  const bytes = await readLimitedFile(io, path, 'Mapping file', 1024 * 1024);
+  let value: unknown;
+  try {
+    value = parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (err) {
+    throw new CliUsageError(
+      `${path}: ${err instanceof ImportError ? err.message : 'not UTF-8 text.'}`,
+    );
+  }
+  const parsed = parseColumnMapping(value);
+  if (!parsed.ok) {
+    throw new CliUsageError(
+      `${path}: ${parsed.problems.map((p) => formatImportMessage(p, 'en')).join(' ')}`,
+    );
+  }
+  return parsed.mapping;
+}
+
+export const checkImportCommand: CliCommand = {
+  name: 'check-import',
+  summary: 'check a file the way the app would import it, writing nothing',
+  help: `Usage: roomcheck check-import FILE [--profile auto|netbox|snipeit|roomcheck] [--json]
+
+Reads an inventory spreadsheet (CSV or tab-separated text in UTF-8, UTF-16 or GB18030; XLSX),
+a Roomcheck audit export or backup (JSON), or a signed Roomcheck report (PDF), with the
+app's own import code, and reports every row that would be rejected with its row number (as
+a spreadsheet shows it: the header is row 1), column and reason. Nothing is written.
+
+Options:
+  --profile NAME     column profile: auto (default), netbox, snipeit or roomcheck
+  --mapping FILE     a saved column mapping (JSON) instead of a profile
+  --sheet NAME       XLSX: the sheet to read (default: the first)
+  --date-order ORD   dmy or mdy: how to read dates such as 03/05/2024 (default: reject them)
+  --trust FILE       PDF: organisation CA certificate(s), PEM or DER; repeatable
+  --pin SHA256       PDF: trust a certificate by its SHA-256 fingerprint; repeatable
+  --json             print { format, encoding, accepted, rejected, records } as JSON
+
+Exit codes: 0 every row accepted (PDF: signature valid and trusted), 1 some rows rejected
+(PDF: signature invalid), 2 PDF signature indeterminate (e.g. signer not trusted), 3 the
+file cannot be read as any supported format, or bad usage.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      allowPositionals: true,
+      options: {
+        profile: { type: 'string' },
+        mapping: { type: 'string' },
+        sheet: { type: 'string' },
+        'date-order': { type: 'string' },
+        trust: { type: 'string', multiple: true },
+        pin: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length !== 1) throw new CliUsageError('Give exactly one file to check.');
+    const fileName = positionals[0]!;
+    const profile = (values.profile as string | undefined) ?? 'auto';
+    if (profile !== 'auto' && !PROFILE_IDS.includes(profile as ProfileId)) {
+      throw new CliUsageError(
+        `--profile must be one of auto, ${PROFILE_IDS.join(', ')}; not "${profile}".`,
+      );
+    }
+    const dateOrder = values['date-order'] as string | undefined;
+    if (dateOrder !== undefined && dateOrder !== 'dmy' && dateOrder !== 'mdy') {
+      throw new CliUsageError(`--date-order must be dmy or mdy; not "${dateOrder}".`);
+    }
+    if (values.mapping && values.profile) {
+      throw new CliUsageError('Give either --profile or --mapping, not both.');
+    }
+    const options: ImportFileOptions = {
+      profile: profile as ProfileId | 'auto',
+      sha256,
+      ...(values.mapping ? { mapping: await readMapping(io, values.mapping as string) } : {}),
+      ...(values.sheet ? { sheet: values.sheet as string } : {}),
+      ...(dateOrder ? { dateOrder } : {}),
+    };
+    const trust = await trustOptions(
+      io,
+      values.trust as string[] | undefined,
+      values.pin as string[] | undefined,
+    );
+    const bytes = await readLimitedFile(io, fileName, 'File', MAX_IMPORT_BYTES);
+
+    let file: ParsedImportFile;
+    try {
+      file = await parseImportFile(fileName, bytes, options);
+    } catch (err) {
+      if (err instanceof ImportError) throw new CliUsageError(err.message, EXIT.unreadable);
+      throw err;
+    }
+
+    let report: CheckImportReport;
+    let exit: number;
+    let text: string;
+    if (file.format === 'pdf') {
+      const checked = await checkSignedReport(file.bytes, trust);
+      ({ report, exit } = checked);
+      text = `${fileName}: signed report PDF; ${checked.summary}`;
+    } else {
+      if (file.format === 'csv' || file.format === 'xlsx') report = tabularReport(file);
+      else {
+        const devices =
+          file.format === 'backup' ? file.backup.tables.devices : file.snapshot.devices;
+        report = {
+          format: file.format,
+          encoding: describeEncoding({ encoding: file.encoding, bom: false }),
+          accepted: devices.length,
+          rejected: [],
+          records: devices,
+        };
+      }
+      exit = report.rejected.length ? EXIT.rejected : EXIT.accepted;
+      text = humanReport(fileName, file, report);
+    }
+    io.out(values.json ? JSON.stringify(report, null, 2) : text);
+    return exit;
+  },
+};
