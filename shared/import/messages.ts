@@ -104,8 +104,8 @@ const MESSAGES = {
     zh: '该 {expected} 文件的格式版本为 {found}；此版本的 Roomcheck 只能读取版本 {supported}。',
   },
   invalid_content: {
-    en: 'The content is invalid at {path}: {detail}',
-    zh: '内容在 {path} 处无效：{detail}',
+    en: 'The content is invalid at {path}: {detail}.',
+    zh: '内容在 {path} 处无效：{detail}。',
   },
   duplicate_id: {
     en: 'The id "{id}" appears twice in {table}.',
@@ -130,8 +130,8 @@ const MESSAGES = {
 
   // --- column mapping --------------------------------------------------------------------
   mapping_invalid: {
-    en: 'The column mapping is invalid at {path}: {detail}',
-    zh: '列映射在 {path} 处无效：{detail}',
+    en: 'The column mapping is invalid at {path}: {detail}.',
+    zh: '列映射在 {path} 处无效：{detail}。',
   },
   mapping_duplicate_field: {
     en: 'The field "{field}" is mapped from more than one column ({columns}); it takes only one.',
