@@ -198,7 +198,7 @@ function FindingRow(props: {
         className="num"
         aria-label={t('findings.photoCount', { count: props.photos })}
       >
-        {props.photos ? `📷 ${props.photos}` : ''}
+        {props.photos || ''}
       </span>
     </div>
   );

@@ -19,6 +19,14 @@ import { loadWalk } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
 import './summary.css';
 
+/** A stored UTC moment in the inspector's local time, e.g. "27 Nov 2026, 09:32". */
+function localTime(iso: string, lang: 'en' | 'zh'): string {
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
 function useSummaryData(auditId: string) {
   // The audit row and findings are live (completing, reopening and remediation show at once);
   // the plan is rebuilt when the audit row changes.
@@ -301,11 +309,11 @@ export function SummaryScreen({
           </div>
           <div>
             <dt>{t('summary.started')}</dt>
-            <dd>{audit.startedAt.slice(0, 16).replace('T', ' ')}</dd>
+            <dd>{localTime(audit.startedAt, t.lang)}</dd>
           </div>
           <div>
             <dt>{t('summary.completed')}</dt>
-            <dd>{audit.completedAt ? audit.completedAt.slice(0, 16).replace('T', ' ') : '—'}</dd>
+            <dd>{audit.completedAt ? localTime(audit.completedAt, t.lang) : '—'}</dd>
           </div>
           <div>
             <dt>{t('summary.prior')}</dt>
@@ -358,7 +366,7 @@ export function SummaryScreen({
             <tbody>
               {audit.reopenLog.map((e) => (
                 <tr key={e.at}>
-                  <td className="mono">{e.at.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{localTime(e.at, t.lang)}</td>
                   <td>{e.by}</td>
                   <td>{e.reason}</td>
                 </tr>

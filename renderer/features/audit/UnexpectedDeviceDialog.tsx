@@ -116,7 +116,7 @@ export function UnexpectedDeviceDialog(props: {
           <input id="unx-serial" value={serial} onChange={(e) => setSerial(e.target.value)} />
         </Field>
       </div>
-      <div className="row row-3">
+      <div className={walk.rooms.length > 1 ? 'row row-3' : 'row'}>
         {walk.rooms.length > 1 && (
           <Field id="unx-room" label={t('walk.fieldRoom')}>
             <select id="unx-room" value={roomId} onChange={(e) => setRoomId(e.target.value)}>

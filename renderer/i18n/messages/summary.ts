@@ -32,7 +32,7 @@ export const summary = defineMessages(
     'summary.reopenReason': 'Reason',
     'summary.reopenReasonRequired': 'Give the reason for reopening.',
     'summary.reopenLog': 'Reopened',
-    'summary.when': 'When (UTC)',
+    'summary.when': 'When',
   },
   {
     'summary.factsTitle': '检查概况',
@@ -63,6 +63,6 @@ export const summary = defineMessages(
     'summary.reopenReason': '理由',
     'summary.reopenReasonRequired': '请说明重新打开的理由。',
     'summary.reopenLog': '重新打开记录',
-    'summary.when': '时间（UTC）',
+    'summary.when': '时间',
   },
 );

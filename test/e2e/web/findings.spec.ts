@@ -132,7 +132,7 @@ test('a failed item becomes a finding with photos, a severity decision and an ac
   await expect(row).toContainText('Risk accepted');
   await expect(row).toContainText('Security office');
   await expect(row).toContainText('2026-06-30');
-  await expect(row).toContainText('📷 2');
+  await expect(row.getByRole('cell', { name: '2 photos' })).toHaveText('2');
   expect(outside).toEqual([]);
 });
 
