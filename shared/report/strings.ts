@@ -109,6 +109,8 @@ export interface ReportStrings {
   newFindingsNote: string;
   reappeared: string;
   notSeenAgain: string;
+  overdueElsewhere: (n: number) => string;
+  recurringElsewhere: (n: number) => string;
   colDevice: string;
   colFrom: string;
   colTo: string;
@@ -300,6 +302,10 @@ export const EN: ReportStrings = {
   newFindingsNote: 'New findings are marked NEW in the findings section.',
   reappeared: 'came back after closure',
   notSeenAgain: 'Not seen again',
+  overdueElsewhere: (n) =>
+    `${n} findings are past their due date and not yet remediated; each is marked overdue in the remediation plan.`,
+  recurringElsewhere: (n) =>
+    `${n} findings were already found in the previous audit; each is marked RECURRING in the findings section, with the audit that first found it.`,
   colDevice: 'Device',
   colFrom: 'Before',
   colTo: 'Now',
@@ -489,6 +495,9 @@ export const ZH: ReportStrings = {
   newFindingsNote: '新增问题在问题清单中标注“新增”。',
   reappeared: '关闭后再次出现',
   notSeenAgain: '本次未再发现',
+  overdueElsewhere: (n) => `${n} 项问题已超过整改期限仍未整改，均已在整改计划中标注“已逾期”。`,
+  recurringElsewhere: (n) =>
+    `${n} 项问题在上次检查中已发现，均已在问题清单中标注“重复出现”及首次发现的检查。`,
   colDevice: '设备',
   colFrom: '上次',
   colTo: '本次',

@@ -67,16 +67,27 @@ function byReportNumber(ctx: ReportContext, findings: Finding[]): Finding[] {
 
 type FindingRow = { finding: Finding; no: string; status: string };
 
+/**
+ * Above this many rows a list would repeat, page after page, what the findings section (tags)
+ * and the remediation plan (overdue dates) already show; the count and a pointer say it.
+ */
+const LIST_LIMIT = 40;
+
 function findingTable(
   ctx: ReportContext,
   title: string,
   rows: FindingRow[],
   third: { header: string; value: (f: Finding) => string; red?: boolean },
+  elsewhere?: (n: number) => string,
 ): void {
   const { c, s } = ctx;
   subHeading(ctx, title, rows.length ? 16 : 8);
   if (rows.length === 0) {
     c.paragraph(s.none, { size: 9, color: COLORS.muted });
+    return;
+  }
+  if (elsewhere && rows.length > LIST_LIMIT) {
+    c.paragraph(elsewhere(rows.length), { size: 9.5, gapAfter: 3 });
     return;
   }
   c.table({
@@ -150,6 +161,7 @@ export function drawComparison(ctx: ReportContext, comparison: AuditComparison):
     s.changeOverdue,
     byReportNumber(ctx, [...findings.overdue]).map((f) => row(f)),
     { header: s.colDue, value: (f) => shortDate(ctx, f.dueDate), red: true },
+    s.overdueElsewhere,
   );
   const recurringByCurrent = new Map(findings.recurring.map((r) => [r.current.id, r]));
   findingTable(
@@ -170,6 +182,7 @@ export function drawComparison(ctx: ReportContext, comparison: AuditComparison):
       header: s.colFirstSeen,
       value: (f) => shortDate(ctx, recurringByCurrent.get(f.id)?.firstSeenAt ?? f.firstSeenAt),
     },
+    s.recurringElsewhere,
   );
   findingTable(
     ctx,
