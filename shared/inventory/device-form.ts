@@ -174,7 +174,8 @@ export function toFormValues(device: DeviceFields): DeviceFormValues {
     media: device.media.map((m) => ({
       count: String(m.count),
       kind: m.kind,
-      serials: m.serials.join('\n'),
+      // Serials of one media record stay on one line of the editor.
+      serials: m.serials.join(', '),
     })),
     classification: device.classification,
     sanitization: device.sanitization ? { ...device.sanitization } : null,

@@ -11,7 +11,7 @@ import type {
   MediaFormValues,
 } from '../../../shared/inventory/device-form.ts';
 import type { Translator } from '../../i18n/translate.ts';
-import { EnumSelect, TextArea, TextInput } from './fields.tsx';
+import { EnumSelect, TextInput } from './fields.tsx';
 import { problemText } from './problem-text.ts';
 
 // Editors for the two lists of a device: management interfaces and data-bearing media. Each
@@ -154,11 +154,10 @@ export function MediaEditor(props: {
             t={t}
             onChange={(kind) => patch(i, { kind })}
           />
-          <TextArea
+          <TextInput
             path={`media.${i}.serials`}
             label={t('inventory.media.serials')}
             value={row.serials}
-            rows={1}
             mono
             error={err(`media.${i}.serials`, t('inventory.media.serials'))}
             onChange={(serials) => patch(i, { serials })}

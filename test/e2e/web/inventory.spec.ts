@@ -176,6 +176,56 @@ test('racks and devices: create, validate, edit, delete with Undo, rack deletion
     page.getByRole('heading', { level: 1, name: '视频监控平台服务器 VMS-01' }),
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'the device editor');
+
+  // A photo of the device recorded elsewhere (evidence) shows on its record.
+  const vmsId = await idFromHash(page, 'device');
+  await page.evaluate(
+    (deviceId) =>
+      new Promise<void>((resolve, reject) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 8;
+        canvas.height = 6;
+        canvas.toBlob((blob) => {
+          const open = indexedDB.open('roomcheck');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('evidence', 'readwrite');
+            tx.objectStore('evidence').put({
+              id: 'photo-1',
+              auditId: null,
+              findingId: null,
+              deviceId,
+              fileName: 'rack-front.png',
+              mimeType: 'image/png',
+              size: blob!.size,
+              sha256: 'a'.repeat(64),
+              caption: 'Front of rack B02',
+              createdAt: new Date().toISOString(),
+              blob,
+              thumbnail: null,
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }, 'image/png');
+      }),
+    vmsId,
+  );
+  await page.reload();
+  const photo = page.getByRole('img', { name: 'Photo: Front of rack B02' });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+
+  // The same validation, in Chinese.
+  await page.getByLabel('Language').selectOption('zh');
+  await page.getByLabel('MAC 地址').fill('zz:1A');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(
+    page.getByText('“zz:1A”不是有效的 MAC 地址（例如 00:1A:2B:3C:4D:5E）。'),
+  ).toBeVisible();
+  await expect(page.getByText('有 1 处需要修改，请查看各字段下方的提示。')).toBeVisible();
   expect(outside).toEqual([]);
 });
 
