@@ -52,7 +52,7 @@ export function attachValidatedSnapshot(
 ): void {
   const json = new TextEncoder().encode(JSON.stringify(snapshot));
   const ctx = pdfDoc.context;
-  const stream = ctx.stream(deflateSync(json, { level: 3 }), {
+  const stream = ctx.stream(deflateSync(json, { level: 1 }), {
     Type: 'EmbeddedFile',
     Subtype: 'application/json',
     Filter: 'FlateDecode',

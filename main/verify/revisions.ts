@@ -209,6 +209,7 @@ export function checkLaterRevisions(
     };
   }
   const boundaries = [firstSignedEnd];
+  if (later.length === 0 && firstSignedEnd === bytes.length) return { ok: true, boundaries };
   let prevEnd = firstSignedEnd;
   let prev: PdfState;
   try {

@@ -253,7 +253,8 @@ async function verifyUnchecked(bytes: Uint8Array, options: VerifyOptions): Promi
     }
     // The signature dictionary the document shows must be the one inside the signed bytes.
     try {
-      const signedState = new PdfState(bytes, coveredEnd);
+      // A signature over the whole file signs the state already read: no second parse.
+      const signedState = coveredEnd === size ? state : new PdfState(bytes, coveredEnd);
       const signedObj = signedState.getObject(f.valueObject.num);
       if (!signedObj || signedObj.offset !== f.valueObject.offset) throw new Error('moved');
     } catch {
