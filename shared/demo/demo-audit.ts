@@ -22,6 +22,7 @@ import {
   type SnapshotEvidence,
 } from '../snapshot/schema.ts';
 import {
+  ASSET_TAG_PREFIX,
   DEMO_ORGANISATION,
   DEMO_PEOPLE,
   DEMO_RACKS,
@@ -239,7 +240,7 @@ function fillerDevice(
     fields: {
       type,
       name: `${role.zh} ${n} / ${role.en} ${n}`,
-      assetTag: `RC-${type.slice(0, 3).toUpperCase()}-${String(1000 + index)}`,
+      assetTag: `RC-${ASSET_TAG_PREFIX[type]}-${String(1000 + index)}`,
       serial: prng.hex(10).toUpperCase(),
       manufacturer: model.manufacturer,
       model: model.model,

@@ -1401,6 +1401,27 @@ export const FILLER_TYPES: readonly DeviceType[] = [
   'printer_mfp',
 ];
 
+/** Asset-tag prefixes as a register would use them (RC-SRV-0117, RC-CAM-0011...). */
+export const ASSET_TAG_PREFIX: Readonly<Record<DeviceType, string>> = {
+  server: 'SRV',
+  virtualization_host: 'VHS',
+  storage: 'STO',
+  switch: 'NET',
+  router: 'NET',
+  firewall: 'NET',
+  wireless: 'NET',
+  vpn_crypto: 'NET',
+  console_kvm: 'KVM',
+  pdu_ups_sensor: 'PWR',
+  ip_camera: 'CAM',
+  nvr_vms: 'NVR',
+  access_control: 'ACS',
+  workstation: 'WKS',
+  printer_mfp: 'PRN',
+  loose_media: 'MED',
+  other: 'OTH',
+};
+
 type ModelSpec = { manufacturer: string; model: string; firmware: string; heightU: number };
 
 export const FILLER_MODELS: Readonly<Partial<Record<DeviceType, readonly ModelSpec[]>>> = {
