@@ -136,10 +136,20 @@ export function AuditImport(props: {
           </ul>
           {(plan.roomsNew.length > 0 || plan.racksNew.length > 0) && (
             <p className="info-box">
-              {t('exchange.createPlaces', {
-                rooms: plan.roomsNew.map((r) => r.name).join(', ') || '—',
-                racks: plan.racksNew.map((r) => r.name).join(', ') || '—',
-              })}
+              {plan.roomsNew.length > 0 && (
+                <span className="place-line">
+                  {t('exchange.createRooms', {
+                    names: plan.roomsNew.map((r) => r.name).join(', '),
+                  })}
+                </span>
+              )}
+              {plan.racksNew.length > 0 && (
+                <span className="place-line">
+                  {t('exchange.createRacks', {
+                    names: plan.racksNew.map((r) => r.name).join(', '),
+                  })}
+                </span>
+              )}
             </p>
           )}
           {plan.evidenceProblems.length > 0 && (

@@ -68,10 +68,20 @@ export function PreviewTables(props: {
       </ul>
       {(preview.roomsToCreate.length > 0 || preview.racksToCreate.length > 0) && (
         <p className="info-box">
-          {t('exchange.createPlaces', {
-            rooms: preview.roomsToCreate.map((r) => r.name).join(', ') || '—',
-            racks: preview.racksToCreate.map((r) => r.name).join(', ') || '—',
-          })}
+          {preview.roomsToCreate.length > 0 && (
+            <span className="place-line">
+              {t('exchange.createRooms', {
+                names: preview.roomsToCreate.map((r) => r.name).join(', '),
+              })}
+            </span>
+          )}
+          {preview.racksToCreate.length > 0 && (
+            <span className="place-line">
+              {t('exchange.createRacks', {
+                names: preview.racksToCreate.map((r) => r.name).join(', '),
+              })}
+            </span>
+          )}
         </p>
       )}
 

@@ -44,7 +44,8 @@ test('a CSV inventory is previewed (adds, rejects with row and column) and appli
   // Spreadsheet row numbers: the header is row 1.
   await expect(rejected.getByRole('row').filter({ hasText: 'toaster' })).toContainText('4');
   await expect(rejected.getByRole('row').filter({ hasText: 'row 2' })).toContainText('5');
-  await expect(page.getByText('Will also create rooms: Room 302; racks: R1.')).toBeVisible();
+  await expect(page.getByText('New rooms: Room 302')).toBeVisible();
+  await expect(page.getByText('New racks: R1')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/import-preview-en.png', fullPage: false });
   await page.getByLabel('Language').selectOption('zh');
@@ -97,7 +98,7 @@ test('a GB18030 CSV as Chinese Excel saves it is read with its Chinese headers a
 }) => {
   await makeSiteAndRoom(page, '广州分部', '三楼机房');
   await openExchange(page);
-  const bytes = readFileSync('test/fixtures/import/roomcheck-inventory-zh.csv');
+  const bytes = readFileSync('test/fixtures/import/roomcheck-inventory-gb18030.csv');
   await chooseFile(page, '设备清单.csv', bytes);
   await expect(page.getByText(/GB18030/)).toBeVisible();
   const adds = page.getByRole('region', { name: /Devices to add/ });
@@ -138,7 +139,16 @@ test('hostile files get one clear sentence each and change nothing', async ({
       Buffer.from('{"format":"roomcheck.backup","formatVersion":2,"tables":{}}'),
       /version 2/,
     ],
-    ['other.json', Buffer.from('{"format":"somebody.else","x":1}'), /another kind/],
+    [
+      'other.json',
+      Buffer.from('{"format":"somebody.else","x":1}'),
+      /cannot be read as any supported format/,
+    ],
+    [
+      'dup.json',
+      Buffer.from('{"format":"roomcheck.audit-bundle","format":"roomcheck.backup"}'),
+      /twice|duplicate/i,
+    ],
     [
       'quote.csv',
       Buffer.from('asset_tag,name\r\nA-1,"never closed\r\nA-2,x\r\n'),
