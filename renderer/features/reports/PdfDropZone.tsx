@@ -10,6 +10,8 @@ export function PdfDropZone(props: {
   label: string;
   hint: string;
   busy?: boolean;
+  /** One line instead of a large target, once there is a result below to look at. */
+  compact?: boolean;
   onFile: (file: File) => void;
 }) {
   const t = useT();
@@ -33,7 +35,7 @@ export function PdfDropZone(props: {
   };
   return (
     <div
-      className={`dropzone${over ? ' dropzone-over' : ''}${props.busy ? ' dropzone-busy' : ''}`}
+      className={`dropzone${over ? ' dropzone-over' : ''}${props.busy ? ' dropzone-busy' : ''}${props.compact ? ' dropzone-compact' : ''}`}
       onDragOver={(e) => {
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IdentitySummary } from '../../../shared/bridge/signing-schemas.ts';
 import type { Audit, Room, Site } from '../../../shared/domain/schemas.ts';
 import type { SignOff } from '../../../shared/snapshot/schema.ts';
@@ -433,10 +433,18 @@ function SignProgress({ run }: { run: Run }) {
 
 function SignedPanel({ result }: { result: SignedResult }) {
   const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The result appears below the form: bring it into view and put the focus on it.
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    heading.current?.focus({ preventScroll: true });
+  }, [result]);
   return (
     <section className="card signed-panel" aria-labelledby="signed-title">
       <div className="title-row">
-        <h2 id="signed-title">{t('reports.signedTitle')}</h2>
+        <h2 id="signed-title" ref={heading} tabIndex={-1}>
+          {t('reports.signedTitle')}
+        </h2>
         <button
           type="button"
           className="primary"

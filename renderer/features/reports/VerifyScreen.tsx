@@ -64,6 +64,7 @@ export function VerifyScreen() {
         label={t('verify.choose')}
         hint={t('verify.dropHint', { max: formatBytes(MAX_PDF_BYTES) })}
         busy={state.kind === 'checking'}
+        compact={state.kind !== 'idle'}
         onFile={(file) => void check(file)}
       />
       <div aria-live="polite" className="verify-result">
