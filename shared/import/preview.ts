@@ -98,7 +98,16 @@ export type ImportPreview = {
   validation: ValidationResult;
 };
 
-const nameKey = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+const nameKeys = new Map<string, string>();
+/** Room and rack names compare like this; memoised, as a file repeats a few names per row. */
+function nameKey(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+    if (nameKeys.size < 10_000) nameKeys.set(name, key);
+  }
+  return key;
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -263,8 +272,11 @@ export function previewValidated(
       const devices = byMac.get(mac);
       if (devices) hits.push({ by: 'mac', value: mac, devices });
     }
-    const matchedIds = new Set(hits.flatMap((h) => h.devices.map((d) => d.id)));
-    if (matchedIds.size > 1) {
+    let matchedIds: Set<string> | null = null;
+    if (hits.length > 1 || (hits[0] && hits[0].devices.length > 1)) {
+      matchedIds = new Set(hits.flatMap((h) => h.devices.map((d) => d.id)));
+    }
+    if (matchedIds && matchedIds.size > 1) {
       const matches = hits
         .flatMap((h) =>
           h.devices.map((d) => `"${describeDevice(d)}" (${MATCH_LABEL[h.by].en} ${h.value})`),
@@ -280,7 +292,7 @@ export function previewValidated(
       continue;
     }
 
-    if (matchedIds.size === 1) {
+    if (hits.length > 0) {
       const hit = hits[0]!;
       const device = hit.devices[0]!;
       if (

@@ -179,7 +179,12 @@ const U_RANGE = /^(?:u\s*)?(\d+)\s*(?:u\s*)?[-~～至到]\s*(?:u\s*)?(\d+)(?:\s*
 
 /** Same-looking identifiers compare equal: full-width folded, trimmed, case-insensitive. */
 export function identityKey(value: string): string {
-  return value.normalize('NFKC').trim().toUpperCase();
+  // NFKC leaves printable ASCII unchanged; skipping it matters at 10,000 rows.
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return value.normalize('NFKC').trim().toUpperCase();
+  }
+  return value.trim().toUpperCase();
 }
 
 /** `excelError`: the cell held an Excel error value (#N/A...), not text escaped to look like one. */
