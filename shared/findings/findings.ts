@@ -44,6 +44,8 @@ export function autoFindingId(answerId: string): string {
 export function isWithdrawable(finding: Finding, evidenceCount: number): boolean {
   return (
     finding.itemId !== null &&
+    // A finding carried from an earlier audit is history, not a typo of this audit's.
+    finding.firstSeenAuditId === finding.auditId &&
     evidenceCount === 0 &&
     finding.status === 'open' &&
     finding.severityChanges.length === 0 &&

@@ -1,9 +1,22 @@
 import { carryForward } from '../../../shared/audit/carry-forward.ts';
-import { AuditSchema, type Audit } from '../../../shared/domain/schemas.ts';
+import { AuditSchema, answerId, type Audit, type Finding } from '../../../shared/domain/schemas.ts';
+import { autoFindingId } from '../../../shared/findings/findings.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { ExchangeError } from '../exchange-error.ts';
 import { newId, nowIso } from '../ids.ts';
 import { loadAuditSide } from './audit-sides.ts';
+
+/** Ids for carried findings: the item's own finding id where free, else one derived from the prior finding. */
+function carriedFindingIds(auditId: string): (f: Finding) => string {
+  const taken = new Set<string>();
+  return (f) => {
+    const own =
+      f.itemId === null ? null : autoFindingId(answerId(auditId, f.roomId, f.deviceId, f.itemId));
+    const chosen = own && !taken.has(own) ? own : `${auditId}|${f.id}`;
+    taken.add(chosen);
+    return chosen;
+  };
+}
 
 export type CarryForwardInput = {
   priorAuditId: string;
@@ -53,10 +66,14 @@ export async function startAuditFromPrior(
         templates[0];
       if (!template) throw new Error('No checklist template is available.');
 
+      // A carried finding of a check item takes the id the walk-through gives that item's
+      // finding in the new audit, so failing it again finds the carried (recurring) finding
+      // instead of raising a duplicate beside it.
       const carried = carryForward(
         { ...prior, devices: prior.devices.filter((d) => roomIds.has(d.roomId)) },
         id,
         now,
+        { makeFindingId: carriedFindingIds(id) },
       );
       const audit = AuditSchema.parse({
         id,

@@ -4,7 +4,9 @@ import {
   planAuditImport,
 } from '../../../renderer/db/repositories/audit-import.ts';
 import { loadAuditSide } from '../../../renderer/db/repositories/audit-sides.ts';
+import { recordAnswer } from '../../../renderer/db/repositories/audits.ts';
 import { startAuditFromPrior } from '../../../renderer/db/repositories/carry-forward.ts';
+import type { Finding } from '../../../shared/domain/schemas.ts';
 import { ExchangeError } from '../../../renderer/db/exchange-error.ts';
 import { compareAudits } from '../../../shared/compare/compare-audits.ts';
 import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
@@ -44,7 +46,9 @@ describe('starting an audit from an imported prior one', () => {
     const carried = await db.findings.where('auditId').equals(result.audit.id).toArray();
     expect(carried).toHaveLength(open.length);
     for (const f of carried) {
-      const original = open.find((o) => f.id === `${result.audit.id}|${o.id}`)!;
+      const original = open.find(
+        (o) => o.title === f.title && o.itemId === f.itemId && o.deviceId === f.deviceId,
+      )!;
       expect(f.firstSeenAt).toBe(original.firstSeenAt);
       expect(f.firstSeenAuditId).toBe(original.firstSeenAuditId);
     }
@@ -61,6 +65,41 @@ describe('starting an audit from an imported prior one', () => {
     expect(cmp.counts.newFindings).toBe(0);
     expect(cmp.counts.added).toBe(0);
     expect(cmp.counts.missing).toBe(0);
+  });
+
+  it('recognises a carried finding when its item fails again, and keeps it when the item passes', async () => {
+    const db = await withImportedPrior();
+    const result = await startAuditFromPrior(db, {
+      priorAuditId: demo.audit.id,
+      title: 'Next',
+      inspectors: [],
+    });
+    const carried = (await db.findings.where('auditId').equals(result.audit.id).toArray()).filter(
+      (f) => f.itemId !== null,
+    );
+    expect(carried.length).toBeGreaterThan(1);
+    const [again, fixed] = carried as [Finding, Finding];
+    const answer = (f: Finding, r: 'pass' | 'fail') =>
+      recordAnswer(db, {
+        auditId: result.audit.id,
+        roomId: f.roomId,
+        deviceId: f.deviceId,
+        itemId: f.itemId!,
+        result: r,
+        note: 'seen again',
+        by: 'Inspector Two',
+      });
+    const failed = await answer(again, 'fail');
+    expect(failed.finding?.id).toBe(again.id);
+    expect(failed.finding?.firstSeenAuditId).toBe(again.firstSeenAuditId);
+    const passed = await answer(fixed, 'pass');
+    expect(passed.keptFinding?.id).toBe(fixed.id);
+    const after = await db.findings.where('auditId').equals(result.audit.id).toArray();
+    expect(after).toHaveLength(result.recheck);
+    expect(
+      after.filter((f) => f.itemId === again.itemId && f.deviceId === again.deviceId),
+    ).toHaveLength(1);
+    expect(after.some((f) => f.id === fixed.id)).toBe(true);
   });
 
   it('brings back a prior device that is absent here', async () => {
