@@ -1,7 +1,6 @@
 import type { Lang } from './define.ts';
 import { common } from './messages/common.ts';
 import { sites } from './messages/sites.ts';
-import { audit } from './messages/audit.ts';
 import { inventory } from './messages/inventory.ts';
 import { templates } from './messages/templates.ts';
 import { walk } from './messages/walk.ts';
@@ -17,7 +16,6 @@ import { reports } from './messages/reports.ts';
 export const CATALOGS = {
   common,
   sites,
-  audit,
   walk,
   findings,
   summary,
