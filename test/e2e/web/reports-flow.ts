@@ -140,3 +140,24 @@ export async function verifyFile(
   await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 30_000 });
   return result;
 }
+
+/** Drops bytes as a file on the Verify screen's drop zone, as a file manager would. */
+export async function dropOnVerify(page: Page, name: string, bytes: Uint8Array) {
+  await openNav(page, 'Reports');
+  await openNav(page, 'Verify a report');
+  const zone = page.locator('.dropzone');
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], name, { type: 'application/pdf' }));
+      return dt;
+    },
+    { name, data: [...bytes] },
+  );
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(zone).toHaveClass(/dropzone-over/);
+  await zone.dispatchEvent('drop', { dataTransfer });
+  const result = page.locator('.verify-result');
+  await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 30_000 });
+  return result;
+}

@@ -96,7 +96,7 @@ test('reports screens in English and Chinese: clean, labelled, no serious axe fi
 
   await page
     .getByRole('navigation', { name: '主导航' })
-    .getByRole('button', { name: '核验报告' })
+    .getByRole('button', { name: '验证报告' })
     .click();
   await page
     .getByLabel('选择 PDF…')
@@ -107,6 +107,6 @@ test('reports screens in English and Chinese: clean, labelled, no serious axe fi
   await shot(page, 'verify-zh');
   await page.getByRole('region', { name: '本报告记录的检查' }).scrollIntoViewIfNeeded();
   await shot(page, 'verify-record-zh');
-  await expectNoSeriousA11yViolations(page, '核验报告');
+  await expectNoSeriousA11yViolations(page, '验证报告');
   expect(outside).toEqual([]);
 });

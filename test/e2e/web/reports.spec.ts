@@ -17,6 +17,7 @@ import {
   openNav,
   signOnlyAudit,
   verifyFile,
+  dropOnVerify,
 } from './reports-flow.ts';
 
 const pdf = (name: string, bytes: Uint8Array) => ({
@@ -64,7 +65,8 @@ test('self-issued identity: sign a completed audit, download, pdfsig agrees, ver
     expect(out).toContain('Total document signed');
   }
 
-  let result = await verifyFile(page, pdf('report.pdf', bytes));
+  // Dropped on the zone, as from a file manager.
+  let result = await dropOnVerify(page, 'report.pdf', bytes);
   await expect(result.locator('.verdict')).toHaveAttribute('data-status', 'indeterminate');
   await expect(
     result.getByText('Not confirmed: intact, but the signer is not trusted'),
@@ -229,6 +231,12 @@ test('files that are not signed reports get a clear message and nothing breaks',
   outside,
 }) => {
   test.setTimeout(90_000);
+  // The file control is reachable by keyboard right after the screen's only button.
+  await openNav(page, 'Verify a report');
+  await page.getByRole('button', { name: 'Trusted certificates' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Choose a PDF…')).toBeFocused();
+
   let result = await verifyFile(page, {
     name: 'notes.txt',
     mimeType: 'text/plain',
