@@ -137,7 +137,7 @@ describe('inventory CSV round trip', () => {
           expect(preview.racksToCreate).toEqual([]);
           expect(preview.toAdd.map((a) => exported(a.device))).toEqual(inv.devices.map(exported));
         }),
-        { numRuns: 25 },
+        { numRuns: 15 },
       );
     },
   );

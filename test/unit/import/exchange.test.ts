@@ -94,7 +94,7 @@ describe('strict JSON', () => {
           if (nativeOk) expect(['json_duplicate_key', 'json_too_deep']).toContain(code);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -341,7 +341,7 @@ describe('whole-database backup', () => {
         const back = await parseBackup(serializeBackup(backup), deps);
         expect(back).toEqual({ format: 'roomcheck.backup', formatVersion: 1, ...backup });
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 

@@ -73,7 +73,7 @@ describe('hostile input', () => {
           expect(again.snapshot.format).toBe('roomcheck.audit-snapshot');
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
