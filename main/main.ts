@@ -6,6 +6,8 @@ import { APP_VERSION } from './app-meta.ts';
 import { registerIpcBridge } from './bridge/ipc.ts';
 import { createRouter } from './bridge/router.ts';
 import { handlers } from './handlers/index.ts';
+import { registerSafeStorage } from './identity/protector-choice.ts';
+import { electronSafeStorageProtector } from './identity/safe-storage-protector.ts';
 import { registerAppScheme, serveAppProtocol } from './security/app-protocol.ts';
 import { applyChromiumSwitches } from './security/chromium-switches.ts';
 import { guardAllWebContents } from './security/navigation.ts';
@@ -50,6 +52,8 @@ async function onReady(): Promise<void> {
     transport: 'ipc',
   });
   registerIpcBridge(dispatch, () => mainWindow?.webContents ?? null);
+  // Signing keys may be protected by the OS keychain here (never in web mode or the CLI).
+  registerSafeStorage(electronSafeStorageProtector);
 
   mainWindow = createMainWindow({ preloadPath: files.preloadPath, isDev });
   mainWindow.on('closed', () => {

@@ -21,6 +21,7 @@ export type DistinguishedName = {
   commonName: string;
   organisation?: string;
   organisationalUnit?: string;
+  email?: string;
 };
 
 export type CertificateProfile = 'signer' | 'ca';
@@ -29,6 +30,8 @@ const OIDS = {
   commonName: '2.5.4.3',
   organisation: '2.5.4.10',
   organisationalUnit: '2.5.4.11',
+  emailAddress: '1.2.840.113549.1.9.1',
+  subjectAltName: '2.5.29.17',
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
   subjectKeyIdentifier: '2.5.29.14',
@@ -85,14 +88,17 @@ function publicKeyInfo(publicKey: KeyObject): pkijs.PublicKeyInfo {
  */
 function buildName(dn: DistinguishedName): pkijs.RelativeDistinguishedNames {
   const rdns: asn1js.Set[] = [];
-  const add = (type: string, value: string | undefined) => {
+  const add = (type: string, value: string | undefined, ascii = false) => {
     if (!value) return;
-    const atv = new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) });
+    // emailAddress is an IA5String (PKCS #9); the other attributes are UTF-8.
+    const encoded = ascii ? new asn1js.IA5String({ value }) : new asn1js.Utf8String({ value });
+    const atv = new pkijs.AttributeTypeAndValue({ type, value: encoded });
     rdns.push(new asn1js.Set({ value: [atv.toSchema()] }));
   };
   add(OIDS.organisation, dn.organisation);
   add(OIDS.organisationalUnit, dn.organisationalUnit);
   add(OIDS.commonName, dn.commonName);
+  add(OIDS.emailAddress, dn.email, true);
   return pkijs.RelativeDistinguishedNames.fromBER(
     new asn1js.Sequence({ value: rdns }).toBER(false),
   );
@@ -175,6 +181,18 @@ export async function issueCertificate(options: IssueOptions): Promise<Uint8Arra
       }).toSchema(),
     ),
   ];
+  if (options.profile === 'signer' && options.subject.email) {
+    // Mail clients and PDF readers look for the address here rather than in the subject.
+    extensions.push(
+      extension(
+        OIDS.subjectAltName,
+        false,
+        new pkijs.GeneralNames({
+          names: [new pkijs.GeneralName({ type: 1, value: options.subject.email })],
+        }).toSchema(),
+      ),
+    );
+  }
   if (options.profile === 'signer') {
     extensions.push(
       extension(

@@ -94,6 +94,12 @@ describe('main.ts wiring', () => {
     });
     expect(app.getPath).toHaveBeenCalledWith('userData');
 
+    // Signing keys may use the OS keychain in the desktop app (and only there).
+    const { protectorFor } = await import('../../../main/identity/protector-choice.ts');
+    const refusal = /only available in the desktop app/;
+    await expect(protectorFor('safeStorage', undefined, 'ipc')).rejects.not.toThrow(refusal);
+    await expect(protectorFor('safeStorage', undefined, 'loopback')).rejects.toThrow(refusal);
+
     // A second launch focuses this window; closing every window quits.
     app.emit('second-instance', {}, [], '/', {});
     expect(win.focus).toHaveBeenCalledTimes(1);
