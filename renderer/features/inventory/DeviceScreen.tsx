@@ -189,7 +189,21 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
     (assetTagTaken ? t('inventory.err.assetTagTaken', { tag: assetTagTaken }) : null);
 
   return (
-    <form className="screen inv-editor" onSubmit={submit} noValidate aria-labelledby="dev-title">
+    <form
+      className="screen inv-editor"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="dev-title"
+      onKeyDown={(e) => {
+        // Ctrl+S saves from any field, as in every editor the inspector knows.
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          another.current = false;
+          setAssetTagTaken(null);
+          void save();
+        }
+      }}
+    >
       <div className="inv-editor-head">
         <div>
           <Crumbs room={room} />
@@ -224,6 +238,8 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
             className="primary"
             disabled={busy}
             onClick={() => (another.current = false)}
+            aria-keyshortcuts="Control+S"
+            title={t('inventory.saveShortcut')}
           >
             {t('common.save')}
           </button>

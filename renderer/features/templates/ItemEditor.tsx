@@ -125,6 +125,11 @@ export function ItemEditor(props: {
           />
         </Field>
       </div>
+      {props.item && id.trim() !== props.item.id && !errors.id && (
+        <p className="tpl-warn" role="status">
+          {t('templates.renameWarning', { id: props.item.id })}
+        </p>
+      )}
       <Field id="item-en" label={t('templates.item.textEn')} error={errors.en}>
         <textarea
           id="item-en"

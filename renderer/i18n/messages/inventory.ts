@@ -92,6 +92,7 @@ export const inventory = defineMessages(
     // Device editor
     'inventory.newDevice': 'New device',
     'inventory.saveAndAdd': 'Save and add another',
+    'inventory.saveShortcut': 'Save (Ctrl+S)',
     'inventory.savedDevice': '{name} saved.',
     'inventory.unsaved': 'Unsaved changes',
     'inventory.confirmDiscard': 'Discard your changes?',
@@ -282,6 +283,7 @@ export const inventory = defineMessages(
 
     'inventory.newDevice': '新增设备',
     'inventory.saveAndAdd': '保存并继续添加',
+    'inventory.saveShortcut': '保存（Ctrl+S）',
     'inventory.savedDevice': '已保存 {name}。',
     'inventory.unsaved': '有未保存的修改',
     'inventory.confirmDiscard': '放弃修改？',

@@ -68,6 +68,8 @@ export const templates = defineMessages(
     'templates.err.textRequired': 'Enter the check in this language too.',
     'templates.err.basisTooLong': 'The basis is limited to 300 characters.',
     'templates.err.nameRequired': 'Enter a name for the template.',
+    'templates.renameWarning':
+      'Past audits refer to this item as {id}; after renaming, their answers no longer match it.',
   },
   {
     'templates.nav': '检查表',
@@ -132,5 +134,6 @@ export const templates = defineMessages(
     'templates.err.textRequired': '请同时填写该语言的检查内容。',
     'templates.err.basisTooLong': '依据最多 300 个字符。',
     'templates.err.nameRequired': '请填写模板名称。',
+    'templates.renameWarning': '以往检查按编号 {id} 引用此项；改名后，其答案将不再对应此项。',
   },
 );

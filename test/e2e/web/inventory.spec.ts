@@ -124,7 +124,7 @@ test('racks and devices: create, validate, edit, delete with Undo, rack deletion
   await page.getByLabel('Lifecycle status').selectOption('awaiting_sanitization');
   await expect(page.getByRole('group', { name: 'Sanitization record' })).toBeVisible();
   await page.getByLabel('Owner').fill('李娜');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.keyboard.press('Control+s');
   await expect(vms).toContainText('李娜');
   await expect(vms).toContainText('Awaiting sanitization');
 

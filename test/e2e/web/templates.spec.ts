@@ -113,6 +113,11 @@ test('duplicate, edit by keyboard, export and re-import a template; bad files ch
 
   // Edit its applicability to the room.
   await x1.getByRole('button', { name: 'Edit item X1' }).click();
+  await page.getByRole('dialog').getByLabel('Id').fill('X2');
+  await expect(
+    page.getByRole('dialog').getByText('Past audits refer to this item as X1'),
+  ).toBeVisible();
+  await page.getByRole('dialog').getByLabel('Id').fill('X1');
   await page.getByRole('dialog').getByLabel('The room').check();
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
   await expect(x1).toContainText('The room');
