@@ -6,12 +6,13 @@ import {
   fromFormValues,
   sanitizationRelevant,
   toFormValues,
+  type DeviceFormContext,
   type DeviceFormValues,
 } from '../../../shared/inventory/device-form.ts';
 import { makeDevice } from '../shared/fixtures.ts';
 
 const TODAY = '2026-03-10';
-const ctx = { today: TODAY, rackHeightU: 42 };
+const ctx: DeviceFormContext = { today: TODAY, rackHeightU: 42 };
 
 function form(overrides: Partial<DeviceFormValues> = {}): DeviceFormValues {
   return { ...toFormValues(makeDevice({ name: 'NVR-01' })), ...overrides };
