@@ -28,8 +28,14 @@ function DeviceLine(props: { device: Device; children?: ReactNode }) {
   const d = props.device;
   return (
     <li>
-      <span className="mono">{d.assetTag || d.serial || '—'}</span> <strong>{d.name || '—'}</strong>{' '}
-      <span className="muted">{t.label('deviceType', d.type)}</span> {props.children}
+      <span className="line-main">
+        <span className="mono">{d.assetTag || d.serial || '—'}</span>{' '}
+        <strong>{d.name || '—'}</strong>
+      </span>
+      <span className="line-meta">
+        {t.label('deviceType', d.type)}
+        {props.children && <> · {props.children}</>}
+      </span>
     </li>
   );
 }
@@ -39,8 +45,14 @@ function FindingLine(props: { finding: Finding; children?: ReactNode }) {
   const f = props.finding;
   return (
     <li>
-      <span className={`badge sev-${f.severity}`}>{t.label('severity', f.severity)}</span> {f.title}{' '}
-      <span className="muted">{t.label('findingStatus', f.status)}</span> {props.children}
+      <span className="line-main">
+        <span className={`badge sev-${f.severity}`}>{t.label('severity', f.severity)}</span>{' '}
+        {f.title}
+      </span>
+      <span className="line-meta">
+        {t.label('findingStatus', f.status)}
+        {props.children && <> · {props.children}</>}
+      </span>
     </li>
   );
 }
