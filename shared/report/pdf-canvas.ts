@@ -1,4 +1,3 @@
-import { zlibSync } from 'fflate';
 import { jsPDF } from 'jspdf';
 import {
   autoTable,
@@ -14,6 +13,17 @@ import {
   type FontCoverage,
 } from './font-coverage.ts';
 import { readFontMetrics, type FontMetrics } from './font-metrics.ts';
+import {
+  FaceWriter,
+  bytesToBinary,
+  hexToPdfRgb,
+  isPlainTextOptions,
+  num,
+  rgbOperands,
+  useLinearGlyfEncoding,
+  withFastFlate,
+  type JsPdfTtfFont,
+} from './jspdf-direct.ts';
 import type { ReportStrings } from './strings.ts';
 import { latinQuotes, wrapText } from './text-wrap.ts';
 
@@ -54,33 +64,6 @@ type PreparedFont = {
   bmp: Uint8Array;
 };
 const prepared = new WeakMap<Uint8Array, PreparedFont>();
-
-/** Bytes as a JS string of char codes 0-255: jsPDF's representation of binary data. */
-function bytesToBinary(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    parts.push(
-      String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]),
-    );
-  }
-  return parts.join('');
-}
-
-function binaryToBytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
-
-type ProcessDataByFilters = (
-  data: string,
-  filters: string | string[] | undefined,
-) => { data: string; reverseChain: string };
-
-function isFlateOnly(filters: string | string[] | undefined): boolean {
-  const chain = typeof filters === 'string' ? [filters] : (filters ?? []);
-  return chain.length === 1 && (chain[0] === 'FlateEncode' || chain[0] === '/FlateEncode');
-}
 
 function prepare(font: Uint8Array): PreparedFont {
   let p = prepared.get(font);
@@ -136,87 +119,6 @@ export type TableOptions = {
   splitRows?: boolean;
 };
 
-/** The parts of jsPDF's TrueType font object that its own text path keeps up to date. */
-type JsPdfTtfFont = {
-  id: string;
-  metadata: {
-    characterToGlyph(code: number): number;
-    widthOfGlyph(glyph: number): number;
-    glyIdsUsed: number[];
-    toUnicode: Record<number, number>;
-    Unicode: { widths: Array<number | number[]> };
-  };
-};
-
-/** A PDF literal-string byte: parentheses, backslash and line ends escaped (a raw CR or LF
- * inside a literal string would be read back as LF and change the glyph id). */
-function literalByte(byte: number): string {
-  if (byte === 0x28 || byte === 0x29 || byte === 0x5c) return `\\${String.fromCharCode(byte)}`;
-  if (byte === 0x0d) return '\\r';
-  if (byte === 0x0a) return '\\n';
-  return String.fromCharCode(byte);
-}
-
-/**
- * Encodes text as Identity-H glyph ids (two bytes each, as a literal string: half the size of
- * hex) and records each new glyph the way jsPDF's own text path does, so its font subset,
- * widths and ToUnicode map include it.
- */
-class FaceWriter {
-  readonly id: string;
-  private readonly bytesByCode = new Map<number, string>();
-  constructor(private readonly font: JsPdfTtfFont) {
-    this.id = font.id;
-  }
-  encode(text: string): string {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let bytes = this.bytesByCode.get(code);
-      if (bytes === undefined) {
-        const meta = this.font.metadata;
-        const glyph = meta.characterToGlyph(code);
-        // Glyph 0 draws nothing; the coverage check has already named the character.
-        bytes = glyph === 0 ? '' : literalByte(glyph >> 8) + literalByte(glyph & 0xff);
-        if (glyph !== 0) {
-          meta.glyIdsUsed.push(glyph);
-          meta.toUnicode[glyph] = code;
-          meta.Unicode.widths.push(glyph, [Math.trunc(meta.widthOfGlyph(glyph))]);
-        }
-        this.bytesByCode.set(code, bytes);
-      }
-      out += bytes;
-    }
-    return out;
-  }
-}
-
-/** Bidi flags that autotable always passes (false: plain left-to-right text); options left
- * undefined say nothing either. */
-const HARMLESS_TEXT_OPTIONS = new Set(['isInputVisual', 'isInputRtl', 'isSymmetricSwapping']);
-
-function isPlainTextOptions(options: Record<string, unknown> | undefined): boolean {
-  if (!options) return true;
-  return Object.entries(options).every(
-    ([key, value]) => value === undefined || (HARMLESS_TEXT_OPTIONS.has(key) && !value),
-  );
-}
-
-function num(n: number): string {
-  return (Math.round(n * 100) / 100).toString();
-}
-
-function rgbOperands(r: number, g: number, b: number): string {
-  return `${num(r / 255)} ${num(g / 255)} ${num(b / 255)}`;
-}
-
-function hexToPdfRgb(hex: string): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  return m
-    ? rgbOperands(parseInt(m[1] ?? '0', 16), parseInt(m[2] ?? '0', 16), parseInt(m[3] ?? '0', 16))
-    : '0 0 0';
-}
-
 export class ReportCanvas {
   readonly doc: jsPDF;
   readonly page: Page = { width: 210, height: 297, left: 18, right: 192, top: 24, bottom: 276 };
@@ -228,11 +130,6 @@ export class ReportCanvas {
   private readonly faces: { normal: FaceWriter; bold: FaceWriter };
   private readonly k: number;
   private readonly pageHeight: number;
-  private current: { bold: boolean | null; size: number; color: string } = {
-    bold: null,
-    size: 0,
-    color: '',
-  };
 
   constructor(
     fonts: ReportFonts,
@@ -251,11 +148,15 @@ export class ReportCanvas {
     this.k = this.doc.internal.scaleFactor;
     this.pageHeight = this.doc.internal.pageSize.getHeight();
     this.doc.setFont(FONT_FAMILY, 'normal');
-    const normal = new FaceWriter(this.doc.getFont() as unknown as JsPdfTtfFont);
+    const normalFont = this.doc.getFont() as unknown as JsPdfTtfFont;
+    useLinearGlyfEncoding(normalFont);
+    const normal = new FaceWriter(normalFont);
     let bold = normal;
     if (fonts.bold) {
       this.doc.setFont(FONT_FAMILY, 'bold');
-      bold = new FaceWriter(this.doc.getFont() as unknown as JsPdfTtfFont);
+      const boldFont = this.doc.getFont() as unknown as JsPdfTtfFont;
+      useLinearGlyfEncoding(boldFont);
+      bold = new FaceWriter(boldFont);
     }
     this.faces = { normal, bold };
     this.tuneForSpeed();
@@ -357,24 +258,6 @@ export class ReportCanvas {
       const examples = [...new Set(this.uncovered.values())].slice(0, 3);
       throw new UncoveredTextError(chars, examples);
     }
-  }
-
-  setStyle(style: TextStyle = {}): void {
-    const bold = (style.bold ?? false) && this.hasBold;
-    const size = style.size ?? 9.5;
-    const color = (style.color ?? COLORS.ink).join(',');
-    if (bold !== this.current.bold) this.doc.setFont(FONT_FAMILY, bold ? 'bold' : 'normal');
-    if (size !== this.current.size) this.doc.setFontSize(size);
-    if (color !== this.current.color) {
-      const [r, g, b] = style.color ?? COLORS.ink;
-      this.doc.setTextColor(r, g, b);
-    }
-    this.current = { bold, size, color };
-  }
-
-  /** Forget the tracked state after code (autotable) changed the document's font behind us. */
-  resetStyle(): void {
-    this.current = { bold: null, size: -1, color: '' };
   }
 
   measure(text: string, style: TextStyle = {}): number {
@@ -541,7 +424,6 @@ export class ReportCanvas {
       },
     };
     autoTable(this.doc, options);
-    this.resetStyle();
     const finalY = (this.doc as jsPDF & { lastAutoTable?: { finalY?: number } }).lastAutoTable
       ?.finalY;
     this.y = (finalY ?? this.y) + 4;
@@ -555,23 +437,8 @@ export class ReportCanvas {
     this.doc.setPage(n);
   }
 
-  /**
-   * The finished PDF. jsPDF's own Flate step copies every stream byte by byte and rebuilds the
-   * result with a string reduce (a third of a 300-page report's time); for the duration of
-   * this one synchronous call its filter hook does the same deflate (fflate, which jsPDF
-   * itself uses) with bulk conversions, then the original hook is put back.
-   */
+  /** The finished PDF (streams deflated in bulk: see withFastFlate). */
   output(): Uint8Array {
-    const api = jsPDF.API as unknown as { processDataByFilters: ProcessDataByFilters };
-    const original = api.processDataByFilters;
-    api.processDataByFilters = (data, filters) =>
-      isFlateOnly(filters)
-        ? { data: bytesToBinary(zlibSync(binaryToBytes(data))), reverseChain: '/FlateDecode' }
-        : original(data, filters);
-    try {
-      return new Uint8Array(this.doc.output('arraybuffer'));
-    } finally {
-      api.processDataByFilters = original;
-    }
+    return withFastFlate(() => new Uint8Array(this.doc.output('arraybuffer')));
   }
 }
