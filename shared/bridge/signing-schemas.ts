@@ -33,6 +33,8 @@ export const DistinguishedNameSchema = z
     commonName: z.string().trim().min(1).max(64),
     organisation: z.string().trim().max(64).optional(),
     organisationalUnit: z.string().trim().max(64).optional(),
+    /** Put in the subject (emailAddress) and, in certificates we issue, as an rfc822Name. */
+    email: z.email().max(128).optional(),
   })
   .strict();
 

@@ -11,6 +11,7 @@ export type SubjectForm = {
   commonName: string;
   organisation: string;
   unit: string;
+  email: string;
   keyAlgorithm: KeyAlgorithm;
 };
 
@@ -18,6 +19,7 @@ export const emptySubject = (organisation = ''): SubjectForm => ({
   commonName: '',
   organisation,
   unit: '',
+  email: '',
   keyAlgorithm: 'ec-p256',
 });
 
@@ -25,10 +27,12 @@ export const emptySubject = (organisation = ''): SubjectForm => ({
 export function subjectOf(form: SubjectForm) {
   const organisation = form.organisation.trim();
   const unit = form.unit.trim();
+  const email = form.email.trim();
   return {
     commonName: form.commonName.trim(),
     ...(organisation && { organisation }),
     ...(unit && { organisationalUnit: unit }),
+    ...(email && { email }),
   };
 }
 
@@ -39,17 +43,29 @@ export const labelOf = (form: SubjectForm): string =>
     .join(' ')
     .slice(0, 120);
 
-export function subjectProblems(form: SubjectForm, t: Translator): { commonName?: string } {
-  if (!form.commonName.trim())
-    return { commonName: t('common.required', { field: t('identities.commonName') }) };
-  return {};
+// The browser's own notion of an address (input type=email), checked before main's schema.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function subjectProblems(
+  form: SubjectForm,
+  t: Translator,
+): { commonName?: string; email?: string } {
+  return {
+    commonName: form.commonName.trim()
+      ? undefined
+      : t('common.required', { field: t('identities.commonName') }),
+    email:
+      !form.email.trim() || EMAIL.test(form.email.trim())
+        ? undefined
+        : t('identities.emailInvalid'),
+  };
 }
 
 export function SubjectFields(props: {
   idPrefix: string;
   value: SubjectForm;
   onChange: (next: SubjectForm) => void;
-  errors: { commonName?: string };
+  errors: { commonName?: string; email?: string };
 }) {
   const t = useT();
   const p = props.idPrefix;
@@ -84,6 +100,20 @@ export function SubjectFields(props: {
           />
         </Field>
       </div>
+      <Field id={`${p}-email`} label={t('identities.email')} error={props.errors.email}>
+        <input
+          id={`${p}-email`}
+          // Not type=email: the browser's own bubble would block the form in its own language.
+          type="text"
+          inputMode="email"
+          spellCheck={false}
+          maxLength={128}
+          autoComplete="email"
+          value={props.value.email}
+          aria-invalid={!!props.errors.email}
+          onChange={(e) => set({ email: e.target.value })}
+        />
+      </Field>
       <Field id={`${p}-alg`} label={t('identities.keyType')}>
         <select
           id={`${p}-alg`}

@@ -69,13 +69,14 @@ export async function openNav(
 /** Subject fields and a passphrase typed twice, in whichever identity dialog is open. */
 export async function fillSubjectAndPassphrase(
   page: Page,
-  subject: { name: string; organisation?: string; unit?: string },
+  subject: { name: string; organisation?: string; unit?: string; email?: string },
 ): Promise<void> {
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name (as it appears in the signature)').fill(subject.name);
   if (subject.organisation !== undefined)
     await dialog.getByLabel('Organisation').fill(subject.organisation);
   if (subject.unit !== undefined) await dialog.getByLabel('Unit / department').fill(subject.unit);
+  if (subject.email !== undefined) await dialog.getByLabel('E-mail (optional)').fill(subject.email);
   await dialog.getByLabel('Passphrase', { exact: true }).fill(KEY_PASSPHRASE);
   await dialog.getByLabel('Passphrase again').fill(KEY_PASSPHRASE);
 }
@@ -87,8 +88,13 @@ export async function createSelfIssued(page: Page, name: string): Promise<void> 
     name,
     organisation: 'Security Office',
     unit: 'Audit team',
+    email: 'not an address',
   });
-  await page.getByRole('dialog').getByRole('button', { name: 'Create certificate' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Create certificate' }).click();
+  await expect(dialog.getByText('This is not an e-mail address.')).toBeVisible();
+  await dialog.getByLabel('E-mail (optional)').fill('inspector@example.org');
+  await dialog.getByRole('button', { name: 'Create certificate' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 3, name: new RegExp(name) })).toBeVisible();
 }
@@ -110,7 +116,7 @@ export async function signOnlyAudit(
   await page.getByLabel('Passphrase of the key').fill(KEY_PASSPHRASE);
   await page.getByRole('button', { name: 'Sign report' }).click();
   await expect(page.getByRole('heading', { name: 'Report signed' })).toBeVisible({
-    timeout: 30_000,
+    timeout: 90_000,
   });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -137,7 +143,7 @@ export async function verifyFile(
   await openNav(page, 'Verify a report');
   await page.getByLabel('Choose a PDF…').setInputFiles(file);
   const result = page.locator('.verify-result');
-  await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 30_000 });
+  await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 60_000 });
   return result;
 }
 
@@ -158,6 +164,6 @@ export async function dropOnVerify(page: Page, name: string, bytes: Uint8Array) 
   await expect(zone).toHaveClass(/dropzone-over/);
   await zone.dispatchEvent('drop', { dataTransfer });
   const result = page.locator('.verify-result');
-  await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 30_000 });
+  await expect(result.locator('.verdict-banner')).toBeVisible({ timeout: 60_000 });
   return result;
 }

@@ -24,7 +24,7 @@ test('reports screens in English and Chinese: clean, labelled, no serious axe fi
   app: page,
   outside,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await mkdir(SHOTS, { recursive: true });
   await completeSmallAudit(page);
 
@@ -102,7 +102,7 @@ test('reports screens in English and Chinese: clean, labelled, no serious axe fi
     .getByLabel('选择 PDF…')
     .setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
   await expect(page.getByText('无法确认：文件完整，但签名者不受信任')).toBeVisible({
-    timeout: 30_000,
+    timeout: 60_000,
   });
   await shot(page, 'verify-zh');
   await page.getByRole('region', { name: '本报告记录的检查' }).scrollIntoViewIfNeeded();

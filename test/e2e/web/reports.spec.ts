@@ -30,11 +30,12 @@ test('self-issued identity: sign a completed audit, download, pdfsig agrees, ver
   app: page,
   outside,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await completeSmallAudit(page);
   await createSelfIssued(page, 'Wang Fang');
   const card = page.getByRole('listitem').filter({ hasText: 'Wang Fang' });
   await expect(card.getByText('Self-issued', { exact: true })).toBeVisible();
+  await expect(card.getByText(/emailAddress=inspector@example\.org/)).toBeVisible();
   await expect(card.getByText(/[0-9A-F]{2}(:[0-9A-F]{2}){31}/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'Signing identities');
 
@@ -111,7 +112,7 @@ test("organisation PKI: key + CSR, certificate issued by a test CA, CA imported 
   app: page,
   outside,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const skip = missingJudges('openssl', 'pdfsig', 'certutil');
   test.skip(!!skip, skip ?? '');
   const pki = testPki();
@@ -197,7 +198,7 @@ test("organisation PKI: key + CSR, certificate issued by a test CA, CA imported 
   await cs.getByLabel('Countersign as').selectOption({ label: 'Approver Zhao' });
   await cs.getByLabel('Passphrase of the key').fill(KEY_PASSPHRASE);
   await cs.getByRole('button', { name: 'Countersign', exact: true }).click();
-  await expect(cs.getByRole('heading', { name: 'Countersigned' })).toBeVisible({ timeout: 30_000 });
+  await expect(cs.getByRole('heading', { name: 'Countersigned' })).toBeVisible({ timeout: 60_000 });
   const [csDownload] = await Promise.all([
     page.waitForEvent('download'),
     cs.getByRole('button', { name: /^Download .*countersigned\.pdf$/ }).click(),
