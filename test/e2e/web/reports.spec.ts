@@ -151,7 +151,12 @@ test("organisation PKI: key + CSR, certificate issued by a test CA, CA imported 
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(card.getByText('Issued by a CA')).toBeVisible();
 
-  // The organisation's CA as a trust anchor.
+  // The organisation's CA as a trust anchor; an inspector's certificate is not a CA and is refused.
+  await page.getByLabel('Import CA certificate…').setInputFiles(join(pki.dir, 'rsa.pem'));
+  await expect(
+    page.getByRole('region', { name: 'Trusted for verification' }).getByRole('alert'),
+  ).toContainText('not a CA certificate');
+  await expect(page.getByText('No CA certificate imported.')).toBeVisible();
   await page.getByLabel('Import CA certificate…').setInputFiles(pki.caPath);
   await expect(page.getByText('Roomcheck Test CA').first()).toBeVisible();
 
