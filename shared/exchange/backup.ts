@@ -21,7 +21,7 @@ import {
   type Sha256,
   verifyEvidence,
 } from './exchange-file.ts';
-import { decodeBase64 } from './base64.ts';
+import { decodeBase64 } from '../encoding/base64.ts';
 import { importError } from '../import/messages.ts';
 import { AuditSnapshotSchema } from '../snapshot/schema.ts';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { importError } from '../import/messages.ts';
 import { describeZodError } from '../import/zod-message.ts';
 import type { SnapshotEvidence } from '../snapshot/schema.ts';
-import { decodeBase64 } from './base64.ts';
+import { decodeBase64 } from '../encoding/base64.ts';
 import { parseStrictJson } from './json-scan.ts';
 
 // What every Roomcheck JSON exchange file (audit export, backup) shares: a `format` name and a

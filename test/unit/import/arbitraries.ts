@@ -28,7 +28,7 @@ import type {
   Site,
   Template,
 } from '../../../shared/domain/schemas.ts';
-import { encodeBase64 } from '../../../shared/exchange/base64.ts';
+import { bytesToBase64 as encodeBase64 } from '../../../shared/encoding/base64.ts';
 import type { BackupEvidence, ImportLogEntry, Setting } from '../../../shared/exchange/backup.ts';
 import { normalizeIp } from '../../../shared/import/network-addresses.ts';
 

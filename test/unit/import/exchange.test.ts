@@ -12,7 +12,11 @@ import {
   type AuditRecord,
   type Backup,
 } from '../../../shared/exchange/backup.ts';
-import { decodeBase64, encodeBase64 } from '../../../shared/exchange/base64.ts';
+import {
+  base64ToBytes,
+  bytesToBase64 as encodeBase64,
+  decodeBase64,
+} from '../../../shared/encoding/base64.ts';
 import { parseStrictJson, scanJson } from '../../../shared/exchange/json-scan.ts';
 import { ImportError } from '../../../shared/import/messages.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
@@ -168,8 +172,12 @@ describe('base64', () => {
       'é===',
     ]) {
       expect(decodeBase64(bad)).toBeNull();
+      expect(() => base64ToBytes(bad)).toThrow(/damaged/);
     }
     expect(decodeBase64('')).toEqual(new Uint8Array());
+    // Multi-megabyte photos encode in bounded pieces and come back intact.
+    const photo = new Uint8Array(3_000_001).map((_, i) => (i * 7919) & 255);
+    expect(Buffer.from(base64ToBytes(encodeBase64(photo))).equals(Buffer.from(photo))).toBe(true);
   });
 });
 
