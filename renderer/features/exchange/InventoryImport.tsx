@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DeviceSchema, type Device } from '../../../shared/domain/schemas.ts';
+import { DeviceSchema } from '../../../shared/domain/schemas.ts';
 import { FIELD_INFO, IMPORT_FIELDS, type ImportField } from '../../../shared/import/fields.ts';
 import {
   autoMapping,
@@ -29,6 +29,7 @@ import type { ImportLogRow } from '../../db/types.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
 import type { PickedFile } from './file-info.ts';
+import { plannedWrite } from './planned-write.ts';
 import { PreviewTables, type ConflictChoice } from './PreviewTables.tsx';
 import { problemText } from './problem-text.ts';
 
@@ -42,25 +43,6 @@ const choiceValue = (c: MappingChoice) => (c.kind === 'profile' ? `p:${c.id}` : 
 
 function useSites() {
   return useLiveQuery(() => db().sites.orderBy('name').toArray(), []);
-}
-
-/** The devices the import writes, rooms and racks only when a written device uses them. */
-export function plannedWrite(
-  preview: ImportPreview,
-  choices: Readonly<Record<number, ConflictChoice>>,
-) {
-  const accepted = preview.conflicts.flatMap((c) =>
-    c.proposed && choices[c.row] === 'apply' ? [c.proposed.after] : [],
-  );
-  const add = preview.toAdd.map((a) => a.device);
-  const update = [...preview.toUpdate.map((u) => u.after), ...accepted];
-  const written: Device[] = [...add, ...update];
-  const rackIds = new Set(written.map((d) => d.rackId).filter((id) => id !== null));
-  const racks = preview.racksToCreate.filter((r) => rackIds.has(r.id));
-  const roomIds = new Set([...written.map((d) => d.roomId), ...racks.map((r) => r.roomId)]);
-  const rooms = preview.roomsToCreate.filter((r) => roomIds.has(r.id));
-  const skippedConflicts = preview.conflicts.length - accepted.length;
-  return { add, update, rooms, racks, skippedConflicts };
 }
 
 export function InventoryImport(props: {

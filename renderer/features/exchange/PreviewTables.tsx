@@ -3,7 +3,9 @@ import { formatImportMessage } from '../../../shared/import/messages.ts';
 import type { FieldChange, ImportPreview } from '../../../shared/import/preview.ts';
 import { useT } from '../../i18n/use-t.ts';
 
-export type ConflictChoice = 'apply' | 'skip';
+import type { ConflictChoice } from './planned-write.ts';
+
+export type { ConflictChoice };
 
 /** Tables show this many rows; the counts above them are always complete. */
 export const SHOWN_ROWS = 100;
