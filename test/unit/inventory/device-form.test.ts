@@ -56,7 +56,7 @@ describe('device form', () => {
       positionU: 10,
       heightU: 2,
       ips: ['10.0.0.5', '2001:db8::5'],
-      macs: ['00:1A:2B:3C:4D:5E'],
+      macs: ['00:1a:2b:3c:4d:5e'],
       idleSince: '2023-01-01',
       firmwareDate: '2021-06-30',
       endOfSupport: '2027-01-01',
@@ -124,7 +124,7 @@ describe('device form', () => {
 
   it('normalises MACs and refuses bad or repeated ones', () => {
     const ok = fromFormValues(form({ macs: '001a.2b3c.4d5e' }), ctx);
-    expect(ok.ok && ok.fields.macs).toEqual(['00:1A:2B:3C:4D:5E']);
+    expect(ok.ok && ok.fields.macs).toEqual(['00:1a:2b:3c:4d:5e']);
     expect(errorsOf(form({ macs: '00:1A:2B:3C:4D' })).macs).toEqual({
       code: 'mac_invalid',
       value: '00:1A:2B:3C:4D',
