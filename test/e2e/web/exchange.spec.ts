@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import * as XLSX from '@e965/xlsx';
 import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -202,5 +203,55 @@ test('mixed date formats and duplicate keys are rejected row by row, never guess
   await page.getByLabel('Dates like 03/04/2024').selectOption('dmy');
   await expect(rejected.getByRole('row').filter({ hasText: 'idle_since' })).toHaveCount(0);
   await expectNoStackTrace(page);
+  expect(outside).toEqual([]);
+});
+
+test('an XLSX workbook with a manual column mapping that is saved and reused', async ({
+  app: page,
+  outside,
+}) => {
+  await makeSiteAndRoom(page);
+  await openExchange(page);
+  // A CMDB export whose "Label" column is not Roomcheck's name: mapped by hand.
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['Tag', 'Label', 'Kind', 'State', 'Room'],
+    ['X-1', 'core-sw', 'switch', 'active', 'Room 301'],
+    ['X-2', 'vms-01', 'nvr_vms', 'idle', 'Room 301'],
+  ]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Devices');
+  const bytes = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array);
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  await chooseFile(page, 'cmdb.xlsx', bytes, xlsxType);
+  await expect(page.getByText('XLSX workbook, sheet "Devices", 2 data rows.')).toBeVisible();
+  await page.getByText(/^Column mapping:/).click();
+  await page.getByLabel('Tag', { exact: true }).selectOption('assetTag');
+  await page.getByLabel('Label', { exact: true }).selectOption('name');
+  await page.getByLabel('Kind', { exact: true }).selectOption('type');
+  await page.getByLabel('State', { exact: true }).selectOption('status');
+  await page.getByLabel('Room', { exact: true }).selectOption('room');
+  await expect(page.getByRole('list', { name: 'What the import would do' })).toContainText(
+    /2\s*to add/,
+  );
+  await page.getByLabel('Save this mapping as').fill('CMDB export');
+  await page.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(page.getByText('Mapping "CMDB export" saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+
+  // Next time the saved mapping is one choice away.
+  await chooseFile(page, 'cmdb.xlsx', bytes, xlsxType);
+  await page.getByLabel('Columns read as').selectOption({ label: 'Saved mapping: CMDB export' });
+  const adds = page.getByRole('region', { name: /Devices to add/ });
+  await expect(adds.getByRole('cell', { name: 'vms-01' })).toBeVisible();
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(
+    page.getByText('"cmdb.xlsx": 2 added, 0 updated, 0 rejected, 0 skipped.'),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Import log' })
+      .getByRole('row')
+      .filter({ hasText: 'cmdb.xlsx' }),
+  ).toContainText('Inventory (XLSX)');
   expect(outside).toEqual([]);
 });
