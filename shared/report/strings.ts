@@ -80,6 +80,7 @@ export interface ReportStrings {
   colBuildingFloor: string;
   colClassification: string;
   colRacks: string;
+  colRack: string;
   colDevices: string;
   inspectors: string;
   auditPeriod: string;
@@ -270,6 +271,7 @@ export const EN: ReportStrings = {
   colBuildingFloor: 'Building / floor',
   colClassification: 'Classification',
   colRacks: 'Racks',
+  colRack: 'Rack / U',
   colDevices: 'Devices',
   inspectors: 'Inspectors',
   auditPeriod: 'Audit period',
@@ -465,6 +467,7 @@ export const ZH: ReportStrings = {
   colBuildingFloor: '楼宇/楼层',
   colClassification: '密级',
   colRacks: '机柜',
+  colRack: '机柜/U位',
   colDevices: '设备数',
   inspectors: '检查人员',
   auditPeriod: '检查时间',

@@ -43,7 +43,7 @@ function drawInventory(ctx: ReportContext): void {
         { header: s.colAssetTag, width: 20 },
         { header: s.colName, width: 43 },
         { header: s.colType, width: 23 },
-        { header: s.colRacks, width: 13 },
+        { header: s.colRack, width: 13 },
         { header: s.colStatus, width: 21 },
         { header: s.colPowerNetwork, width: 19 },
         { header: s.colOwner, width: 35 },
@@ -52,7 +52,11 @@ function drawInventory(ctx: ReportContext): void {
         const rack = d.rackId ? m.rackById.get(d.rackId) : undefined;
         return [
           d.assetTag || '—',
-          [d.name, [d.manufacturer, d.model].filter(Boolean).join(' ')].filter(Boolean).join('\n'),
+          // The inspector's note says what the fields cannot ("replaced in 2024, never
+          // switched off"): it belongs with the device on paper.
+          [d.name, [d.manufacturer, d.model].filter(Boolean).join(' '), d.notes]
+            .filter(Boolean)
+            .join('\n'),
           lbl(ctx, 'deviceType', d.type),
           rack ? `${rack.name}${d.positionU !== null ? `\nU${d.positionU}` : ''}` : '—',
           lbl(ctx, 'lifecycleStatus', d.status),

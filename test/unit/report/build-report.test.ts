@@ -85,6 +85,8 @@ describe('buildReportPdf (English demo audit)', () => {
     expect(all).toContain('视频监控管理平台服务器');
     expect(all).toContain('Previous audit: Secure room audit 2025');
     expect(all).toContain('RC-SRV-0117');
+    const oaNote = snapshot.devices.find((d) => d.assetTag === 'RC-SRV-0117')?.notes ?? 'missing';
+    expect(squashed).toContain(squash(oaNote)); // device notes are printed in the inventory
     expect(squashed).toContain('XH-2026-0318-07'); // sanitization certificate
     expect(all).toContain(snapshot.evidence[0]?.sha256 ?? 'missing');
     expect(all).toContain('王建国 Wang Jianguo');
