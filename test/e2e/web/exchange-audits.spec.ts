@@ -197,3 +197,31 @@ test('an audit export and a backup leave through download links and come back in
   await context.close();
   expect(outside).toEqual([]);
 });
+
+test('completing an audit freezes it for comparisons and leaves an automatic backup in main', async ({
+  app: page,
+  outside,
+}) => {
+  test.setTimeout(180_000);
+  await importReport(page);
+  await page.getByRole('button', { name: 'Start next audit from this one' }).click();
+  await page.getByLabel('Inspector').fill('Wang Fang');
+  await page.getByRole('button', { name: 'Start audit' }).click();
+  await expect(page.getByText(/New audit started/)).toBeVisible();
+  const auditId = decodeURIComponent(page.url().split('#/audit/')[1] ?? '');
+  expect(auditId).not.toBe('');
+  await page.evaluate((hash) => (location.hash = hash), `#/summary/${auditId}`);
+  await page.getByRole('button', { name: 'Complete audit' }).click();
+  await page
+    .getByRole('dialog', { name: 'Complete this audit?' })
+    .getByRole('button', { name: 'Complete audit' })
+    .click();
+  await expect(page.getByText(/automatic backup written/)).toBeVisible();
+  const db = await dumpDatabase(page);
+  const records = db.auditRecords!.map((r) => JSON.parse(r) as { auditId: string; source: string });
+  expect(records.find((r) => r.auditId === auditId)?.source).toBe('completed');
+  await openExchange(page);
+  const backups = page.getByRole('region', { name: 'Backup' });
+  await expect(backups.getByRole('listitem')).toHaveCount(1);
+  expect(outside).toEqual([]);
+});
