@@ -3,8 +3,13 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliUsageError, type CliIo } from './command.ts';
 
-// The few things every report command does with files and arguments, each failure turned into
-// one plain sentence (exit 3: unreadable file or bad usage).
+// The few things every CLI command does with files and arguments, each failure turned into
+// one plain sentence (exit 3: unreadable file or bad usage). The size is checked with stat
+// before reading, so a 5 GB file is refused without loading it.
+
+/** "Audit file" mid-sentence is "audit file"; an acronym such as "PDF" stays as it is. */
+const midSentence = (what: string) =>
+  /^[A-Z][a-z]/.test(what) ? what.charAt(0).toLowerCase() + what.slice(1) : what;
 
 export async function readInputFile(
   io: CliIo,
@@ -20,16 +25,19 @@ export async function readInputFile(
     size = s.size;
   } catch (err) {
     if (err instanceof CliUsageError) throw err;
-    throw new CliUsageError(`Cannot read ${what} ${path}: no such file or no permission.`);
-  }
-  if (size > maxBytes)
     throw new CliUsageError(
-      `${what} ${path} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+      `Cannot read ${midSentence(what)} ${path}: no such file or no permission.`,
     );
+  }
+  if (size > maxBytes) {
+    throw new CliUsageError(
+      `${what} ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; files above ${Math.round(maxBytes / 1024 / 1024)} MB are refused.`,
+    );
+  }
   try {
     return new Uint8Array(await readFile(full));
   } catch {
-    throw new CliUsageError(`Cannot read ${what} ${path}.`);
+    throw new CliUsageError(`Cannot read ${midSentence(what)} ${path}.`);
   }
 }
 

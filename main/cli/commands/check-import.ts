@@ -14,7 +14,8 @@ import { parseStrictJson } from '../../../shared/exchange/json-scan.ts';
 import { extractSnapshot, SnapshotError } from '../../report/embed-snapshot.ts';
 import { verifyPdf, type VerifyOptions } from '../../verify/verify-pdf.ts';
 import { CliUsageError, type CliCommand, type CliIo } from '../command.ts';
-import { parseCommandArgs, readLimitedFile, trustOptions } from './check-import-io.ts';
+import { parseCliArgs, readInputFile } from '../cli-files.ts';
+import { trustFromArgs } from '../trust-args.ts';
 
 // `roomcheck check-import`: runs a file through exactly the code the app imports with
 // (shared/import, shared/exchange, main/verify) and reports what would be accepted and what
@@ -155,7 +156,7 @@ function humanReport(fileName: string, file: ParsedImportFile, report: CheckImpo
 }
 
 async function readMapping(io: CliIo, path: string): Promise<ImportFileOptions['mapping']> {
-  const bytes = await readLimitedFile(io, path, 'Mapping file', 1024 * 1024);
+  const bytes = await readInputFile(io, path, 'Mapping file', 1024 * 1024);
   let value: unknown;
   try {
     value = parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -196,7 +197,7 @@ Exit codes: 0 every row accepted (PDF: signature valid and trusted), 1 some rows
 (PDF: signature invalid), 2 PDF signature indeterminate (e.g. signer not trusted), 3 the
 file cannot be read as any supported format, or bad usage.`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {
+    const { values, positionals } = parseCliArgs(args, {
       allowPositionals: true,
       options: {
         profile: { type: 'string' },
@@ -230,12 +231,12 @@ file cannot be read as any supported format, or bad usage.`,
       ...(values.sheet ? { sheet: values.sheet as string } : {}),
       ...(dateOrder ? { dateOrder } : {}),
     };
-    const trust = await trustOptions(
+    const trust = await trustFromArgs(
       io,
       values.trust as string[] | undefined,
       values.pin as string[] | undefined,
     );
-    const bytes = await readLimitedFile(io, fileName, 'File', MAX_IMPORT_BYTES);
+    const bytes = await readInputFile(io, fileName, 'File', MAX_IMPORT_BYTES);
 
     let file: ParsedImportFile;
     try {
