@@ -1,13 +1,9 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import { saveAnswer, startAudit } from '../../../renderer/db/repositories/audits.ts';
 import {
   blankDevice,
   createDevice,
-  createRoom,
-  createSite,
   DuplicateAssetTagError,
 } from '../../../renderer/db/repositories/inventory.ts';
 import {
@@ -21,33 +17,18 @@ import {
   restoreInventory,
   updateRack,
 } from '../../../renderer/db/repositories/inventory-edits.ts';
-import { ensureBuiltInTemplates } from '../../../renderer/db/repositories/templates.ts';
 import { SECURE_ROOM_TEMPLATE_ID } from '../../../shared/checklist/secure-room.ts';
 import { makeFinding } from '../shared/fixtures.ts';
+import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;
-let n = 0;
 beforeEach(async () => {
-  db = openDatabase(`edits-${n++}-${Date.now()}`);
-  await db.open();
-  await ensureBuiltInTemplates(db);
+  db = await freshDbWithTemplates();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(closeAll);
 
 async function setup() {
-  const site = await createSite(db, { name: 'HQ', organisation: '', notes: '' });
-  const room = await createRoom(db, {
-    siteId: site.id,
-    name: 'Room A',
-    building: '',
-    floor: '',
-    classification: 'secret',
-    auditIntervalDays: 90,
-    notes: '',
-  });
+  const { site, room } = await siteWithRoom(db);
   const rack = await addRack(db, { roomId: room.id, name: 'A01', heightU: 42, notes: '' });
   const device = (name: string, extra: object = {}) =>
     createDevice(db, { ...blankDevice(site.id, room.id), name, ...extra });

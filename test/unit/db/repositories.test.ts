@@ -1,7 +1,5 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import {
   AuditLockedError,
   saveAnswer,
@@ -11,38 +9,19 @@ import {
   blankDevice,
   createDevice,
   createRoom,
-  createSite,
   DuplicateAssetTagError,
   updateDevice,
 } from '../../../renderer/db/repositories/inventory.ts';
-import { ensureBuiltInTemplates } from '../../../renderer/db/repositories/templates.ts';
 import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
+import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;
-let n = 0;
 beforeEach(async () => {
-  db = openDatabase(`repo-${n++}-${Date.now()}`);
-  await db.open();
-  await ensureBuiltInTemplates(db);
+  db = await freshDbWithTemplates();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(closeAll);
 
-async function room() {
-  const site = await createSite(db, { name: 'HQ', organisation: 'Unit 1', notes: '' });
-  const r = await createRoom(db, {
-    siteId: site.id,
-    name: 'Room A',
-    building: '',
-    floor: '',
-    classification: 'secret',
-    auditIntervalDays: 90,
-    notes: '',
-  });
-  return { site, room: r };
-}
+const room = () => siteWithRoom(db, { organisation: 'Unit 1' });
 
 describe('inventory repository', () => {
   it('refuses a second device with the same asset tag in one site and writes nothing', async () => {

@@ -1,31 +1,22 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import { startAudit } from '../../../renderer/db/repositories/audits.ts';
-import { createRoom, createSite } from '../../../renderer/db/repositories/inventory.ts';
 import {
   addTemplate,
   deleteTemplate,
   saveTemplate,
   TemplateRefusedError,
 } from '../../../renderer/db/repositories/template-edits.ts';
-import { ensureBuiltInTemplates } from '../../../renderer/db/repositories/templates.ts';
 import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
 import { duplicateTemplate, setSeverity } from '../../../shared/checklist/template-io.ts';
 import type { Template } from '../../../shared/domain/schemas.ts';
+import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;
-let n = 0;
 beforeEach(async () => {
-  db = openDatabase(`templates-${n++}-${Date.now()}`);
-  await db.open();
-  await ensureBuiltInTemplates(db);
+  db = await freshDbWithTemplates();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(closeAll);
 
 const NOW = '2026-03-01T00:00:00.000Z';
 
@@ -36,16 +27,7 @@ function copy(id = 'copy-1'): Template {
 }
 
 async function auditWith(template: Template) {
-  const site = await createSite(db, { name: 'HQ', organisation: '', notes: '' });
-  const room = await createRoom(db, {
-    siteId: site.id,
-    name: 'R',
-    building: '',
-    floor: '',
-    classification: 'secret',
-    auditIntervalDays: 90,
-    notes: '',
-  });
+  const { site, room } = await siteWithRoom(db, { roomName: 'R' });
   return startAudit(db, {
     siteId: site.id,
     roomIds: [room.id],

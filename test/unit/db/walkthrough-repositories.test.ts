@@ -1,7 +1,5 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import {
   AuditLockedError,
   completeAudit,
@@ -27,41 +25,25 @@ import {
   blankDevice,
   createDevice,
   createRoom,
-  createSite,
   DuplicateAssetTagError,
 } from '../../../renderer/db/repositories/inventory.ts';
 import {
   addUnexpectedDevice,
   markDevice,
 } from '../../../renderer/db/repositories/reconciliation.ts';
-import { ensureBuiltInTemplates } from '../../../renderer/db/repositories/templates.ts';
 import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
 import { answerId } from '../../../shared/domain/schemas.ts';
 import { autoFindingId } from '../../../shared/findings/findings.ts';
+import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;
-let n = 0;
 beforeEach(async () => {
-  db = openDatabase(`walk-${n++}-${Date.now()}`);
-  await db.open();
-  await ensureBuiltInTemplates(db);
+  db = await freshDbWithTemplates();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(closeAll);
 
 async function setup() {
-  const site = await createSite(db, { name: 'HQ', organisation: '', notes: '' });
-  const room = await createRoom(db, {
-    siteId: site.id,
-    name: 'Room A',
-    building: '',
-    floor: '',
-    classification: 'secret',
-    auditIntervalDays: 90,
-    notes: '',
-  });
+  const { site, room } = await siteWithRoom(db);
   const other = await createRoom(db, { ...room, name: 'Room B' });
   const switchDevice = await createDevice(db, {
     ...blankDevice(site.id, room.id),

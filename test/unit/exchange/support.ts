@@ -1,26 +1,9 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import { readAllTables, TABLE_NAMES } from '../../../renderer/db/repositories/database-dump.ts';
 import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
 
-let n = 0;
-const opened: RoomcheckDb[] = [];
-
-/** A new, empty database on fake-indexeddb (closed and deleted by `closeAll`). */
-export async function freshDb(): Promise<RoomcheckDb> {
-  const db = openDatabase(`exchange-${process.pid}-${n++}-${Date.now()}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-export async function closeAll(): Promise<void> {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-}
+// The fresh-database helpers live with the other repository tests' set-up.
+export { closeAll, freshDb } from '../db/support.ts';
 
 /**
  * Every row of every table with Blobs turned into their bytes (base64): two Blob objects

@@ -1,13 +1,10 @@
-import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import {
   completeAudit,
   reopenAudit,
   startAudit,
 } from '../../../renderer/db/repositories/audits.ts';
-import { createRoom, createSite } from '../../../renderer/db/repositories/inventory.ts';
 import {
   listSignedReports,
   nextReportNumbering,
@@ -16,32 +13,17 @@ import {
   type SignedReportEntry,
 } from '../../../renderer/db/repositories/signed-reports.ts';
 import { buildAuditSnapshot } from '../../../renderer/db/repositories/snapshot.ts';
-import { ensureBuiltInTemplates } from '../../../renderer/db/repositories/templates.ts';
 import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
+import { closeAll, freshDbWithTemplates, siteWithRoom } from '../db/support.ts';
 
 let db: RoomcheckDb;
-let n = 0;
 beforeEach(async () => {
-  db = openDatabase(`signed-${n++}-${Date.now()}`);
-  await db.open();
-  await ensureBuiltInTemplates(db);
+  db = await freshDbWithTemplates();
 });
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+afterEach(closeAll);
 
 async function audit() {
-  const site = await createSite(db, { name: 'HQ', organisation: 'Unit 1', notes: '' });
-  const room = await createRoom(db, {
-    siteId: site.id,
-    name: 'Room A',
-    building: '',
-    floor: '',
-    classification: 'secret',
-    auditIntervalDays: 90,
-    notes: '',
-  });
+  const { site, room } = await siteWithRoom(db, { organisation: 'Unit 1' });
   return startAudit(db, {
     siteId: site.id,
     roomIds: [room.id],
