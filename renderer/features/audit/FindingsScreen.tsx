@@ -234,6 +234,8 @@ export function FindingsScreen({ auditId }: { auditId: string }) {
         : [],
     [data, severity, status, roomId, deviceId, text, describe],
   );
+  // The virtualizer's functions are read during render; the compiler's skipping this component is intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,

@@ -99,6 +99,8 @@ export function SubjectList(props: {
   const subjects = walk.plan.subjects;
   const current = useStore((s) => (s.walk ? s.walk.plan.subjectOfStep[s.walkIndex] : -1));
   const setWalkIndex = useStore((s) => s.setWalkIndex);
+  // The virtualizer's functions are read during render; the compiler's skipping this component is intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: subjects.length,
     getScrollElement: () => scrollRef.current,

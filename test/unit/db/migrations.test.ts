@@ -45,44 +45,38 @@ describe('database migrations', () => {
     await v1
       .table('sites')
       .add({ id: 's1', name: 'HQ', organisation: '', notes: '', createdAt: now, updatedAt: now });
-    await v1
-      .table('rooms')
-      .add({
-        id: 'r1',
-        siteId: 's1',
-        name: '机房 1',
-        building: '',
-        floor: '',
-        classification: 'secret',
-        auditIntervalDays: 90,
-        notes: '',
-        createdAt: now,
-        updatedAt: now,
-      });
-    await v1
-      .table('devices')
-      .add({
-        ...blankDevice('s1', 'r1'),
-        id: 'd1',
-        name: 'NVR',
-        assetTag: 'A-1',
-        createdAt: now,
-        updatedAt: now,
-      });
+    await v1.table('rooms').add({
+      id: 'r1',
+      siteId: 's1',
+      name: '机房 1',
+      building: '',
+      floor: '',
+      classification: 'secret',
+      auditIntervalDays: 90,
+      notes: '',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await v1.table('devices').add({
+      ...blankDevice('s1', 'r1'),
+      id: 'd1',
+      name: 'NVR',
+      assetTag: 'A-1',
+      createdAt: now,
+      updatedAt: now,
+    });
     // A v1 audit written before the cursor field was relied upon.
     await v1
       .table('audits')
       .add({ id: 'a1', siteId: 's1', roomIds: ['r1'], status: 'in_progress', startedAt: now });
-    await v1
-      .table('answers')
-      .add({
-        id: 'a1|d1|D1',
-        auditId: 'a1',
-        deviceId: 'd1',
-        itemId: 'D1',
-        result: 'fail',
-        note: 'still cabled',
-      });
+    await v1.table('answers').add({
+      id: 'a1|d1|D1',
+      auditId: 'a1',
+      deviceId: 'd1',
+      itemId: 'D1',
+      result: 'fail',
+      note: 'still cabled',
+    });
     v1.close();
 
     const latest = openDatabase(name);
