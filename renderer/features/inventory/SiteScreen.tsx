@@ -1,98 +1,42 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
-import { CLASSIFICATIONS, type Classification } from '../../../shared/domain/enums.ts';
+import type { FormEvent } from 'react';
 import { latestAudit, roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
 import { createRoom } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
-import { Field } from '../../ui/Field.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { DueBadge, OpenFindings } from './DueBadge.tsx';
+import { RoomFields, useRoomForm, type RoomValues } from './RoomFields.tsx';
 import { localToday } from './today.ts';
 import './inventory.css';
+
+const NEW_ROOM: RoomValues = {
+  name: '',
+  building: '',
+  floor: '',
+  classification: 'secret',
+  auditIntervalDays: 90,
+  notes: '',
+};
 
 function NewRoomForm({ siteId }: { siteId: string }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
-  const [name, setName] = useState('');
-  const [building, setBuilding] = useState('');
-  const [floor, setFloor] = useState('');
-  const [classification, setClassification] = useState<Classification>('secret');
-  const [interval, setInterval] = useState('90');
-  const [errors, setErrors] = useState<{ name?: string; interval?: string }>({});
-  const { run, busy } = useAction(async () => {
-    const room = await createRoom(db(), {
-      siteId,
-      name: name.trim(),
-      building: building.trim(),
-      floor: floor.trim(),
-      classification,
-      auditIntervalDays: Number(interval.trim()),
-      notes: '',
-    });
+  const form = useRoomForm(NEW_ROOM);
+  const { run, busy } = useAction(async (values: RoomValues) => {
+    const room = await createRoom(db(), { siteId, ...values });
     navigate({ name: 'room', roomId: room.id });
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const days = Number(interval.trim());
-    const next = {
-      name: name.trim() ? undefined : t('common.required', { field: t('rooms.name') }),
-      interval:
-        /^\d+$/.test(interval.trim()) && days >= 1 && days <= 3660
-          ? undefined
-          : t('rooms.intervalInvalid'),
-    };
-    setErrors(next);
-    if (!next.name && !next.interval) void run();
+    const values = form.validate();
+    if (values) void run(values);
   };
   return (
     <form className="card form" onSubmit={submit} aria-label={t('rooms.new')}>
       <h2>{t('rooms.new')}</h2>
-      <Field id="room-name" label={t('rooms.name')} error={errors.name}>
-        <input
-          id="room-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={!!errors.name}
-        />
-      </Field>
-      <div className="row">
-        <Field id="room-building" label={t('rooms.building')}>
-          <input
-            id="room-building"
-            value={building}
-            onChange={(e) => setBuilding(e.target.value)}
-          />
-        </Field>
-        <Field id="room-floor" label={t('rooms.floor')}>
-          <input id="room-floor" value={floor} onChange={(e) => setFloor(e.target.value)} />
-        </Field>
-      </div>
-      <div className="row">
-        <Field id="room-classification" label={t('rooms.classification')}>
-          <select
-            id="room-classification"
-            value={classification}
-            onChange={(e) => setClassification(e.target.value as Classification)}
-          >
-            {CLASSIFICATIONS.map((c) => (
-              <option key={c} value={c}>
-                {t.label('classification', c)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="room-interval" label={t('rooms.interval')} error={errors.interval}>
-          <input
-            id="room-interval"
-            inputMode="numeric"
-            value={interval}
-            onChange={(e) => setInterval(e.target.value)}
-            aria-invalid={!!errors.interval}
-          />
-        </Field>
-      </div>
+      <RoomFields form={form} idPrefix="room" />
       <button type="submit" className="primary" disabled={busy}>
         {t('common.create')}
       </button>
