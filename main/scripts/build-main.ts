@@ -43,6 +43,13 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<BuildMa
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
+    // Modules that find files next to themselves (report fonts, demo photos) use
+    // import.meta.url, which CommonJS lacks: give it the bundle's own file URL. Not in the
+    // sandboxed preload (process.type 'renderer'), which may not require node:url.
+    define: { 'import.meta.url': '__roomcheckModuleUrl' },
+    banner: {
+      js: "var __roomcheckModuleUrl = typeof process === 'object' && process.type !== 'renderer' ? require('node:url').pathToFileURL(__filename).href : '';",
+    },
   });
   const requires: Record<string, string[]> = {};
   for (const [file, output] of Object.entries(result.metafile.outputs)) {

@@ -92,6 +92,10 @@ describe('build of main and preload', () => {
 
   it('the bundled preload exposes exactly the contract calls on window.roomcheck', () => {
     const { calls } = runWithFakeElectron(result.preloadPath) as { calls: unknown[][] };
-    expect(calls).toEqual([['contextBridge.exposeInMainWorld', 'roomcheck', CALL_NAMES]]);
+    expect(calls).toHaveLength(1);
+    const [what, key, names] = calls[0] as [string, string, string[]];
+    expect([what, key]).toEqual(['contextBridge.exposeInMainWorld', 'roomcheck']);
+    // The same set of methods as the contract's calls, in whatever order the preload lists them.
+    expect([...names].sort()).toEqual([...CALL_NAMES].sort());
   });
 });
