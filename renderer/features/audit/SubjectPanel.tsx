@@ -11,6 +11,7 @@ import type { WalkData } from '../../store/slices/walkthrough.ts';
 import { positionLabel } from './SubjectList.tsx';
 import {
   answerStep,
+  intendedResult,
   noteInputId,
   stepRowId,
   suggestionForStep,
@@ -49,11 +50,15 @@ const ItemRow = memo(function ItemRow(props: {
   }, [current]);
 
   const saveNote = async (advance: boolean) => {
-    if (draft !== null && draft !== (answer?.note ?? '')) {
-      await answerStep(index, answer?.result ?? 'unchecked', { note: draft, stay: true });
-    }
-    setDraft(null);
+    const changed = draft !== null && draft !== (answer?.note ?? '');
+    const saving = changed
+      ? answerStep(index, intendedResult(step.key) ?? 'unchecked', { note: draft, stay: true })
+      : null;
+    // Move on at once, like answering does: a key typed next belongs to the next item, and
+    // IndexedDB commits the note before any later answer.
     if (advance) setWalkIndex(index + 1);
+    await saving;
+    setDraft(null);
   };
   const onNoteKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' || e.key === 'Escape') {

@@ -60,6 +60,17 @@ const cursorOf = (step: PlanStep): AuditCursor => ({
   itemId: step.item.id,
 });
 
+/**
+ * Results asked for but not yet committed. A note typed right after "F" is saved while the
+ * fail may still be on its way to IndexedDB; it must keep the fail, not the stale answer.
+ */
+const pendingResults = new Map<string, AnswerResult>();
+
+/** The answer a step will have once what was asked is committed. */
+export function intendedResult(stepKey: string): AnswerResult | undefined {
+  return pendingResults.get(stepKey) ?? useStore.getState().walk?.answers.get(stepKey)?.result;
+}
+
 export type AnswerOptions = {
   /** The note to store; the answer's current note when omitted. */
   note?: string;
@@ -92,6 +103,7 @@ export async function answerStep(
   // Focus the note at once, not after the commit: the inspector starts typing right away.
   const askNote = result === 'fail' && stay && options.note === undefined;
   if (askNote) document.getElementById(noteInputId(index))?.focus();
+  pendingResults.set(step.key, result);
   try {
     const saved = await recordAnswer(db(), {
       auditId: walk.audit.id,
@@ -116,6 +128,8 @@ export async function answerStep(
     }
   } catch (err) {
     report(err);
+  } finally {
+    if (pendingResults.get(step.key) === result) pendingResults.delete(step.key);
   }
 }
 
