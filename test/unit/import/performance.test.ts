@@ -1,3 +1,4 @@
+import { makeDevice } from '../shared/fixtures.ts';
 import { describe, expect, it } from 'vitest';
 import type { Device, Rack, Room } from '../../../shared/domain/schemas.ts';
 import { csvFileBytes } from '../../../shared/exchange/csv-export.ts';
@@ -65,46 +66,18 @@ function existingInventory(): { devices: Device[]; rooms: Room[]; racks: Rack[] 
   }));
   const devices: Device[] = [];
   for (let i = 0; i < N; i += 2) {
-    devices.push({
-      id: `dev-${i}`,
-      siteId: 'site',
-      roomId: `room-${i % 5}`,
-      rackId: null,
-      positionU: null,
-      heightU: 1,
-      assetTag: `BJ-${i}`,
-      serial: `SN${i * 7919}`,
-      manufacturer: '',
-      model: '',
-      type: 'server',
-      name: `old ${i}`,
-      hostname: '',
-      ips: [],
-      macs: [],
-      owner: '',
-      department: '',
-      status: 'active',
-      idleSince: null,
-      firmwareVersion: '',
-      firmwareDate: null,
-      endOfSupport: null,
-      credentials: {
-        defaultChanged: 'unknown',
-        unique: 'unknown',
-        lastRotated: null,
-        storesOtherCredentials: false,
-      },
-      power: 'unknown',
-      network: { state: 'unknown', switchName: '', switchPort: '', portEnabled: 'unknown' },
-      managementInterfaces: [],
-      media: [],
-      classification: 'secret',
-      sanitization: null,
-      notes: '',
-      firstSeenAuditId: null,
-      createdAt: T,
-      updatedAt: T,
-    });
+    devices.push(
+      makeDevice({
+        id: `dev-${i}`,
+        siteId: 'site',
+        roomId: `room-${i % 5}`,
+        assetTag: `BJ-${i}`,
+        serial: `SN${i * 7919}`,
+        name: `old ${i}`,
+        createdAt: T,
+        updatedAt: T,
+      }),
+    );
   }
   return { devices, rooms, racks };
 }

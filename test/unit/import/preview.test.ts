@@ -1,3 +1,4 @@
+import { makeDevice } from '../shared/fixtures.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -39,46 +40,8 @@ const rack = (id: string, roomId: string, name: string, walkOrder: number): Rack
   updatedAt: T0,
 });
 
-const device = (over: Partial<Device> & Pick<Device, 'id'>): Device => ({
-  siteId: 'site-1',
-  roomId: 'room-a',
-  rackId: null,
-  positionU: null,
-  heightU: 1,
-  assetTag: '',
-  serial: '',
-  manufacturer: '',
-  model: '',
-  type: 'server',
-  name: '',
-  hostname: '',
-  ips: [],
-  macs: [],
-  owner: '',
-  department: '',
-  status: 'active',
-  idleSince: null,
-  firmwareVersion: '',
-  firmwareDate: null,
-  endOfSupport: null,
-  credentials: {
-    defaultChanged: 'unknown',
-    unique: 'unknown',
-    lastRotated: null,
-    storesOtherCredentials: false,
-  },
-  power: 'unknown',
-  network: { state: 'unknown', switchName: '', switchPort: '', portEnabled: 'unknown' },
-  managementInterfaces: [],
-  media: [],
-  classification: 'secret',
-  sanitization: null,
-  notes: '',
-  firstSeenAuditId: null,
-  createdAt: T0,
-  updatedAt: T0,
-  ...over,
-});
+const device = (over: Partial<Device> & Pick<Device, 'id'>): Device =>
+  makeDevice({ roomId: 'room-a', name: '', createdAt: T0, updatedAt: T0, ...over });
 
 const rooms = [room('room-a', 'Room A'), room('room-b', 'Room B')];
 const racks = [rack('rack-a1', 'room-a', 'A1', 0), rack('rack-a2', 'room-a', 'A2', 1)];
