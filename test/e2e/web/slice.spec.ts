@@ -69,6 +69,7 @@ test('create a site, a room and a device, answer a check item with a note, and f
 
 test('the language switch shows the whole screen in Simplified Chinese and remembers it', async ({
   app: page,
+  outside,
 }) => {
   await page.getByLabel('Language').selectOption('zh');
   await expect(page.getByRole('heading', { level: 1, name: '场所' })).toBeVisible();
@@ -76,4 +77,5 @@ test('the language switch shows the whole screen in Simplified Chinese and remem
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '场所' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(outside).toEqual([]);
 });
