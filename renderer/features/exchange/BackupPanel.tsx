@@ -3,7 +3,7 @@ import { formatBytes } from '../../../shared/import/messages.ts';
 import { bridgeAvailable, call } from '../../bridge/client.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { backupText, writeAutomaticBackup } from './auto-backup.ts';
-import { downloadBlob, localDay } from './download.ts';
+import { downloadBlob, localDay } from '../../ui/download.ts';
 import { problemText } from './problem-text.ts';
 
 type Listed = { directory: string; files: { fileName: string; bytes: number; at: string }[] };

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { localDay } from './download.ts';
+import { localDay } from '../../ui/download.ts';
 import { problemText } from './problem-text.ts';
 
 /** "Start the next audit from this one": inventory and open findings carried forward. */

@@ -8,7 +8,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Field } from '../../ui/Field.tsx';
 import { CarryForwardButton } from './CarryForwardButton.tsx';
-import { localDay } from './download.ts';
+import { localDay } from '../../ui/download.ts';
 import './exchange.css';
 
 function Section(props: { id: string; title: string; count: number; children: ReactNode }) {

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
 import { buildAuditBundleText } from './audit-bundle.ts';
 import { appVersion } from './auto-backup.ts';
-import { downloadBlob, fileSlug, localDay } from './download.ts';
+import { downloadBlob, fileSlug, localDay } from '../../ui/download.ts';
 import { problemText } from './problem-text.ts';
 
 /** Audit bundles, inventory CSV and findings CSV, saved through Blob links (no network). */

@@ -1,4 +1,5 @@
 import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
+import { downloadBlob } from '../../ui/download.ts';
 
 // Files in and out of the reports screens: read what the user picked, and hand bytes back as a
 // download. Nothing here touches the network; the Blob URL is revoked once the click is done.
@@ -21,20 +22,9 @@ export function certificatePayload(bytes: Uint8Array): string | null {
   return bytesToBase64(bytes);
 }
 
-/** Starts a download of `bytes` named `fileName` (Blob + a temporary <a download>). */
+/** Starts a download of `bytes` named `fileName`. */
 export function downloadBytes(bytes: Uint8Array | string, fileName: string, type: string): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The browser has taken the URL by now; revoke on the next turn so the download keeps it.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([bytes as BlobPart], { type }), fileName);
 }
 
 /** A file-name-safe version of a label (keeps letters of any script, digits, - and _). */

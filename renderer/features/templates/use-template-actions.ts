@@ -6,7 +6,7 @@ import { newId, nowIso } from '../../db/ids.ts';
 import { addTemplate, TemplateRefusedError } from '../../db/repositories/template-edits.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
-import { downloadText, fileSlug } from './download.ts';
+import { downloadBlob, fileSlug } from '../../ui/download.ts';
 import { templateName } from './template-name.ts';
 
 /** Duplicate and export, shared by the list and the detail screen. */
@@ -49,10 +49,9 @@ export function useTemplateActions() {
     (template: Template) => {
       try {
         const name = templateName(template, t.lang);
-        downloadText(
-          exportTemplate(template),
-          `${fileSlug(name)}-v${template.version}.roomcheck-template.json`,
-          'application/json',
+        downloadBlob(
+          new Blob([exportTemplate(template)], { type: 'application/json' }),
+          `${fileSlug(name, 'template')}-v${template.version}.roomcheck-template.json`,
         );
       } catch (error) {
         fail(error);
