@@ -5,6 +5,7 @@ import { protectorFor } from '../identity/protector-choice.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
 import { countersignPdf } from '../signing/countersign.ts';
+import { verifyInWorker } from '../verify/run-verification.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
 import { asUserErrors } from './signing-errors.ts';
 
@@ -52,7 +53,9 @@ export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
     return { pdfBase64: toBase64(bytes), verdict };
   });
 
+/** Dropped files are verified in the worker: a hostile PDF cannot stall or exhaust main. */
 export const reportVerify: Handler<'reportVerify'> = (req, ctx) =>
-  asUserErrors(async () =>
-    verifyPdf(fromBase64(req.pdfBase64), await new TrustStore(ctx.dataDir).verifyOptions()),
-  );
+  asUserErrors(async () => {
+    const trust = await new TrustStore(ctx.dataDir).verifyOptions();
+    return (await verifyInWorker(fromBase64(req.pdfBase64), trust)).verdict;
+  });

@@ -1,7 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
 import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
-import { decodeStream, MAX_DECODED_STREAM, PdfState } from '../pdf/pdf-file.ts';
+import { PdfState, type RevisionView } from '../pdf/pdf-file.ts';
+import { StreamTooLarge } from '../pdf/stream-filters.ts';
 import {
   asName,
   decodeTextString,
@@ -16,14 +17,52 @@ import {
 // the verifier uses, so the JSON we import is the one the verified revision holds.
 
 export const SNAPSHOT_ATTACHMENT_NAME = 'audit.json';
+
+/**
+ * What an embedded audit may cost to read. A 2,000-device audit with photos is ~14 MB of JSON
+ * with ~80,000 objects and arrays and ~600,000 values; a hostile one that inflates into
+ * millions of empty objects is refused before JSON.parse builds them.
+ */
+export const SNAPSHOT_LIMITS = {
+  maxBytes: 64 * 1024 * 1024,
+  maxContainers: 1_000_000,
+  maxValues: 4_000_000,
+};
+export type SnapshotLimits = typeof SNAPSHOT_LIMITS;
 const MAX_NAME_TREE_DEPTH = 16;
 const MAX_NAME_TREE_NODES = 10_000;
 
 export class SnapshotError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Set when the snapshot is refused for its size (the caller words it). */
+    readonly tooLarge = false,
+  ) {
     super(message);
     this.name = 'SnapshotError';
   }
+}
+
+/** Counts objects/arrays and values of a JSON text without building it; false past a limit. */
+export function jsonWithinLimits(text: string, limits: SnapshotLimits): boolean {
+  let containers = 0;
+  let values = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, honouring escapes.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++containers > limits.maxContainers) return false;
+    } else if (c === 0x2c) {
+      if (++values > limits.maxValues) return false;
+    }
+  }
+  return true;
 }
 
 /** Validates the snapshot and attaches it to the document as `audit.json`. */
@@ -88,13 +127,13 @@ export function attachValidatedSnapshot(
   af.push(fileSpec);
 }
 
-function fileSpecName(state: PdfState, spec: PdfValue | undefined): string | undefined {
+function fileSpecName(state: RevisionView, spec: PdfValue | undefined): string | undefined {
   return decodeTextString(state.lookup(spec, 'UF')) ?? decodeTextString(state.lookup(spec, 'F'));
 }
 
 /** Walks the /EmbeddedFiles name tree (bounded) looking for `name`. */
 function findInNameTree(
-  state: PdfState,
+  state: RevisionView,
   node: PdfValue | undefined,
   name: string,
 ): PdfValue | undefined {
@@ -124,7 +163,7 @@ function findInNameTree(
 }
 
 /** The file specification of the embedded snapshot in this state, if there is one. */
-export function findSnapshotFileSpec(state: PdfState): PdfValue | undefined {
+export function findSnapshotFileSpec(state: RevisionView): PdfValue | undefined {
   const catalog = state.catalog;
   const tree = state.lookup(state.lookup(catalog, 'Names'), 'EmbeddedFiles');
   const fromTree = tree ? findInNameTree(state, tree, SNAPSHOT_ATTACHMENT_NAME) : undefined;
@@ -139,7 +178,10 @@ export function findSnapshotFileSpec(state: PdfState): PdfValue | undefined {
 }
 
 /** Reads, parses and validates the embedded snapshot of a state; throws SnapshotError. */
-export function readSnapshotFromState(state: PdfState): AuditSnapshot {
+export function readSnapshotFromState(
+  state: RevisionView,
+  limits: SnapshotLimits = SNAPSHOT_LIMITS,
+): AuditSnapshot {
   const spec = findSnapshotFileSpec(state);
   if (!spec) throw new SnapshotError('This PDF carries no embedded audit snapshot (audit.json).');
   const ef = state.lookup(spec, 'EF');
@@ -154,13 +196,18 @@ export function readSnapshotFromState(state: PdfState): AuditSnapshot {
   }
   let text: string;
   try {
-    const bytes = decodeStream(state.bytes, obj, MAX_DECODED_STREAM);
+    const bytes = state.decodeStream(obj, limits.maxBytes);
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
+    if (err instanceof StreamTooLarge)
+      throw new SnapshotError('The embedded audit.json is too large.', true);
+    if (!(err instanceof PdfSyntaxError) && !(err instanceof TypeError)) throw err;
     throw new SnapshotError(
       `The embedded audit.json cannot be read: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
+  if (!jsonWithinLimits(text, limits))
+    throw new SnapshotError('The embedded audit.json is too large.', true);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -13,13 +13,16 @@ export type BuildMainOptions = {
 export type BuildMainResult = {
   mainPath: string;
   preloadPath: string;
+  /** The verifier's worker thread, started by main next to main.cjs. */
+  verifyWorkerPath: string;
   warnings: Message[];
   /** Every module each bundle still requires at run time, by output file. */
   requires: Record<string, string[]>;
 };
 
 /**
- * Bundles the Electron entry and the preload into self-contained CommonJS files: only
+ * Bundles the Electron entry, the preload and the verifier's worker into self-contained
+ * CommonJS files: only
  * `electron` (and, for main, Node built-ins) stay external. The preload must be one file, as a
  * sandboxed preload cannot require anything but a few Electron modules.
  */
@@ -31,6 +34,7 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<BuildMa
     entryPoints: {
       main: join(root, 'main', 'main.ts'),
       preload: join(root, 'main', 'preload.ts'),
+      'verify-worker': join(root, 'main', 'verify', 'verify-worker.ts'),
     },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
@@ -61,6 +65,7 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<BuildMa
   return {
     mainPath: join(outDir, 'main.cjs'),
     preloadPath: join(outDir, 'preload.cjs'),
+    verifyWorkerPath: join(outDir, 'verify-worker.cjs'),
     warnings: result.warnings,
     requires,
   };

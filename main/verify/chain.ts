@@ -1,8 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { verifyMessage, type VerifyMessage } from '../../shared/verify/messages.ts';
 import type { CertificateSummary } from '../../shared/verify/verdict.ts';
 import { certificateFingerprint } from '../signing/signer-checks.ts';
+import { OID } from './oids.ts';
 
 // Whether a signer's certificate chains to something the user trusts: an organisation CA they
 // imported, or a certificate fingerprint they pinned (for self-issued certificates). Paths are
@@ -17,8 +19,31 @@ export type TrustResult = {
   trustedBy: 'anchor' | 'pin' | null;
   chain: CertificateSummary[];
   /** Why it is not trusted (or null when it is). */
-  problem: null | { code: 'untrusted' | 'certificate_time'; reason: string };
+  problem: null | { code: 'untrusted' | 'certificate_time'; message: VerifyMessage };
 };
+
+/** What the certificate is used for here: signing a document, or issuing timestamps. */
+export type CertificatePurpose = 'document' | 'timestamp';
+
+export type TrustContext = {
+  anchors: readonly X509Certificate[];
+  pins: ReadonlySet<string>;
+};
+
+const parsedCache = new Map<string, X509Certificate>();
+const CACHE_SIZE = 256;
+
+/** Parses a certificate once per process (certificates repeat across signatures and files). */
+export function x509(der: Uint8Array): X509Certificate {
+  const key = Buffer.from(der.buffer, der.byteOffset, der.length).toString('latin1');
+  let cert = parsedCache.get(key);
+  if (!cert) {
+    cert = new X509Certificate(der);
+    if (parsedCache.size >= CACHE_SIZE) parsedCache.clear();
+    parsedCache.set(key, cert);
+  }
+  return cert;
+}
 
 function commonName(subject: string): string {
   for (const line of subject.split('\n')) if (line.startsWith('CN=')) return line.slice(3);
@@ -47,15 +72,23 @@ export function summarizeCertificate(c: X509Certificate): CertificateSummary {
   };
 }
 
-/** Key usage allows signing documents (digitalSignature or nonRepudiation), or is absent. */
-function allowsSigning(der: Uint8Array): boolean {
+/**
+ * Key usage allows signing (digitalSignature or nonRepudiation) or is absent; a timestamp
+ * authority's certificate must also be for timestamping (RFC 3161: extended key usage).
+ */
+function allowsPurpose(der: Uint8Array, purpose: CertificatePurpose): boolean {
   try {
     const cert = pkijs.Certificate.fromBER(new Uint8Array(der));
-    const ku = cert.extensions?.find((e) => e.extnID === '2.5.29.15');
-    if (!ku) return true;
-    const bits = ku.parsedValue as asn1js.BitString;
-    const first = new Uint8Array(bits.valueBlock.valueHexView)[0] ?? 0;
-    return (first & 0x80) !== 0 || (first & 0x40) !== 0;
+    const ku = cert.extensions?.find((e) => e.extnID === OID.keyUsage);
+    if (ku) {
+      const bits = ku.parsedValue as asn1js.BitString;
+      const first = new Uint8Array(bits.valueBlock.valueHexView)[0] ?? 0;
+      if ((first & 0x80) === 0 && (first & 0x40) === 0) return false;
+    }
+    if (purpose === 'document') return true;
+    const eku = cert.extensions?.find((e) => e.extnID === OID.extKeyUsage);
+    const usages = (eku?.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes ?? [];
+    return usages.includes(OID.timeStamping);
   } catch {
     return false;
   }
@@ -76,7 +109,7 @@ export function parseCertificates(ders: readonly Uint8Array[]): X509Certificate[
   const out: X509Certificate[] = [];
   for (const d of ders) {
     try {
-      out.push(new X509Certificate(d));
+      out.push(x509(d));
     } catch {
       // A certificate we cannot parse cannot help build a path; skip it.
     }
@@ -87,11 +120,11 @@ export function parseCertificates(ders: readonly Uint8Array[]): X509Certificate[
 export function evaluateTrust(
   signerDer: Uint8Array,
   included: readonly Uint8Array[],
-  anchors: readonly X509Certificate[],
-  pins: ReadonlySet<string>,
+  { anchors, pins }: TrustContext,
   at: Date,
+  purpose: CertificatePurpose = 'document',
 ): TrustResult {
-  const leaf = new X509Certificate(signerDer);
+  const leaf = x509(signerDer);
   const path: X509Certificate[] = [leaf];
   const intermediates = parseCertificates(included).filter((c) => c.ca);
   const fp = (c: X509Certificate) => certificateFingerprint(new Uint8Array(c.raw));
@@ -123,21 +156,12 @@ export function evaluateTrust(
 
   const chain = path.map(summarizeCertificate);
   if (!trustedBy) {
-    const reason = isSelfIssued(leaf)
-      ? 'The signer used a self-issued certificate that is not pinned as trusted.'
-      : "The signer's certificate does not chain to an imported trust anchor.";
-    return { trusted: false, trustedBy: null, chain, problem: { code: 'untrusted', reason } };
+    const message = verifyMessage(isSelfIssued(leaf) ? 'untrusted_self_issued' : 'untrusted_chain');
+    return { trusted: false, trustedBy: null, chain, problem: { code: 'untrusted', message } };
   }
-  if (!allowsSigning(signerDer)) {
-    return {
-      trusted: false,
-      trustedBy: null,
-      chain,
-      problem: {
-        code: 'untrusted',
-        reason: "The signer's certificate is not allowed to sign documents.",
-      },
-    };
+  if (!allowsPurpose(signerDer, purpose)) {
+    const message = verifyMessage(purpose === 'document' ? 'key_usage' : 'tsa_key_usage');
+    return { trusted: false, trustedBy: null, chain, problem: { code: 'untrusted', message } };
   }
   const expired = path.find((c) => !validAt(c, at));
   if (expired) {
@@ -147,7 +171,7 @@ export function evaluateTrust(
       chain,
       problem: {
         code: 'certificate_time',
-        reason: `A certificate in the chain (${commonName(expired.subject)}) was not valid at the signing time.`,
+        message: verifyMessage('certificate_time', { name: commonName(expired.subject) }),
       },
     };
   }

@@ -77,9 +77,8 @@ export const contract = {
       .strict(),
     response: z.object({
       verdict: VerdictSchema,
+      /** The audit as its covering signature signed it; verdict.snapshotProblem says why not. */
       snapshot: AuditSnapshotSchema.nullable(),
-      /** Why the snapshot could not be read from a report whose signature is not invalid. */
-      snapshotProblem: z.string().nullable(),
     }),
     maxRequestBytes: Math.ceil(IMPORT_PDF_MAX_BYTES / 3) * 4 + 1024,
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/enums.ts';
 import type { AuditSnapshot } from '../snapshot/schema.ts';
+import { VERIFY_MESSAGE_CODES, type VerifyMessage, type VerifyMessageCode } from './messages.ts';
 
 // What the verifier says about a signed report: one shape for the app's "Verify a report"
 // screen (through the bridge) and the CLI's --json output.
@@ -23,8 +24,50 @@ export const VerdictCode = z.enum([
   'signing_certificate',
   'untrusted',
   'certificate_time',
+  'weak_algorithm',
+  'not_pades_baseline',
+  'encrypted',
+  'budget',
 ]);
 export type VerdictCode = z.infer<typeof VerdictCode>;
+
+/** A sentence as data (see messages.ts): the renderer words it in the user's language. */
+export const VerifyMessageSchema: z.ZodType<VerifyMessage> = z.lazy(() =>
+  z.object({
+    code: z.enum(VERIFY_MESSAGE_CODES as [VerifyMessageCode, ...VerifyMessageCode[]]),
+    params: z.record(z.string(), z.union([z.string(), z.number(), VerifyMessageSchema])),
+  }),
+) as unknown as z.ZodType<VerifyMessage>;
+
+/** What happened in one revision after a signature, and whether the standard permits it. */
+export const LaterChangeSchema = z.object({
+  /** 1-based revision (incremental update) of the file that made the change. */
+  revision: z.number().int(),
+  permitted: z.boolean(),
+  message: VerifyMessageSchema,
+});
+export type LaterChange = z.infer<typeof LaterChangeSchema>;
+
+/** An RFC 3161 timestamp: on a signature (signature-timestamp) or a document timestamp. */
+export const TimestampSummarySchema = z.object({
+  time: z.string().nullable(),
+  /** The token matches what it timestamps and its authority's signature verifies. */
+  intact: z.boolean(),
+  /** The authority chains to a trust anchor: the time is vouched for, not just claimed. */
+  trusted: z.boolean(),
+  authority: z.string().nullable(),
+  /** Why it is not intact or not trusted (null when it is both). */
+  message: VerifyMessageSchema.nullable(),
+});
+export type TimestampSummary = z.infer<typeof TimestampSummarySchema>;
+
+export const WorkUsageSchema = z.object({
+  objects: z.number(),
+  decodedBytes: z.number(),
+  sections: z.number(),
+  xrefEntries: z.number(),
+  timeMs: z.number(),
+});
 
 export const CertificateSummarySchema = z.object({
   subject: z.string(),
@@ -41,12 +84,22 @@ export type CertificateSummary = z.infer<typeof CertificateSummarySchema>;
 export const SignatureReportSchema = z.object({
   index: z.number().int(),
   fieldName: z.string().nullable(),
+  /** Certification (DocMDP), approval, or a document timestamp (ETSI.RFC3161). */
+  kind: z.enum(['approval', 'certification', 'timestamp']),
+  /** DocMDP permission level of a certification signature (1, 2 or 3). */
+  docMdp: z.number().int().nullable(),
+  /** 1-based revision of the file this signature signs (null when it cannot be placed). */
+  revision: z.number().int().nullable(),
   status: VerdictStatus,
   code: VerdictCode,
+  message: VerifyMessageSchema,
+  /** `message` in English, for logs, scripts and the CLI. */
   reason: z.string(),
   signer: CertificateSummarySchema.nullable(),
   /** Claimed by the signer (/M or the CMS signing-time attribute); not a trusted timestamp. */
   signingTime: z.string().nullable(),
+  /** The signature's timestamp, or for a document timestamp its own token. */
+  timestamp: TimestampSummarySchema.nullable(),
   subFilter: z.string().nullable(),
   name: z.string().nullable(),
   signReason: z.string().nullable(),
@@ -60,6 +113,8 @@ export const SignatureReportSchema = z.object({
   trusted: z.boolean(),
   trustedBy: z.enum(['anchor', 'pin']).nullable(),
   chain: z.array(CertificateSummarySchema),
+  /** Every change made after this signature's revision, in order. */
+  laterChanges: z.array(LaterChangeSchema),
 });
 export type SignatureReport = z.infer<typeof SignatureReportSchema>;
 
@@ -86,13 +141,28 @@ export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;
 export const VerdictSchema = z.object({
   status: VerdictStatus,
   code: VerdictCode,
+  message: VerifyMessageSchema,
+  /** `message` in English. */
   reason: z.string(),
   fileSize: z.number().int(),
+  /** Revisions (the original and each incremental update) the file was read as. */
+  revisions: z.number().int(),
+  /** How the file was read where a strict reader would have failed (e.g. a rebuilt xref). */
+  warnings: z.array(VerifyMessageSchema),
   signatures: z.array(SignatureReportSchema),
-  /** The embedded audit snapshot, when there is one and it reads back valid. */
+  /**
+   * The embedded audit snapshot as the signature that covers it signed it: read from that
+   * signature's revision, only when the signature is intact.
+   */
   snapshot: SnapshotSummarySchema.nullable(),
-  /** Why the snapshot could not be read, when there is none. */
-  snapshotProblem: z.string().nullable(),
+  /** Which signature (1-based) covers the snapshot shown. */
+  snapshotSignature: z.number().int().nullable(),
+  /** A later revision replaces the embedded audit (the replacement is never shown). */
+  snapshotReplaced: z.boolean(),
+  /** Why no snapshot is shown. */
+  snapshotProblem: VerifyMessageSchema.nullable(),
+  /** Work spent on the file, against the verification budget. */
+  work: WorkUsageSchema,
 });
 export type Verdict = z.infer<typeof VerdictSchema>;
 

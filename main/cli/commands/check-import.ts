@@ -11,8 +11,8 @@ import { parseColumnMapping } from '../../../shared/import/mapping.ts';
 import { formatImportMessage, ImportError } from '../../../shared/import/messages.ts';
 import { PROFILE_IDS, PROFILES, type ProfileId } from '../../../shared/import/profiles.ts';
 import { parseStrictJson } from '../../../shared/exchange/json-scan.ts';
-import { extractSnapshot, SnapshotError } from '../../report/embed-snapshot.ts';
-import { verifyPdf, type VerifyOptions } from '../../verify/verify-pdf.ts';
+import { formatVerifyMessage } from '../../../shared/verify/messages.ts';
+import { verifyReport, type VerifyOptions } from '../../verify/verify-pdf.ts';
 import { CliUsageError, type CliCommand, type CliIo } from '../command.ts';
 import { parseCliArgs, readInputFile } from '../cli-files.ts';
 import { trustFromArgs } from '../trust-args.ts';
@@ -38,7 +38,8 @@ export type CheckImportReport = {
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * A signed report: verified with the app's verifier, then its embedded audit read. An invalid
+ * A signed report: verified with the app's verifier (in process, under the same budget as the
+ * app's worker), then the embedded audit its signature covers read. An invalid
  * signature rejects the file (exit 1); a signature that is sound but not trusted, or otherwise
  * indeterminate, is exit 2, as the app asks for explicit confirmation before importing it.
  */
@@ -46,7 +47,7 @@ async function checkSignedReport(
   bytes: Uint8Array,
   trust: VerifyOptions,
 ): Promise<{ report: CheckImportReport; exit: number; summary: string }> {
-  const verdict = await verifyPdf(bytes, { ...trust, summarizeSnapshot: false });
+  const { verdict, snapshot } = await verifyReport(bytes, { ...trust, summarizeSnapshot: false });
   const base = { format: 'pdf' as const, encoding: null };
   if (verdict.code === 'not_pdf') throw new CliUsageError(verdict.reason);
   if (verdict.status === 'invalid') {
@@ -61,13 +62,14 @@ async function checkSignedReport(
       summary: `signature INVALID: ${verdict.reason}`,
     };
   }
-  let devices: unknown[];
-  try {
-    devices = extractSnapshot(bytes).devices;
-  } catch (err) {
-    if (err instanceof SnapshotError) throw new CliUsageError(err.message);
-    throw err;
-  }
+  // The audit the signature covers, from the revision it signed (never a later replacement).
+  if (!snapshot)
+    throw new CliUsageError(
+      verdict.snapshotProblem
+        ? formatVerifyMessage(verdict.snapshotProblem, 'en')
+        : 'The report carries no embedded audit.',
+    );
+  const devices: unknown[] = snapshot.devices;
   const valid = verdict.status === 'valid';
   return {
     report: { ...base, accepted: devices.length, rejected: [], records: devices },

@@ -1,5 +1,5 @@
-import { extractSnapshot, SnapshotError } from '../../report/embed-snapshot.ts';
-import { verifyPdf } from '../../verify/verify-pdf.ts';
+import { formatVerifyMessage } from '../../../shared/verify/messages.ts';
+import { verifyReport } from '../../verify/verify-pdf.ts';
 import { parseCliArgs, readInputFile, writeOutputFile } from '../cli-files.ts';
 import { CliUsageError, type CliCommand } from '../command.ts';
 import { trustFromArgs } from '../trust-args.ts';
@@ -12,7 +12,8 @@ export const extractCommand: CliCommand = {
   help: `Usage: roomcheck extract FILE.pdf --out AUDIT.json [--trust CA.pem ...] [--pin SHA256 ...]
 
 Verifies the report first and refuses an invalid one. A report whose signer is not trusted
-(no --trust or --pin that covers it) is extracted with a warning and exit code 2.
+(no --trust or --pin that covers it) is extracted with a warning and exit code 2. The audit
+written is the one the signature covers, read from the revision it signed.
 
 Options:
   --out FILE     where to write the audit snapshot (JSON); required
@@ -40,20 +41,23 @@ trusted), 3 unreadable file, no embedded audit, or bad usage.`,
       values.pin as string[] | undefined,
     );
     const bytes = await readInputFile(io, file, 'PDF', MAX_PDF_BYTES);
-    const verdict = await verifyPdf(bytes, options);
+    const { verdict, snapshot } = await verifyReport(bytes, {
+      ...options,
+      summarizeSnapshot: false,
+    });
     const code = verdictExitCode(verdict);
     if (code === 3) throw new CliUsageError(`${file} is not a PDF.`);
     if (verdict.status === 'invalid') {
       io.err(`roomcheck extract: refused: ${file} is not a valid signed report. ${verdict.reason}`);
       return 1;
     }
-    let json: string;
-    try {
-      json = `${JSON.stringify(extractSnapshot(bytes), null, 2)}\n`;
-    } catch (err) {
-      if (err instanceof SnapshotError) throw new CliUsageError(err.message);
-      throw err;
-    }
+    if (!snapshot)
+      throw new CliUsageError(
+        verdict.snapshotProblem
+          ? formatVerifyMessage(verdict.snapshotProblem, 'en')
+          : 'The report carries no embedded audit.',
+      );
+    const json = `${JSON.stringify(snapshot, null, 2)}\n`;
     const written = await writeOutputFile(io, out, json);
     if (verdict.status === 'indeterminate') {
       io.err(`roomcheck extract: warning: ${verdict.reason}`);

@@ -11,14 +11,16 @@ export const verifyCommand: CliCommand = {
   summary: 'check the signatures of a signed report',
   help: `Usage: roomcheck verify FILE.pdf [--trust CA.pem ...] [--pin SHA256 ...] [--json]
 
-Checks every signature of a Roomcheck report: the signed byte ranges, the digest, the CMS
-signature, that nothing but signatures was added afterwards, and whether the signer's
-certificate chains to a trust anchor you name.
+Checks every signature of a signed PDF (Roomcheck's or another tool's): the signed byte
+ranges, the digest, the CMS signature (DER or BER), timestamps, every change made after each
+signature against the permitted-change rules (further signatures, validation data and
+document timestamps are permitted; changed pages or annotations are not), and whether each
+signer's certificate chains to a trust anchor you name.
 
 Options:
   --trust FILE   organisation CA certificate(s), PEM or DER; repeatable
   --pin SHA256   trust a certificate by its SHA-256 fingerprint (self-issued); repeatable
-  --json         print the full verdict as JSON
+  --json         print the full verdict as JSON (with each signature's later changes)
 
 Exit codes: 0 valid and trusted, 1 invalid, 2 indeterminate (e.g. signer not trusted),
 3 unreadable file or bad usage.`,

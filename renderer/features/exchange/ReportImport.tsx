@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
+import { formatVerifyMessage } from '../../../shared/verify/messages.ts';
 import type { Verdict } from '../../../shared/verify/verdict.ts';
 import { call } from '../../bridge/client.ts';
 import type { ImportLogRow } from '../../db/types.ts';
@@ -9,7 +10,7 @@ import { AuditImport } from './AuditImport.tsx';
 import type { PickedFile } from './file-info.ts';
 import { problemText } from './problem-text.ts';
 
-type Read = { verdict: Verdict; snapshot: AuditSnapshot | null; snapshotProblem: string | null };
+type Read = { verdict: Verdict; snapshot: AuditSnapshot | null };
 
 /**
  * A signed report: main verifies it first. Invalid is refused outright (main does not even
@@ -69,7 +70,7 @@ export function ReportImport(props: {
             </span>
             <strong>{t(`exchange.verdict.${v.status}`)}</strong>
           </p>
-          <p>{v.reason}</p>
+          <p>{formatVerifyMessage(v.message, t.lang)}</p>
           {signer && (
             <p className="muted">
               {t('exchange.signedBy', {
@@ -87,7 +88,9 @@ export function ReportImport(props: {
       )}
       {read && v?.status !== 'invalid' && !read.snapshot && (
         <p className="error-box" role="alert">
-          {t('exchange.reportNoSnapshot', { detail: read.snapshotProblem ?? '' })}
+          {t('exchange.reportNoSnapshot', {
+            detail: v?.snapshotProblem ? formatVerifyMessage(v.snapshotProblem, t.lang) : '',
+          })}
         </p>
       )}
       {read?.snapshot && v?.status === 'indeterminate' && (

@@ -1,13 +1,75 @@
 import { useId } from 'react';
 import { SEVERITIES } from '../../../shared/domain/enums.ts';
+import { formatVerifyMessage } from '../../../shared/verify/messages.ts';
 import type { SignatureReport, SnapshotSummary, Verdict } from '../../../shared/verify/verdict.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { formatBytes, formatDateTime, formatFingerprint } from './format.ts';
-import { CODE_TEXT, isUnreadable, STATUS_HEADLINE, STATUS_TEXT } from './verdict-text.ts';
+import { isUnreadable, STATUS_HEADLINE, STATUS_TEXT } from './verdict-text.ts';
 
 const ICON = { valid: '✓', invalid: '✕', indeterminate: '?' } as const;
 
-function SignatureItem(props: { sig: SignatureReport; count: number }) {
+/** When a signature was made, and what vouches for that time. */
+function SignatureTime({ sig }: { sig: SignatureReport }) {
+  const t = useT();
+  const ts = sig.timestamp;
+  if (ts?.intact && ts.trusted && ts.time)
+    return (
+      <>
+        {formatDateTime(ts.time)}{' '}
+        <span className="ok-text">
+          {t('verify.time.trustedTimestamp', { authority: ts.authority ?? '—' })}
+        </span>
+      </>
+    );
+  return (
+    <>
+      {formatDateTime(sig.signingTime)} <span className="muted">{t('verify.claimedTime')}</span>
+      {ts?.intact && ts.time && (
+        <span className="muted block">
+          {t('verify.time.untrustedTimestamp', {
+            time: formatDateTime(ts.time),
+            authority: ts.authority ?? '—',
+          })}
+        </span>
+      )}
+      {ts && !ts.intact && ts.message && (
+        <span className="warn-text block">
+          {t('verify.time.brokenTimestamp', { reason: formatVerifyMessage(ts.message, t.lang) })}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Every change made after this signature, each permitted or not by the standard. */
+function LaterChanges({ sig }: { sig: SignatureReport }) {
+  const t = useT();
+  if (sig.revision === null) return null;
+  return (
+    <div className="later-changes">
+      <h5>{t('verify.laterChanges')}</h5>
+      {sig.laterChanges.length === 0 ? (
+        <p className="muted">{t('verify.noLaterChanges')}</p>
+      ) : (
+        <ul>
+          {sig.laterChanges.map((c, i) => (
+            <li key={i} className={c.permitted ? 'change-permitted' : 'change-refused'}>
+              <span
+                className={`badge ${c.permitted ? 'verdict-badge-valid' : 'verdict-badge-invalid'}`}
+              >
+                {t(c.permitted ? 'verify.permitted' : 'verify.notPermitted')}
+              </span>{' '}
+              {formatVerifyMessage(c.message, t.lang)}{' '}
+              <span className="muted">{t('verify.inRevision', { n: c.revision })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SignatureItem(props: { sig: SignatureReport; count: number; revisions: number }) {
   const t = useT();
   const { sig } = props;
   const trust = sig.trusted
@@ -15,20 +77,22 @@ function SignatureItem(props: { sig: SignatureReport; count: number }) {
       ? t('verify.trustedPin')
       : t('verify.trustedAnchor')
     : t('verify.notTrusted');
-  const role = sig.index === 0 ? t('verify.roleInspector') : t('verify.roleCountersign');
+  const kind =
+    sig.kind === 'certification'
+      ? t('verify.kind.certification', { p: sig.docMdp ?? 2 })
+      : t(sig.kind === 'timestamp' ? 'verify.kind.timestamp' : 'verify.kind.approval');
   return (
     <li className={`sig-item sig-${sig.status}`}>
       <div className="sig-head">
         <h4>
-          {t('verify.signatureOf', { n: sig.index + 1, count: props.count })} · {role}
+          {t('verify.signatureOf', { n: sig.index + 1, count: props.count })} · {kind}
         </h4>
         <span className={`badge verdict-badge-${sig.status}`}>{t(STATUS_TEXT[sig.status])}</span>
       </div>
-      <p className="sig-reason">{t(CODE_TEXT[sig.code])}</p>
-      {sig.code !== 'ok' && <p className="detail">{sig.reason}</p>}
+      <p className="sig-reason">{formatVerifyMessage(sig.message, t.lang)}</p>
       <dl className="facts">
         <div>
-          <dt>{t('verify.signer')}</dt>
+          <dt>{t(sig.kind === 'timestamp' ? 'verify.authority' : 'verify.signer')}</dt>
           <dd>{sig.signer ? sig.signer.commonName || sig.signer.subject : t('verify.unknown')}</dd>
         </div>
         <div>
@@ -44,8 +108,7 @@ function SignatureItem(props: { sig: SignatureReport; count: number }) {
         <div>
           <dt>{t('verify.signingTime')}</dt>
           <dd>
-            {formatDateTime(sig.signingTime)}{' '}
-            <span className="muted">{t('verify.claimedTime')}</span>
+            <SignatureTime sig={sig} />
           </dd>
         </div>
         <div>
@@ -60,7 +123,13 @@ function SignatureItem(props: { sig: SignatureReport; count: number }) {
         </div>
         <div>
           <dt>{t('verify.coverage')}</dt>
-          <dd>{sig.coversWholeFile ? t('verify.coversAll') : t('verify.coversRevision')}</dd>
+          <dd>
+            {sig.revision === null
+              ? '—'
+              : sig.coversWholeFile
+                ? t('verify.coversAll')
+                : t('verify.coversRevision', { n: sig.revision, count: props.revisions })}
+          </dd>
         </div>
         {sig.signer && (
           <div className="wide">
@@ -75,17 +144,26 @@ function SignatureItem(props: { sig: SignatureReport; count: number }) {
           </div>
         )}
       </dl>
+      <LaterChanges sig={sig} />
     </li>
   );
 }
 
-function SnapshotFacts({ s }: { s: SnapshotSummary }) {
+function SnapshotFacts({ s, verdict }: { s: SnapshotSummary; verdict: Verdict }) {
   const t = useT();
   const titleId = useId();
   return (
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('verify.snapshotTitle')}</h2>
-      <p className="hint">{t('verify.snapshotIntro')}</p>
+      <p className="hint">{t('verify.snapshotIntro', { n: verdict.snapshotSignature ?? 1 })}</p>
+      {verdict.snapshotReplaced && (
+        <p className="notice notice-warn" role="note">
+          {formatVerifyMessage(
+            { code: 'snapshot_replaced', params: { n: verdict.snapshotSignature ?? 1 } },
+            t.lang,
+          )}
+        </p>
+      )}
       <dl className="facts">
         <div className="wide">
           <dt>{t('verify.auditTitle')}</dt>
@@ -149,7 +227,7 @@ export function VerdictView(props: { verdict: Verdict; fileName?: string; compac
   const t = useT();
   const sigsTitleId = useId();
   const { verdict } = props;
-  const unreadable = isUnreadable(verdict.code);
+  const unreadable = isUnreadable(verdict);
   const status = verdict.status;
   return (
     <div className="verdict" data-status={status} data-code={verdict.code}>
@@ -161,8 +239,7 @@ export function VerdictView(props: { verdict: Verdict; fileName?: string; compac
           <p className="verdict-headline">
             {unreadable ? t('verify.headline.unreadable') : t(STATUS_HEADLINE[status])}
           </p>
-          <p className="verdict-reason">{t(CODE_TEXT[verdict.code])}</p>
-          {verdict.code !== 'ok' && verdict.reason && <p className="detail">{verdict.reason}</p>}
+          <p className="verdict-reason">{formatVerifyMessage(verdict.message, t.lang)}</p>
           {props.fileName && (
             <p className="muted file-line">
               {props.fileName} · {formatBytes(verdict.fileSize)}
@@ -173,6 +250,11 @@ export function VerdictView(props: { verdict: Verdict; fileName?: string; compac
       {status === 'indeterminate' && verdict.code === 'untrusted' && (
         <p className="notice">{t('verify.untrustedAdvice')}</p>
       )}
+      {verdict.warnings.map((w, i) => (
+        <p key={i} className="notice" role="note">
+          {formatVerifyMessage(w, t.lang)}
+        </p>
+      ))}
       {verdict.signatures.length > 0 && (
         <section
           className={props.compact ? 'sig-section' : 'card sig-section'}
@@ -181,7 +263,12 @@ export function VerdictView(props: { verdict: Verdict; fileName?: string; compac
           <h2 id={sigsTitleId}>{t('verify.signatures', { count: verdict.signatures.length })}</h2>
           <ol className="sig-list">
             {verdict.signatures.map((sig) => (
-              <SignatureItem key={sig.index} sig={sig} count={verdict.signatures.length} />
+              <SignatureItem
+                key={sig.index}
+                sig={sig}
+                count={verdict.signatures.length}
+                revisions={verdict.revisions}
+              />
             ))}
           </ol>
         </section>
@@ -189,11 +276,13 @@ export function VerdictView(props: { verdict: Verdict; fileName?: string; compac
       {!props.compact &&
         !unreadable &&
         (verdict.snapshot ? (
-          <SnapshotFacts s={verdict.snapshot} />
+          <SnapshotFacts s={verdict.snapshot} verdict={verdict} />
         ) : (
           <p className="notice">
             {t('verify.noSnapshot')}{' '}
-            {verdict.snapshotProblem && <span className="detail">{verdict.snapshotProblem}</span>}
+            {verdict.snapshotProblem && (
+              <span className="detail">{formatVerifyMessage(verdict.snapshotProblem, t.lang)}</span>
+            )}
           </p>
         ))}
     </div>

@@ -90,6 +90,23 @@ describe('build of main and preload', () => {
     ]);
   });
 
+  it('the bundled verifier worker runs in a plain Node worker thread and answers with a verdict', () => {
+    const harness = `
+      const { Worker } = require('node:worker_threads');
+      const w = new Worker(${JSON.stringify(result.verifyWorkerPath)});
+      const bytes = new TextEncoder().encode('%PDF-1.7\\nnot really a pdf');
+      w.on('message', (m) => { process.stdout.write(JSON.stringify(m.result.verdict)); w.terminate(); });
+      w.postMessage({ id: 1, bytes, options: { trustAnchors: [] } });
+    `;
+    const verdict = JSON.parse(
+      execFileSync(process.execPath, ['-e', harness], { encoding: 'utf8' }),
+    );
+    expect(verdict).toMatchObject({ status: 'invalid', code: 'damaged' });
+    const external = result.requires[result.verifyWorkerPath] ?? [];
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    expect(external.filter((m) => !builtins.has(m))).toEqual([]);
+  });
+
   it('the bundled preload exposes exactly the contract calls on window.roomcheck', () => {
     const { calls } = runWithFakeElectron(result.preloadPath) as { calls: unknown[][] };
     expect(calls).toHaveLength(1);
