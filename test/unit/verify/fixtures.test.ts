@@ -55,7 +55,11 @@ describe('signed PDFs made by other tools', () => {
       trustAnchors: [anchors[0]!],
     });
     const ts = v.signatures[0]!.timestamp!;
-    expect(ts).toMatchObject({ intact: true, trusted: false, authority: 'Fixture TSA' });
+    expect(ts).toMatchObject({
+      intact: true,
+      trusted: false,
+      authority: 'Test Time Stamping Authority',
+    });
     expect(ts.message?.code).toBe('untrusted_chain');
     // The signature itself is still valid: its signer chains to the root.
     expect(v.status).toBe('valid');
@@ -83,7 +87,11 @@ describe('signed PDFs made by other tools', () => {
     );
     const trust = { anchors: anchors.map((a) => new X509Certificate(a)), pins: new Set<string>() };
     const ok = checkTimestampToken(token, [cms.signatureValue!], trust);
-    expect(ok.summary).toMatchObject({ intact: true, trusted: true, authority: 'Fixture TSA' });
+    expect(ok.summary).toMatchObject({
+      intact: true,
+      trusted: true,
+      authority: 'Test Time Stamping Authority',
+    });
     const other = checkTimestampToken(token, [new TextEncoder().encode('other data')], trust);
     expect(other.summary).toMatchObject({ intact: false, trusted: false });
     expect(other.summary.message?.code).toBe('ts_imprint_mismatch');
