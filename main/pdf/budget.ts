@@ -51,8 +51,9 @@ export class WorkBudget {
 
   /** Spends `n` of a resource; throws BudgetExceeded when that passes its limit. */
   spend(resource: Exclude<BudgetResource, 'timeMs'>, n = 1): void {
+    // Checked before spending: what was used never passes the limit, even when work stops.
+    if (this.used[resource] + n > this.limits[resource]) throw new BudgetExceeded(resource);
     this.used[resource] += n;
-    if (this.used[resource] > this.limits[resource]) throw new BudgetExceeded(resource);
     // Checking the clock on every object would cost more than the parsing; every 256th will do.
     if (resource !== 'objects' || (this.used.objects & 0xff) === 0) this.checkTime();
   }

@@ -38,7 +38,7 @@ export type VerifyOptions = {
   trustAnchors: ReadonlyArray<string | Uint8Array | X509Certificate>;
   /** SHA-256 fingerprints (hex, any case, colons allowed) of certificates trusted as they are. */
   pinnedFingerprints?: readonly string[];
-  /** Read and summarise the embedded snapshot (default true). */
+  /** Read the embedded snapshot and summarise it in the verdict (default true). */
   summarizeSnapshot?: boolean;
   /** Overrides of the verification budget (tests, benchmarks). */
   budget?: Partial<BudgetLimits>;
@@ -294,12 +294,13 @@ function verifyUnchecked(
   verdict.warnings = warnings;
   verdict.revisions = doc.revisions.length;
   verdict.signatures = reports;
+  verdict.work = budget.usage();
+  if (options.summarizeSnapshot === false) return { verdict, snapshot: null };
   const signed = readSignedSnapshot(doc, checks);
   verdict.snapshotSignature = signed.signature;
   verdict.snapshotReplaced = signed.replaced;
   verdict.snapshotProblem = signed.problem;
-  if (signed.snapshot && options.summarizeSnapshot !== false)
-    verdict.snapshot = summarizeSnapshot(signed.snapshot);
+  if (signed.snapshot) verdict.snapshot = summarizeSnapshot(signed.snapshot);
   verdict.work = budget.usage();
   return { verdict, snapshot: signed.snapshot };
 }

@@ -47,7 +47,7 @@ async function checkSignedReport(
   bytes: Uint8Array,
   trust: VerifyOptions,
 ): Promise<{ report: CheckImportReport; exit: number; summary: string }> {
-  const { verdict, snapshot } = await verifyReport(bytes, { ...trust, summarizeSnapshot: false });
+  const { verdict, snapshot } = await verifyReport(bytes, trust);
   const base = { format: 'pdf' as const, encoding: null };
   if (verdict.code === 'not_pdf') throw new CliUsageError(verdict.reason);
   if (verdict.status === 'invalid') {

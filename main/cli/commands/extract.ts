@@ -41,10 +41,7 @@ trusted), 3 unreadable file, no embedded audit, or bad usage.`,
       values.pin as string[] | undefined,
     );
     const bytes = await readInputFile(io, file, 'PDF', MAX_PDF_BYTES);
-    const { verdict, snapshot } = await verifyReport(bytes, {
-      ...options,
-      summarizeSnapshot: false,
-    });
+    const { verdict, snapshot } = await verifyReport(bytes, options);
     const code = verdictExitCode(verdict);
     if (code === 3) throw new CliUsageError(`${file} is not a PDF.`);
     if (verdict.status === 'invalid') {
