@@ -43,16 +43,19 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Counts objects/arrays and values of a JSON text without building it; false past a limit. */
-export function jsonWithinLimits(text: string, limits: SnapshotLimits): boolean {
+/**
+ * Counts objects/arrays and values of a JSON text (UTF-8 bytes) without building it; false past
+ * a limit. Multi-byte UTF-8 sequences never contain these ASCII bytes, so bytes suffice.
+ */
+export function jsonWithinLimits(json: Uint8Array, limits: SnapshotLimits): boolean {
   let containers = 0;
   let values = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i]!;
     if (c === 0x22) {
       // Skip the string, honouring escapes.
-      for (i++; i < text.length; i++) {
-        const d = text.charCodeAt(i);
+      for (i++; i < json.length; i++) {
+        const d = json[i]!;
         if (d === 0x5c) i++;
         else if (d === 0x22) break;
       }
@@ -197,8 +200,11 @@ export function readSnapshotFromState(
   let text: string;
   try {
     const bytes = state.decodeStream(obj, limits.maxBytes);
+    if (!jsonWithinLimits(bytes, limits))
+      throw new SnapshotError('The embedded audit.json is too large.', true);
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
+    if (err instanceof SnapshotError) throw err;
     if (err instanceof StreamTooLarge)
       throw new SnapshotError('The embedded audit.json is too large.', true);
     if (!(err instanceof PdfSyntaxError) && !(err instanceof TypeError)) throw err;
@@ -206,8 +212,6 @@ export function readSnapshotFromState(
       `The embedded audit.json cannot be read: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
-  if (!jsonWithinLimits(text, limits))
-    throw new SnapshotError('The embedded audit.json is too large.', true);
   let json: unknown;
   try {
     json = JSON.parse(text);
