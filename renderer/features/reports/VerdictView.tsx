@@ -58,8 +58,8 @@ function LaterChanges({ sig }: { sig: SignatureReport }) {
                 className={`badge ${c.permitted ? 'verdict-badge-valid' : 'verdict-badge-invalid'}`}
               >
                 {t(c.permitted ? 'verify.permitted' : 'verify.notPermitted')}
-              </span>{' '}
-              {formatVerifyMessage(c.message, t.lang)}{' '}
+              </span>
+              <span className="change-text">{formatVerifyMessage(c.message, t.lang)}</span>
               <span className="muted">{t('verify.inRevision', { n: c.revision })}</span>
             </li>
           ))}
@@ -80,7 +80,13 @@ function SignatureItem(props: { sig: SignatureReport; count: number; revisions: 
   const kind =
     sig.kind === 'certification'
       ? t('verify.kind.certification', { p: sig.docMdp ?? 2 })
-      : t(sig.kind === 'timestamp' ? 'verify.kind.timestamp' : 'verify.kind.approval');
+      : t(
+          sig.kind === 'timestamp'
+            ? 'verify.kind.timestamp'
+            : sig.index === 0
+              ? 'verify.kind.approval'
+              : 'verify.kind.countersignature',
+        );
   return (
     <li className={`sig-item sig-${sig.status}`}>
       <div className="sig-head">
@@ -237,7 +243,11 @@ export function VerdictView(props: { verdict: Verdict; fileName?: string; compac
         </span>
         <div>
           <p className="verdict-headline">
-            {unreadable ? t('verify.headline.unreadable') : t(STATUS_HEADLINE[status])}
+            {unreadable
+              ? t('verify.headline.unreadable')
+              : status === 'indeterminate' && verdict.code === 'untrusted'
+                ? t('verify.headline.untrusted')
+                : t(STATUS_HEADLINE[status])}
           </p>
           <p className="verdict-reason">{formatVerifyMessage(verdict.message, t.lang)}</p>
           {props.fileName && (

@@ -73,7 +73,7 @@ test('self-issued identity: sign a completed audit, download, pdfsig agrees, ver
     result.getByText('Not confirmed: intact, but the signer is not trusted'),
   ).toBeVisible();
   await expect(result.getByText('Not trusted on this computer', { exact: true })).toBeVisible();
-  await expect(result.getByText('Signature 1 of 1 · inspector')).toBeVisible();
+  await expect(result.getByText('Signature 1 of 1 · signature')).toBeVisible();
   // The embedded audit record's summary.
   const record = result.getByRole('region', { name: 'Audit recorded in this report' });
   await expect(record.getByText('Beijing HQ 北京总部')).toBeVisible();
@@ -218,9 +218,13 @@ test("organisation PKI: key + CSR, certificate issued by a test CA, CA imported 
 
   result = await verifyFile(page, pdf('countersigned.pdf', countersigned));
   await expect(result.locator('.verdict')).toHaveAttribute('data-status', 'valid');
-  await expect(result.getByText('Signature 1 of 2 · inspector')).toBeVisible();
+  await expect(result.getByText('Signature 1 of 2 · signature')).toBeVisible();
   await expect(result.getByText('Signature 2 of 2 · countersignature')).toBeVisible();
-  await expect(result.getByText('the file up to a later signature')).toBeVisible();
+  await expect(result.getByText('revision 1 of 2', { exact: true })).toBeVisible();
+  // What the approver's countersignature changed, listed under the inspector's signature.
+  await expect(
+    result.getByRole('listitem').filter({ hasText: 'A signature by Inspector RSA was added' }),
+  ).toContainText('Permitted');
 
   // Removing the trust anchor (confirmed) makes the same file indeterminate again.
   await openNav(page, 'Signing identities');
