@@ -471,23 +471,40 @@ class RevisionDiff {
         if (x.kind === 'ref') this.explained.add(x.num);
       }
     }
-    // Content streams and resources of a page, rewritten in place.
+    // Content streams and resources of a page (directly or through a resources dictionary,
+    // a font, an XObject ...), rewritten in place.
     for (const num of [...this.changed]) {
       if (this.explained.has(num)) continue;
-      for (const r of this.refs.referrers(num)) {
-        const i = oldPages.pageIndex.get(r.from);
-        if (i === undefined) continue;
-        this.explained.add(num);
-        const key = r.path.split('/')[0]!;
-        this.add(
-          key === 'Contents'
-            ? verifyMessage('change_page_content', { page: i + 1 })
-            : verifyMessage('change_page', { page: i + 1, key }),
-          'never',
-        );
-        break;
-      }
+      const hit = this.pageUsing(num, oldPages);
+      if (!hit) continue;
+      this.explained.add(num);
+      this.add(
+        hit.key === 'Contents'
+          ? verifyMessage('change_page_content', { page: hit.page })
+          : verifyMessage('change_page', { page: hit.page, key: hit.key }),
+        'never',
+      );
     }
+  }
+
+  /** The first page that uses an object, up to a few references away, and through which key. */
+  private pageUsing(num: number, pages: PageTree): { page: number; key: string } | null {
+    let frontier = [num];
+    const seen = new Set(frontier);
+    for (let depth = 0; depth < 4 && frontier.length; depth++) {
+      const next: number[] = [];
+      for (const n of frontier)
+        for (const r of this.refs.referrers(n)) {
+          const i = pages.pageIndex.get(r.from);
+          if (i !== undefined) return { page: i + 1, key: r.path.split('/')[0]! };
+          if (r.from !== TRAILER && !seen.has(r.from) && seen.size < 256) {
+            seen.add(r.from);
+            next.push(r.from);
+          }
+        }
+      frontier = next;
+    }
+    return null;
   }
 
   private validationData(): void {

@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PdfState } from '../../../main/pdf/pdf-file.ts';
 import { serialize } from '../../../main/pdf/pdf-syntax.ts';
@@ -172,6 +173,91 @@ describe.skipIf(skip !== null)('forged reports', () => {
     const v = await verifyPdf(forged, trust());
     expect(v.status).toBe('invalid');
     expect(v.reason).toMatch(/Revision 2 .* not permitted: Page 1's content changed/);
+  });
+
+  it('shadow attack, hide: content prepared unused before signing is switched in afterwards', async () => {
+    // The attacker hands over a document carrying an unreferenced content stream; it is signed.
+    const doc = await PDFDocument.load(samplePdf());
+    const hidden = doc.context.register(
+      doc.context.flateStream('BT /F1 16 Tf 20 800 Td (No findings. All clear.) Tj ET'),
+    );
+    const prepared = new Uint8Array(await doc.save({ useObjectStreams: false }));
+    const victim = (await signReportPdf(prepared, demoSnapshot(), pki.ec, info())).bytes;
+    expect((await verifyPdf(victim, trust())).status).toBe('valid');
+    // Afterwards, only the page's /Contents reference moves to the hidden stream.
+    const state = new PdfState(victim);
+    const pages = state.lookup(state.catalog, 'Pages');
+    const kids = state.lookup(pages, 'Kids');
+    if (kids?.kind !== 'array' || kids.items[0]?.kind !== 'ref') throw new Error('no page');
+    const pageNum = kids.items[0].num;
+    const page = state.getObject(pageNum)!.value;
+    if (page.kind !== 'dict') throw new Error('page');
+    const entries = [...page.entries]
+      .map(([k, v]) => `/${k} ${k === 'Contents' ? `${hidden.objectNumber} 0 R` : serialize(v)}`)
+      .join(' ');
+    const forged = appendUpdate(victim, [{ num: pageNum, body: `<<${entries}>>` }]);
+    const v = await verifyPdf(forged, trust());
+    expect(v).toMatchObject({ status: 'invalid', code: 'modified' });
+    expect(v.signatures[0]!.laterChanges).toEqual([
+      {
+        revision: 2,
+        permitted: false,
+        message: { code: 'change_page_content', params: { page: 1 } },
+      },
+    ]);
+  });
+
+  it('shadow attack, replace: a font the page uses is redefined after signing', async () => {
+    const state = new PdfState(signed);
+    const kids = state.lookup(state.lookup(state.catalog, 'Pages'), 'Kids');
+    if (kids?.kind !== 'array') throw new Error('no pages');
+    const fonts = state.lookup(state.lookup(kids.items[0], 'Resources'), 'Font');
+    const font =
+      fonts?.kind === 'dict'
+        ? [...fonts.entries.values()].find((f) => f.kind === 'ref')
+        : undefined;
+    if (font?.kind !== 'ref') throw new Error('no indirect font');
+    const forged = appendUpdate(signed, [
+      { num: font.num, body: '<</Type /Font /Subtype /Type1 /BaseFont /Symbol>>' },
+    ]);
+    const v = await verifyPdf(forged, trust());
+    expect(v).toMatchObject({ status: 'invalid', code: 'modified' });
+    expect(v.signatures[0]!.laterChanges[0]?.message).toMatchObject({
+      code: 'change_page',
+      params: { page: 1, key: 'Resources' },
+    });
+  });
+
+  it('shadow attack, overlay: an annotation drawn over the page after signing', async () => {
+    const state = new PdfState(signed);
+    const kids = state.lookup(state.lookup(state.catalog, 'Pages'), 'Kids');
+    if (kids?.kind !== 'array' || kids.items[0]?.kind !== 'ref') throw new Error('no page');
+    const pageNum = kids.items[0].num;
+    const page = state.getObject(pageNum)!.value;
+    if (page.kind !== 'dict') throw new Error('page');
+    const annotNum = Number(serialize(state.trailer.entries.get('Size')!));
+    const annots = state.resolve(page.entries.get('Annots'));
+    const items = annots?.kind === 'array' ? annots.items.map(serialize).join(' ') : '';
+    const entries = [...page.entries]
+      .filter(([k]) => k !== 'Annots')
+      .map(([k, v]) => `/${k} ${serialize(v)}`)
+      .join(' ');
+    const forged = appendUpdate(signed, [
+      { num: pageNum, body: `<<${entries} /Annots [${items} ${annotNum} 0 R]>>` },
+      {
+        num: annotNum,
+        body: '<</Type /Annot /Subtype /FreeText /Rect [20 700 580 820] /Contents (All clear) /DA (/Helv 24 Tf 0 g) /F 4>>',
+      },
+    ]);
+    const v = await verifyPdf(forged, trust());
+    expect(v).toMatchObject({ status: 'invalid', code: 'modified' });
+    expect(v.signatures[0]!.laterChanges[0]).toMatchObject({
+      permitted: false,
+      message: {
+        code: 'change_annotations_not_permitted',
+        params: { change: { code: 'change_annotation_added', params: { page: 1 } } },
+      },
+    });
   });
 
   it('refuses to countersign a forged report', async () => {

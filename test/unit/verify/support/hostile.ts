@@ -51,7 +51,10 @@ export function manyUpdates(signed: Uint8Array, count: number): Uint8Array {
   const info = state.resolve(dictGet(state.trailer, 'Info'));
   const keep =
     info?.kind === 'dict'
-      ? [...info.entries].filter(([k]) => k !== 'ModDate').map(([k, v]) => `/${k} ${serialize(v)}`).join(' ')
+      ? [...info.entries]
+          .filter(([k]) => k !== 'ModDate')
+          .map(([k, v]) => `/${k} ${serialize(v)}`)
+          .join(' ')
       : '';
   const chunks: string[] = [];
   let offset = signed.length;
