@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { verifyMessage } from '../../shared/verify/messages.ts';
-import type { Verdict } from '../../shared/verify/verdict.ts';
 import { DEFAULT_LIMITS } from '../pdf/budget.ts';
-import type { VerifyOptions, VerifyResult } from './verify-pdf.ts';
-import { formatVerifyMessage } from '../../shared/verify/messages.ts';
+import { baseVerdict, type VerifyOptions, type VerifyResult } from './verify-pdf.ts';
 
 // Verification off main's event loop, for the app (Electron main and the web mode's server run
 // the same handler): one worker thread, reused for one file after another, with its heap capped
@@ -39,23 +37,15 @@ type Job = {
 };
 
 function budgetVerdict(resource: string, fileSize: number): VerifyResult {
-  const message = verifyMessage('budget', { resource });
-  const verdict: Verdict = {
-    status: 'indeterminate',
-    code: 'budget',
-    message,
-    reason: formatVerifyMessage(message, 'en'),
-    fileSize,
-    revisions: 0,
-    warnings: [],
-    signatures: [],
+  return {
+    verdict: baseVerdict(
+      'indeterminate',
+      'budget',
+      verifyMessage('budget', { resource }),
+      fileSize,
+    ),
     snapshot: null,
-    snapshotSignature: null,
-    snapshotReplaced: false,
-    snapshotProblem: null,
-    work: { objects: 0, decodedBytes: 0, sections: 0, xrefEntries: 0, timeMs: 0 },
   };
-  return { verdict, snapshot: null };
 }
 
 export class VerificationWorker {

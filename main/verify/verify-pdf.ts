@@ -63,12 +63,13 @@ function toAnchor(a: string | Uint8Array | X509Certificate): X509Certificate | n
   }
 }
 
-function baseVerdict(
+/** A verdict about the file as a whole (no signature checked yet), with the work spent. */
+export function baseVerdict(
   status: VerdictStatus,
   code: VerdictCode,
   message: VerifyMessage,
   fileSize: number,
-  budget: WorkBudget,
+  work: Pick<WorkBudget, 'usage'> = new WorkBudget(),
 ): Verdict {
   return {
     status,
@@ -83,7 +84,7 @@ function baseVerdict(
     snapshotSignature: null,
     snapshotReplaced: false,
     snapshotProblem: null,
-    work: budget.usage(),
+    work: work.usage(),
   };
 }
 

@@ -18,12 +18,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateKeyPair, issueCertificate } from '../../main/identity/certificates.ts';
 import { createSignedReport } from '../../main/report/create-signed-report.ts';
 import { loadDemoPhotos } from '../../main/report/demo-assets.ts';
 import { VerificationWorker } from '../../main/verify/run-verification.ts';
 import { verifyReport } from '../../main/verify/verify-pdf.ts';
 import { makeDemoAudit } from '../../shared/demo/demo-audit.ts';
+import { testPki } from '../unit/signing/support/pki.ts';
 import { auditBomb, manyUpdates, xrefEntryBomb } from '../unit/verify/support/hostile.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -47,26 +47,7 @@ if (process.argv[2] === '--child') {
 
 const work = mkdtempSync(join(tmpdir(), 'rc-verify-bench-'));
 const now = new Date();
-const ca = generateKeyPair('ec-p256');
-const caCert = await issueCertificate({
-  subject: { commonName: 'Bench CA' },
-  subjectPublicKey: ca.publicKey,
-  issuerPrivateKey: ca.privateKey,
-  profile: 'ca',
-  validDays: 30,
-  now,
-});
-const key = generateKeyPair('ec-p256');
-const certificate = await issueCertificate({
-  subject: { commonName: 'Bench Inspector' },
-  subjectPublicKey: key.publicKey,
-  issuerCertificate: caCert,
-  issuerPrivateKey: ca.privateKey,
-  profile: 'signer',
-  validDays: 30,
-  now,
-});
-const signer = { privateKey: key.privateKey, certificate, chain: [caCert] };
+const signer = testPki().ec;
 const small = await createSignedReport(
   makeDemoAudit({ seed: 3, now, photos: loadDemoPhotos() }),
   signer,

@@ -223,7 +223,9 @@ test("organisation PKI: key + CSR, certificate issued by a test CA, CA imported 
   await expect(result.getByText('revision 1 of 2', { exact: true })).toBeVisible();
   // What the approver's countersignature changed, listed under the inspector's signature.
   await expect(
-    result.getByRole('listitem').filter({ hasText: 'A signature by Inspector RSA was added' }),
+    result
+      .locator('.later-changes li')
+      .filter({ hasText: 'A signature by Inspector RSA was added' }),
   ).toContainText('Permitted');
 
   // Removing the trust anchor (confirmed) makes the same file indeterminate again.

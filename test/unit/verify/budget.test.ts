@@ -66,7 +66,7 @@ describe.skipIf(skip !== null)('the verification budget', () => {
     expect(large.work.sections).toBe(1000);
     const perRevision = (v: Verdict) => v.work.objects / v.revisions;
     expect(perRevision(large)).toBeLessThanOrEqual(perRevision(small) * 1.1);
-  });
+  }, 120_000);
 
   it('an embedded audit that inflates into millions of objects is refused before it is parsed', async () => {
     // 40 MB of "{}," in ~80 KB: under the byte cap, over the object cap.
@@ -80,7 +80,7 @@ describe.skipIf(skip !== null)('the verification budget', () => {
       withinLimits(v);
       expect(v.work.decodedBytes).toBeLessThanOrEqual(SNAPSHOT_LIMITS.maxBytes);
     }
-  });
+  }, 180_000);
 
   it('a lower budget stops a genuine report: every limit applies to the whole file', async () => {
     const v = await verifyPdf(signed, { ...trust(), budget: { objects: 2 } });
@@ -100,7 +100,7 @@ describe.skipIf(skip !== null)('verification off the event loop', () => {
     expect(bomb.ok && (bomb.value as Verdict).code).toBe('budget');
     const next = await dispatch('reportVerify', { pdfBase64: b64(samplePdf()) });
     expect(next.ok && (next.value as Verdict).code).toBe('no_signature');
-  });
+  }, 120_000);
 
   it('a worker that runs out of its heap ends; the caller gets the budget verdict and the next file is checked', async () => {
     const pki = testPki();
@@ -122,7 +122,7 @@ describe.skipIf(skip !== null)('verification off the event loop', () => {
     } finally {
       await roomy.close();
     }
-  });
+  }, 180_000);
 
   it('a verification past its deadline ends the worker: budget (time), not a hang', async () => {
     const worker = new VerificationWorker({ maxOldGenerationSizeMb: 256, timeMs: 1 });

@@ -120,7 +120,7 @@ describe.skipIf(skip !== null)('a Roomcheck report touched by other tools', () =
     }
     const noManager = cli(['verify', files.countersigned!, '--trust', demoCaPath]);
     expect(noManager.status).toBe(2);
-  });
+  }, 600_000);
 
   it("the app's import (the handler, verifying in its worker) returns the signed audit as valid", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rc-world-app-'));
@@ -141,7 +141,7 @@ describe.skipIf(skip !== null)('a Roomcheck report touched by other tools', () =
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('a later revision that replaces the embedded audit: invalid, and the audit shown is the one signed', async () => {
     const state = new PdfState(countersigned);
@@ -178,5 +178,5 @@ describe.skipIf(skip !== null)('a Roomcheck report touched by other tools', () =
     expect(out.out).toContain(`Embedded audit: ${audit.audit.title} (as signature 1 signed it)`);
     expect(out.out).toContain('A later revision replaces the embedded audit');
     expect(out.out).not.toContain('Forged: no findings');
-  });
+  }, 300_000);
 });
