@@ -4,6 +4,7 @@ import { protectionKindOf } from '../identity/key-protector.ts';
 import { protectorFor } from '../identity/protector-choice.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
+import { SigningError } from '../signing/cms-signer.ts';
 import { countersignPdf } from '../signing/countersign.ts';
 import { verifyInWorker } from '../verify/run-verification.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
@@ -38,8 +39,13 @@ export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
   asUserErrors(async () => {
     const signer = await unlock(req.identityId, req.passphrase, ctx);
     const trust = await new TrustStore(ctx.dataDir).verifyOptions();
+    const input = fromBase64(req.pdfBase64);
+    // The file comes from outside: verified in the worker first, so a hostile one cannot
+    // stall main; countersigning then checks it again, now known to be within the budget.
+    const { verdict: before } = await verifyInWorker(input, trust);
+    if (before.code === 'budget') throw new SigningError(before.reason);
     const { bytes, verdict } = await countersignPdf(
-      fromBase64(req.pdfBase64),
+      input,
       signer,
       {
         name: signer.record.label,

@@ -283,7 +283,6 @@ function verifyUnchecked(
         message: ch.message,
       }));
   }
-  if (doc.recovered) warnings.push(verifyMessage('rebuilt_changes_unknown'));
   const verdictParts = overall(reports, changes, checks);
   const verdict = baseVerdict(
     verdictParts.status,

@@ -30,7 +30,6 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 type Answer = {
   verdict: { status: string; code: string };
   snapshot: AuditSnapshot | null;
-  snapshotProblem: string | null;
 };
 
 async function read(bytes: Uint8Array): Promise<Answer> {
