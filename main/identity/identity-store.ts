@@ -32,6 +32,7 @@ import {
   type KeyProtector,
 } from './key-protector.ts';
 import { readPkcs12 } from './p12.ts';
+import { passphraseAttempts } from './unlock-attempts.ts';
 
 // Signing identities in <dataDir>/identities/<id>.json: the certificate (and CA chain) in the
 // clear, the private key only as a protected envelope. Files are written atomically (a new
@@ -187,7 +188,10 @@ export class IdentityStore {
     p12Passphrase: string,
     protector: KeyProtector,
   ): Promise<IdentitySummary> {
-    const p12 = readPkcs12(bytes, p12Passphrase);
+    // A PKCS#12 file's passphrase is tried like a stored key's: one count for all imports.
+    const p12 = await passphraseAttempts.attempt('pkcs12-import', async () =>
+      readPkcs12(bytes, p12Passphrase),
+    );
     return this.store(
       {
         label,
@@ -299,10 +303,16 @@ export class IdentityStore {
     return summary(updated);
   }
 
-  /** Decrypts the key and returns what the signer needs; the key stays in this process. */
+  /**
+   * Decrypts the key and returns what the signer needs; the key stays in this process.
+   * Everything that can be known without the key is checked first (a certificate, the right
+   * protection, a certificate valid `at`), so a right passphrase is never answered differently
+   * from a wrong one; passphrase tries go through `passphraseAttempts` (unlock-attempts.ts).
+   */
   async unlock(
     id: string,
     protector: KeyProtector,
+    at: Date = new Date(),
   ): Promise<SignerMaterial & { record: IdentityRecord }> {
     const record = await this.get(id);
     if (!record.certificatePem) {
@@ -317,9 +327,25 @@ export class IdentityStore {
           : 'This key is protected by a passphrase; enter it to sign.',
       );
     }
-    const der = await protector.unprotect(record.key, id);
+    const cert = new X509Certificate(record.certificatePem);
+    if (at.getTime() < Date.parse(cert.validFrom)) {
+      throw new IdentityError(
+        `The signing certificate is not valid before ${new Date(cert.validFrom).toISOString()}.`,
+      );
+    }
+    if (at.getTime() > Date.parse(cert.validTo)) {
+      throw new IdentityError(
+        `The signing certificate expired on ${new Date(cert.validTo).toISOString()}.`,
+      );
+    }
+    const der =
+      protector.kind === 'passphrase'
+        ? await passphraseAttempts.attempt(`${this.fileOf(id)}`, () =>
+            protector.unprotect(record.key, id),
+          )
+        : await protector.unprotect(record.key, id);
     const privateKey = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
-    const certificate = new Uint8Array(new X509Certificate(record.certificatePem).raw);
+    const certificate = new Uint8Array(cert.raw);
     if (!publicKeyMatches(privateKey, certificate)) {
       throw new IdentityError('The stored key does not match the stored certificate.', 'failed');
     }

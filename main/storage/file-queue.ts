@@ -7,9 +7,8 @@ import { resolve } from 'node:path';
 
 const tails = new Map<string, Promise<void>>();
 
-/** Runs `work` after every earlier `serialized` call on the same path has settled. */
-export function serialized<T>(path: string, work: () => Promise<T>): Promise<T> {
-  const key = resolve(path);
+/** Runs `work` after every earlier `inTurn` call with the same key has settled. */
+export function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = tails.get(key) ?? Promise.resolve();
   const result = previous.then(work);
   const tail = result.then(
@@ -22,3 +21,7 @@ export function serialized<T>(path: string, work: () => Promise<T>): Promise<T> 
   });
   return result;
 }
+
+/** Runs `work` after every earlier `serialized` call on the same file has settled. */
+export const serialized = <T>(path: string, work: () => Promise<T>): Promise<T> =>
+  inTurn(`file:${resolve(path)}`, work);

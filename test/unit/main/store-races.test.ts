@@ -63,7 +63,7 @@ describe('trust store under parallel calls', () => {
         call('trustAnchorImport', { kind: 'fingerprint', fingerprint: added, label: 'new' }),
       ]);
       expect(removal.ok && addition.ok).toBe(true);
-      const pins = (await trust.verifyOptions()).pinnedFingerprints;
+      const pins = (await trust.verifyOptions()).pinnedFingerprints ?? [];
       expect(pins).toContain(added);
       if (pins.includes(removed)) stillTrusted++;
     }
@@ -83,7 +83,7 @@ describe('trust store under parallel calls', () => {
     await Promise.all(fps.slice(0, 5).map((fp) => call('trustAnchorRemove', { fingerprint: fp })));
     const options = await new TrustStore(dataDir).verifyOptions();
     expect(options.trustAnchors).toHaveLength(1);
-    expect(options.pinnedFingerprints.sort()).toEqual(fps.slice(5).sort());
+    expect([...(options.pinnedFingerprints ?? [])].sort()).toEqual(fps.slice(5).sort());
   });
 
   it('leaves no temporary file behind', async () => {
