@@ -42,10 +42,14 @@ function curlAsOther(url: string, extra: string[] = []): { body: string; status:
   return { body: out.slice(0, cut), status: Number(out.slice(cut + 1)) };
 }
 
-/** Starts `npm run web`'s entry point (on the existing build) and waits for its launch link. */
-function startWebMode(
-  dataDir: string,
-): Promise<{ child: ChildProcessWithoutNullStreams; link: string }> {
+type WebMode = {
+  child: ChildProcessWithoutNullStreams;
+  /** The n-th launch link the process printed (1 is the first), once it has. */
+  link: (n: number) => Promise<string>;
+};
+
+/** Starts `npm run web`'s entry point (on the existing build) and reads the links it prints. */
+function startWebMode(dataDir: string): WebMode {
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   const child = spawn(process.execPath, [tsx, join(PROJECT_ROOT, 'main/scripts/web.ts')], {
     cwd: PROJECT_ROOT,
@@ -56,24 +60,41 @@ function startWebMode(
       ROOMCHECK_PORT: '0',
     },
   });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const link = /http:\/\/127\.0\.0\.1:\d+\/launch\?secret=[A-Za-z0-9_-]+/.exec(out)?.[0];
-      if (link) resolve({ child, link });
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`web mode exited (${code}): ${out}`)));
-  });
+  let out = '';
+  const links = () => out.match(/http:\/\/127\.0\.0\.1:\d+\/launch\?secret=[A-Za-z0-9_-]+/g) ?? [];
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`web mode exited (${code}): ${out}`))),
+  );
+  exited.catch(() => undefined);
+  // Registered first, so `out` holds each piece before the link checks below look at it.
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const link = (n: number): Promise<string> =>
+    Promise.race([
+      exited,
+      new Promise<string>((resolve) => {
+        const check = () => {
+          const found = links()[n - 1];
+          if (found) {
+            child.stdout.off('data', check);
+            resolve(found);
+          }
+        };
+        child.stdout.on('data', check);
+        check();
+      }),
+    ]);
+  return { child, link };
 }
 
 test('another account on this computer cannot take over web mode', async ({ browser }) => {
   test.skip(skipReason !== null, skipReason ?? '');
   test.setTimeout(120_000);
   const dataDir = await mkdtemp(join(tmpdir(), 'roomcheck-cross-user-'));
-  const { child, link } = await startWebMode(dataDir);
+  const web = startWebMode(dataDir);
+  const { child } = web;
   try {
+    const link = await web.link(1);
     const secret = new URL(link).searchParams.get('secret')!;
     const origin = new URL(link).origin;
     const pin = JSON.stringify({ kind: 'fingerprint', fingerprint: 'ab'.repeat(32), label: 'x' });
@@ -160,6 +181,15 @@ test('another account on this computer cannot take over web mode', async ({ brow
       value: { anchors: [], pins: [] },
     });
     expect(await readdir(dataDir)).toEqual([]);
+    // Enter in the owner's terminal prints a fresh link, for a second browser of the owner's.
+    child.stdin.write('\n');
+    const second = await web.link(2);
+    expect(second).not.toBe(link);
+    const again = await browser.newContext();
+    const secondPage = await again.newPage();
+    await secondPage.goto(second);
+    await expect(secondPage.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    await again.close();
     expect(outside).toEqual([]);
     await context.close();
   } finally {
