@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { IdentitySummary } from '../../shared/bridge/signing-schemas.ts';
 import type { SignerMaterial } from '../signing/cms-signer.ts';
 import { bytesEqual } from '../signing/der.ts';
-import { publicKeyMatches } from '../signing/signer-checks.ts';
+import { certificateTimeProblem, publicKeyMatches } from '../signing/signer-checks.ts';
 import { createFile, replaceFile } from '../storage/atomic-file.ts';
 import { serialized } from '../storage/file-queue.ts';
 import { summarizeCertificate } from '../verify/chain.ts';
@@ -328,16 +328,8 @@ export class IdentityStore {
       );
     }
     const cert = new X509Certificate(record.certificatePem);
-    if (at.getTime() < Date.parse(cert.validFrom)) {
-      throw new IdentityError(
-        `The signing certificate is not valid before ${new Date(cert.validFrom).toISOString()}.`,
-      );
-    }
-    if (at.getTime() > Date.parse(cert.validTo)) {
-      throw new IdentityError(
-        `The signing certificate expired on ${new Date(cert.validTo).toISOString()}.`,
-      );
-    }
+    const tooEarlyOrLate = certificateTimeProblem(cert, at);
+    if (tooEarlyOrLate) throw new IdentityError(tooEarlyOrLate);
     const der =
       protector.kind === 'passphrase'
         ? await passphraseAttempts.attempt(`${this.fileOf(id)}`, () =>

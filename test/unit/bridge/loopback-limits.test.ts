@@ -1,12 +1,7 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import { startLoopbackServer, type LoopbackServer } from '../../../main/loopback/server.ts';
-import { launch, raw, type Reply } from './support/http.ts';
+import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import { launch, raw, serveFixture, type Reply, type ServedFixture } from './support/http.ts';
 
 // Requests that try to make the server do or hold far more than they are worth: error replies
 // that echo a million keys, bodies that keep the event loop busy before any check, several huge
@@ -20,7 +15,7 @@ function gate() {
 }
 
 describe('loopback limits', () => {
-  let dir: string;
+  let served: ServedFixture;
   let server: LoopbackServer;
   let origin: string;
   let cookie: string;
@@ -30,32 +25,22 @@ describe('loopback limits', () => {
   let backupCalls = 0;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rc-limits-'));
-    const web = join(dir, 'web');
-    await mkdir(web, { recursive: true });
-    await writeFile(join(web, 'index.html'), '<p>app</p>');
-    const wired: Handlers = {
-      ...handlers,
+    served = await serveFixture({
       backupWrite: async () => {
         backupCalls++;
         active++;
         mostActive = Math.max(mostActive, active);
         await backupGate.opened;
         active--;
-        return { fileName: 'f', directory: dir, bytes: 1, kept: 1, removed: 0 };
+        return { fileName: 'f', directory: served.dir, bytes: 1, kept: 1, removed: 0 };
       },
-    };
-    server = await startLoopbackServer({
-      rendererDir: web,
-      dispatch: createRouter(wired, { dataDir: dir, version: '1', transport: 'loopback' }),
     });
-    origin = new URL(server.url).origin;
+    ({ server, origin } = served);
     cookie = await launch(server);
   });
   afterAll(async () => {
     backupGate.open();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
+    await served.close();
   });
 
   const call = (name: string, body: string | Buffer) =>

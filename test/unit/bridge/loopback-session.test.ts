@@ -1,42 +1,24 @@
-import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
 import { handlers } from '../../../main/handlers/index.ts';
-import { startLoopbackServer, type LoopbackServer } from '../../../main/loopback/server.ts';
-import { launch, pathOf, raw } from './support/http.ts';
+import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import { launch, pathOf, raw, serveFixture, type ServedFixture } from './support/http.ts';
 
 // Who may drive web mode: only whoever holds the one-time launch link that `npm run web`
 // printed. The link is exchanged once for an HttpOnly, SameSite=Strict cookie; the page never
 // carries a secret, so reading it (as any local account can) gives nothing.
 
 describe('loopback session', () => {
-  let dir: string;
+  let served: ServedFixture;
   let server: LoopbackServer;
   let origin: string;
   const trustSpy = vi.fn(handlers.trustAnchorImport);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rc-session-'));
-    const web = join(dir, 'web');
-    await mkdir(join(web, 'assets'), { recursive: true });
-    await writeFile(
-      join(web, 'index.html'),
-      '<meta name="roomcheck-transport" content="%ROOMCHECK_TRANSPORT%"><p>app</p>',
-    );
-    await writeFile(join(web, 'assets', 'app.js'), 'console.log(1)');
-    const wired: Handlers = { ...handlers, trustAnchorImport: trustSpy };
-    server = await startLoopbackServer({
-      rendererDir: web,
-      dispatch: createRouter(wired, { dataDir: dir, version: '1', transport: 'loopback' }),
-    });
-    origin = new URL(server.url).origin;
+    served = await serveFixture({ trustAnchorImport: trustSpy });
+    ({ server, origin } = served);
   });
-  afterAll(async () => {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => served.close());
 
   const importCa = (headers: Record<string, string>) =>
     raw(server, {
@@ -128,20 +110,16 @@ describe('loopback session', () => {
       expect(JSON.parse(reply.body), what).toMatchObject({ ok: false });
     }
     expect(trustSpy).not.toHaveBeenCalled();
-    expect(await readdir(dir)).toEqual(['web']);
+    expect((await readdir(served.dir)).sort()).toEqual(['secret.txt', 'web']);
     const ok = await importCa({ cookie: `theme=dark; ${cookie}` });
     expect(ok.status).toBe(200);
     expect(trustSpy).toHaveBeenCalledTimes(1);
   });
 
   it("another launch's cookie does not open this one", async () => {
-    const web = join(dir, 'web');
-    const other = await startLoopbackServer({
-      rendererDir: web,
-      dispatch: createRouter(handlers, { dataDir: dir, version: '1', transport: 'loopback' }),
-    });
+    const other = await serveFixture();
     try {
-      const foreign = await launch(other);
+      const foreign = await launch(other.server);
       const value = foreign.split('=')[1]!;
       const ours = (await launch(server)).split('=')[0]!;
       expect((await importCa({ cookie: `${ours}=${value}` })).status).toBe(401);

@@ -1,42 +1,22 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../shared/bridge/contract.ts';
-import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
 import { handlers } from '../../../main/handlers/index.ts';
-import { startLoopbackServer, type LoopbackServer } from '../../../main/loopback/server.ts';
-import { launch, raw } from './support/http.ts';
+import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import { launch, raw, serveFixture, type ServedFixture } from './support/http.ts';
 
 describe('loopback transport', () => {
-  let dir: string;
+  let served: ServedFixture;
   let server: LoopbackServer;
   let origin: string;
   let cookie: string;
   const appInfoSpy = vi.fn(handlers.appInfo);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rc-loopback-'));
-    const web = join(dir, 'web');
-    await mkdir(join(web, 'assets'), { recursive: true });
-    await writeFile(
-      join(web, 'index.html'),
-      '<meta name="roomcheck-transport" content="%ROOMCHECK_TRANSPORT%"><p>app</p>',
-    );
-    await writeFile(join(web, 'assets', 'app.js'), 'console.log(1)');
-    await writeFile(join(dir, 'secret.txt'), 'outside the web root');
-    const wired: Handlers = { ...handlers, appInfo: appInfoSpy };
-    server = await startLoopbackServer({
-      rendererDir: web,
-      dispatch: createRouter(wired, { dataDir: dir, version: '1.2.3', transport: 'loopback' }),
-    });
-    origin = new URL(server.url).origin;
+    served = await serveFixture({ appInfo: appInfoSpy }, '1.2.3');
+    ({ server, origin } = served);
     cookie = await launch(server);
   });
-  afterAll(async () => {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => served.close());
 
   const good = (): Record<string, string> => ({
     'content-type': 'application/json',

@@ -1,5 +1,10 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import type { LoopbackServer } from '../../../../main/loopback/server.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRouter, type Handlers } from '../../../../main/bridge/router.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import { startLoopbackServer, type LoopbackServer } from '../../../../main/loopback/server.ts';
 
 export type Reply = {
   status: number;
@@ -63,4 +68,47 @@ export async function launch(server: LoopbackServer): Promise<string> {
   const cookie = Array.isArray(set) ? set[0] : set;
   if (reply.status !== 303 || !cookie) throw new Error(`launch failed: ${reply.status}`);
   return cookie.split(';')[0]!;
+}
+
+export type ServedFixture = {
+  /** The data directory; the renderer is in `web/` inside it, and `secret.txt` beside that. */
+  dir: string;
+  server: LoopbackServer;
+  origin: string;
+  close: () => Promise<void>;
+};
+
+/**
+ * A loopback server on a tiny built renderer (a page marked for the transport and one script)
+ * in a fresh directory, dispatching to the real handlers except those given.
+ */
+export async function serveFixture(
+  overrides: Partial<Handlers> = {},
+  version = '1',
+): Promise<ServedFixture> {
+  const dir = await mkdtemp(join(tmpdir(), 'rc-loopback-'));
+  const web = join(dir, 'web');
+  await mkdir(join(web, 'assets'), { recursive: true });
+  await writeFile(
+    join(web, 'index.html'),
+    '<meta name="roomcheck-transport" content="%ROOMCHECK_TRANSPORT%"><p>app</p>',
+  );
+  await writeFile(join(web, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(dir, 'secret.txt'), 'outside the web root');
+  const server = await startLoopbackServer({
+    rendererDir: web,
+    dispatch: createRouter(
+      { ...handlers, ...overrides },
+      { dataDir: dir, version, transport: 'loopback' },
+    ),
+  });
+  return {
+    dir,
+    server,
+    origin: new URL(server.url).origin,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
