@@ -36,7 +36,12 @@ export class UserError extends Error {
   }
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+/** `text` cut to `max` characters (and an ellipsis): for anything echoed from a request. */
+export const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
+
+/** A call name from a request is echoed in an error only this far. */
+export const NAME_SHOWN = 60;
 
 /**
  * The first few schema issues in a sentence of bounded length: an issue can quote the input
@@ -65,7 +70,7 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext) {
     if (!isCallName(name)) {
       return {
         ok: false,
-        error: { code: 'not_found', message: `Unknown call "${clip(name, 60)}".` },
+        error: { code: 'not_found', message: `Unknown call "${clip(name, NAME_SHOWN)}".` },
       };
     }
     const spec = contract[name];

@@ -332,7 +332,7 @@ export class IdentityStore {
     if (tooEarlyOrLate) throw new IdentityError(tooEarlyOrLate);
     const der =
       protector.kind === 'passphrase'
-        ? await passphraseAttempts.attempt(`${this.fileOf(id)}`, () =>
+        ? await passphraseAttempts.attempt(this.fileOf(id), () =>
             protector.unprotect(record.key, id),
           )
         : await protector.unprotect(record.key, id);

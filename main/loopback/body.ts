@@ -11,18 +11,16 @@ export const SMALL_BODY_BYTES = 1024 * 1024;
 /** Large bodies handled at once, and how many more may wait their turn. */
 export const LARGE_BODIES = { active: 1, waiting: 2 } as const;
 
-/** Reads exactly the declared number of bytes (the HTTP parser enforces the length). */
-export function readBody(req: IncomingMessage, length: number): Promise<Buffer> {
+/**
+ * Reads the body (the HTTP parser stops it at the declared length). Memory follows the bytes
+ * that actually arrive: a connection that declares a large body and sends nothing holds none.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const body = Buffer.allocUnsafe(length);
-    let at = 0;
-    req.on('data', (chunk: Buffer) => {
-      // The parser never delivers more than Content-Length; the guard keeps that a fact here.
-      at += chunk.copy(body, at, 0, Math.min(chunk.length, length - at));
-    });
-    req.on('end', () => resolve(at === length ? body : body.subarray(0, at)));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
-    req.on('aborted', () => reject(new Error('request aborted')));
   });
 }
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { contract, isCallName } from '../../shared/bridge/contract.ts';
 import { jsonShapeProblem } from '../../shared/bridge/json-shape.ts';
-import type { Dispatch } from '../bridge/router.ts';
+import { clip, NAME_SHOWN, type Dispatch } from '../bridge/router.ts';
 import { SECURITY_HEADERS } from '../security/csp.ts';
 import { readStaticFile } from '../static/static-files.ts';
 import { LargeBodyGate, readBody, SMALL_BODY_BYTES } from './body.ts';
@@ -13,8 +13,6 @@ const BRIDGE_PREFIX = '/bridge/';
 const LAUNCH_PATH = '/launch';
 /** The page learns that it talks to main over this server; Electron leaves the placeholder. */
 const TRANSPORT_PLACEHOLDER = '%ROOMCHECK_TRANSPORT%';
-/** A call name from the URL is echoed in an error only this far. */
-const NAME_SHOWN = 60;
 
 export type LoopbackOptions = {
   /** Built renderer (vite output). */
@@ -71,8 +69,6 @@ function hangUp(res: ServerResponse): void {
   res.setHeader('Connection', 'close');
   res.once('finish', () => res.socket?.destroy());
 }
-
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /** The declared body length; null when none is declared. */
 function declaredLength(req: IncomingMessage): number | null {
@@ -143,7 +139,7 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
       }
     }
     try {
-      const body = await readBody(req, length);
+      const body = await readBody(req);
       const shape = jsonShapeProblem(body);
       if (shape) {
         return refuse(

@@ -33,7 +33,7 @@ export async function serveWeb(
 }
 
 /** What the owner reads in the terminal: the one-time link, and how to get another. */
-export function launchMessage(link: string, first: boolean): string {
+function launchMessage(link: string, first: boolean): string {
   return first
     ? `Roomcheck web mode is running. Open this one-time link in your browser (it works once; only this computer can reach it):\n  ${link}\nPress Enter here for a new link, Ctrl+C to stop.`
     : `A new one-time link (the previous unused one no longer works):\n  ${link}`;
@@ -45,7 +45,7 @@ export function launchMessage(link: string, first: boolean): string {
  * other accounts could read. Each Enter on stdin prints a fresh one (for another browser, or
  * after the first was used). ROOMCHECK_SKIP_BUILD=1 serves an existing build as it is.
  */
-export async function runWebMode(): Promise<LoopbackServer> {
+export async function runWebMode(): Promise<void> {
   if (process.env.ROOMCHECK_SKIP_BUILD !== '1' || !existsSync(RENDERER_DIR)) {
     await buildRenderer();
   }
@@ -60,7 +60,6 @@ export async function runWebMode(): Promise<LoopbackServer> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return server;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
