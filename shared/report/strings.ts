@@ -48,6 +48,7 @@ export interface ReportStrings {
   appendixSanitization: string;
   appendixReconciliation: string;
   appendixPhotos: string;
+  appendixCharacters: string;
   sectionSignOff: string;
 
   // Executive summary
@@ -175,6 +176,10 @@ export interface ReportStrings {
   photoFile: string;
   photoHash: string;
   photoFinding: string;
+  charactersIntro: string;
+  colCharacter: string;
+  colCodePoint: string;
+  colFirstSeenIn: string;
 
   // Sign-off
   signOffIntro: string;
@@ -238,6 +243,7 @@ export const EN: ReportStrings = {
   appendixSanitization: 'Appendix B: Sanitization records',
   appendixReconciliation: 'Appendix C: Reconciliation exceptions',
   appendixPhotos: 'Appendix D: Photos',
+  appendixCharacters: 'Appendix E: Characters that could not be shown',
   sectionSignOff: 'Sign-off',
 
   overallJudgement: 'Overall judgement',
@@ -369,6 +375,11 @@ export const EN: ReportStrings = {
   photoFile: 'File',
   photoHash: 'SHA-256',
   photoFinding: 'Finding',
+  charactersIntro:
+    'No font embedded in this report has a glyph for the characters below. Each is printed as □ wherever it occurs; the text of this PDF (search, copy) and the embedded audit data keep the original characters.',
+  colCharacter: 'Printed as',
+  colCodePoint: 'Character',
+  colFirstSeenIn: 'First occurrence',
 
   signOffIntro:
     'The inspector confirms that this report records what was observed. The approver confirms that the findings and the remediation plan have been reviewed.',
@@ -435,6 +446,7 @@ export const ZH: ReportStrings = {
   appendixSanitization: '附录B  数据清除记录',
   appendixReconciliation: '附录C  清点异常',
   appendixPhotos: '附录D  照片',
+  appendixCharacters: '附录E  无法显示的字符',
   sectionSignOff: '签署',
 
   overallJudgement: '总体结论',
@@ -561,6 +573,11 @@ export const ZH: ReportStrings = {
   photoFile: '文件',
   photoHash: 'SHA-256',
   photoFinding: '对应问题',
+  charactersIntro:
+    '本报告内嵌的字体中没有下列字符的字形，这些字符在报告中一律显示为 □；PDF 的文字层（搜索、复制）和内嵌的检查数据仍保留原字符。',
+  colCharacter: '显示为',
+  colCodePoint: '字符',
+  colFirstSeenIn: '首次出现于',
 
   signOffIntro: '检查人确认本报告如实记录了检查情况；审批人确认已审阅问题清单和整改计划。',
   inspector: '检查人',
