@@ -41,3 +41,16 @@ export function charactersReportsCannotShow(text: string): string[] {
   }
   return [...out];
 }
+
+/** The distinct unshowable characters of every string inside `value` (a device, a row...). */
+export function charactersReportsCannotShowIn(value: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') for (const ch of charactersReportsCannotShow(v)) out.add(ch);
+    else if (depth < 8 && v !== null && typeof v === 'object') {
+      for (const item of Array.isArray(v) ? v : Object.values(v)) walk(item, depth + 1);
+    }
+  };
+  walk(value, 0);
+  return [...out];
+}
