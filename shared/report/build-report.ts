@@ -13,6 +13,8 @@ import { drawRemediation } from './sections/remediation.ts';
 import { drawScope } from './sections/scope.ts';
 import { drawSignOff } from './sections/signoff.ts';
 import { drawSummary } from './sections/summary.ts';
+import { pdfTextString } from './jspdf-direct.ts';
+import { buildXmp } from './pdf-metadata.ts';
 import { REPORT_STRINGS } from './strings.ts';
 
 // The audit report as an unsigned PDF, laid out from the snapshot alone (DOMAIN.md "The
@@ -83,6 +85,26 @@ function decoratePages(ctx: ReportContext): void {
   }
 }
 
+type JsPdfOutline = {
+  add(parent: unknown, title: string, options: { pageNumber: number }): unknown;
+  makeString(text: string): string;
+};
+
+/** Bookmarks that mirror the contents: sections, and the severity groups under Findings. */
+function addOutline(ctx: ReportContext): void {
+  const outline = (ctx.c.doc as unknown as { outline: JsPdfOutline }).outline;
+  // jsPDF writes bookmark titles as Latin-1 literals; Chinese needs UTF-16.
+  outline.makeString = pdfTextString;
+  let section: unknown = null;
+  for (const entry of ctx.toc) {
+    const node = outline.add(entry.level === 1 ? null : section, entry.title, {
+      pageNumber: entry.page,
+    });
+    if (entry.level === 1) section = node;
+  }
+  ctx.c.doc.setDisplayMode('fullwidth', 'continuous', 'UseOutlines');
+}
+
 export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOptions): BuiltReport {
   if (
     !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(options.generatedAt) ||
@@ -131,12 +153,28 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
   drawContents(ctx, coverEnd);
   decoratePages(ctx);
 
-  c.doc.setProperties({
+  addOutline(ctx);
+
+  const properties = {
     title: `${strings.reportTitle}${snapshot.audit.title ? ` — ${snapshot.audit.title}` : ''}`,
     subject: snapshot.signOff?.reportId ?? snapshot.audit.id,
     author: snapshot.signOff?.inspector.name ?? snapshot.audit.inspectors.join(', '),
     creator: `Roomcheck ${snapshot.app.version}`,
-  });
+  };
+  c.doc.setProperties(properties);
   c.doc.setCreationDate(new Date(options.generatedAt));
+  const language = lang === 'zh' ? 'zh-CN' : 'en';
+  c.doc.setLanguage(language as Parameters<typeof c.doc.setLanguage>[0]);
+  c.doc.addMetadata(
+    buildXmp({
+      ...properties,
+      language,
+      creatorTool: properties.creator,
+      // What jsPDF writes as /Producer in the information dictionary: the two must agree.
+      producer: `jsPDF ${(c.doc.constructor as unknown as { version: string }).version}`,
+      created: options.generatedAt,
+    }),
+    true,
+  );
   return { bytes: c.output(), pageCount: c.pageCount() };
 }

@@ -43,6 +43,15 @@ export function isPlainTextOptions(options: Record<string, unknown> | undefined)
   );
 }
 
+/** A PDF text string as UTF-16BE hex with a byte order mark: any language, any viewer. */
+export function pdfTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) {
+    hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  }
+  return `<${hex}>`;
+}
+
 export function num(n: number): string {
   return (Math.round(n * 100) / 100).toString();
 }

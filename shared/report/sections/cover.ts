@@ -107,6 +107,8 @@ export function drawContents(ctx: ReportContext, coverEnd: number): void {
     const pageStart = c.page.right - c.measure(page, { size: 9.5 }) - 2;
     if (pageStart > titleEnd) c.line(titleEnd, y + 3.2, pageStart, y + 3.2, COLORS.rule, 0.2);
     c.textAt(page, c.page.right, y, { size: 9.5, align: 'right' });
+    // The whole line links to the page, as readers expect of a contents list.
+    c.doc.link(x, y - 0.5, c.contentWidth, lh, { pageNumber: entry.page });
     y += lh;
   }
   c.y = c.page.bottom - 10;

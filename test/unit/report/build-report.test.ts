@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoPhotos } from '../../../main/report/demo-assets.ts';
 import { loadReportFonts } from '../../../main/report/fonts.ts';
@@ -5,7 +6,7 @@ import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
 import { buildReportPdf, type BuiltReport } from '../../../shared/report/build-report.ts';
 import { EN, ZH } from '../../../shared/report/strings.ts';
-import { pageTexts, pdfInfo, qpdfCheck, words } from './pdf-tools.ts';
+import { pageTexts, pdfInfo, qpdfCheck, withPdfFile, words } from './pdf-tools.ts';
 
 const fonts = loadReportFonts();
 const photos = loadDemoPhotos();
@@ -226,4 +227,64 @@ describe('buildReportPdf at benchmark size', () => {
     expect(pages.at(-1)).toContain(`Page ${report.pageCount} of ${report.pageCount}`);
     expect(qpdfCheck(report.bytes).status).toBe(0);
   }, 120_000);
+});
+
+describe('buildReportPdf for readers and archives', () => {
+  type QpdfJson = {
+    outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
+    qpdf: [
+      unknown,
+      Record<string, { value?: unknown; stream?: { dict: Record<string, unknown> } }>,
+    ];
+  };
+  const qpdfJson = (bytes: Uint8Array): QpdfJson =>
+    JSON.parse(
+      withPdfFile(bytes, (p) =>
+        execFileSync('qpdf', ['--json', '--json-stream-data=inline', p], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        }),
+      ),
+    ) as QpdfJson;
+
+  for (const language of ['en', 'zh'] as const) {
+    it(`has bookmarks and contents links that go where the contents say (${language})`, () => {
+      const snapshot = makeDemoAudit({ seed: 42, now, photos, language });
+      const report = build(snapshot);
+      const json = qpdfJson(report.bytes);
+      const pages = pageTexts(report.bytes);
+      const s = language === 'en' ? EN : ZH;
+      // Top-level bookmarks are the sections, each pointing at the page whose heading it is.
+      const top = json.outlines.map((o) => o.title);
+      expect(top).toContain(s.sectionSummary);
+      expect(top).toContain(s.sectionSignOff);
+      for (const o of json.outlines) {
+        expect(squash(pages[o.destpageposfrom1 - 1] ?? ''), o.title).toContain(squash(o.title));
+      }
+      const findings = json.outlines.find((o) => o.title === s.sectionFindings);
+      expect(findings?.kids).toHaveLength(3); // high, medium, low
+      // The contents page links every line to its page.
+      const objects = json.qpdf[1];
+      const catalog = Object.values(objects).find(
+        (o) => (o.value as Record<string, unknown> | undefined)?.['/Type'] === '/Catalog',
+      )?.value as Record<string, string>;
+      expect(catalog['/Lang']).toBe(language === 'en' ? 'u:en' : 'u:zh-CN');
+      expect(catalog['/Outlines']).toBeDefined();
+      expect(catalog['/PageMode']).toBe('/UseOutlines');
+      const firstPage = withPdfFile(report.bytes, (p) =>
+        execFileSync('qpdf', ['--show-object=3', p], { encoding: 'utf8' }),
+      );
+      const links = firstPage.match(/\/Subtype \/Link/g) ?? [];
+      expect(links.length).toBeGreaterThanOrEqual(json.outlines.length);
+      // XMP metadata: title, author, dates and language, as archives read them.
+      const metadataRef = catalog['/Metadata'] ?? '';
+      const xmp = objects[`obj:${metadataRef}`]?.stream as unknown as { data: string };
+      const text = Buffer.from(xmp.data, 'base64').toString('utf8');
+      expect(text).toContain(`<rdf:li xml:lang="x-default">${s.reportTitle}`);
+      expect(text).toContain('<dc:language><rdf:Bag><rdf:li>');
+      expect(text).toContain('<xmp:CreateDate>2026-06-15T09:00:00Z</xmp:CreateDate>');
+      expect(text).toContain(snapshot.signOff?.inspector.name ?? 'missing');
+      expect(qpdfCheck(report.bytes).status).toBe(0);
+    });
+  }
 });
