@@ -16,6 +16,7 @@ import { drawSummary } from './sections/summary.ts';
 import { pdfTextString } from './jspdf-direct.ts';
 import { buildXmp } from './pdf-metadata.ts';
 import { REPORT_STRINGS } from './strings.ts';
+import { checkTimeZone } from './time-zone.ts';
 
 // The audit report as an unsigned PDF, laid out from the snapshot alone (DOMAIN.md "The
 // report"). Main attaches the snapshot and signs the result; nothing here touches keys.
@@ -26,9 +27,20 @@ export type BuildReportOptions = {
   generatedAt: string;
   /** Who will sign, shown on the sign-off page; null for an unsigned copy. */
   signature: SignatureInfo | null;
+  /** IANA time zone of the audited site, e.g. Asia/Shanghai; moments are shown in it. UTC
+   * when not given. */
+  timeZone?: string;
 };
 
-export type BuiltReport = { bytes: Uint8Array; pageCount: number };
+/** Where the inspector's visible signature goes: page (1-based) and /Rect in PDF points. */
+export type SignatureField = { page: number; rect: [number, number, number, number] };
+
+export type BuiltReport = {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** Null for an unsigned copy (no signature info given). */
+  signatureField: SignatureField | null;
+};
 
 const BANNER_COLORS: Record<string, Rgb> = {
   unclassified: COLORS.good,
@@ -114,6 +126,8 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
       'generatedAt must be an ISO 8601 date-time, e.g. 2026-06-15T09:00:00.000Z.',
     );
   }
+  const timeZone = options.timeZone ?? 'UTC';
+  checkTimeZone(timeZone);
   const lang = snapshot.signOff?.language ?? 'en';
   const strings = REPORT_STRINGS[lang];
   const c = new ReportCanvas(options.fonts, strings);
@@ -124,6 +138,7 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
     s: strings,
     lang,
     generatedAt: options.generatedAt,
+    timeZone,
     signature: options.signature,
     toc: [],
   };
@@ -149,7 +164,7 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
       (cp) => c.shows(cp),
     ),
   );
-  drawSignOff(ctx);
+  const box = drawSignOff(ctx);
   drawContents(ctx, coverEnd);
   decoratePages(ctx);
 
@@ -176,5 +191,17 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
     }),
     true,
   );
-  return { bytes: c.output(), pageCount: c.pageCount() };
+  const k = 72 / 25.4;
+  const signatureField: SignatureField | null = box
+    ? {
+        page: box.page,
+        rect: [
+          box.x * k,
+          (c.page.height - box.top - box.h) * k,
+          (box.x + box.w) * k,
+          (c.page.height - box.top) * k,
+        ].map((v) => Math.round(v * 100) / 100) as SignatureField['rect'],
+      }
+    : null;
+  return { bytes: c.output(), pageCount: c.pageCount(), signatureField };
 }

@@ -4,12 +4,17 @@ import { label, type LabelKind, type LabelValue } from '../i18n/labels.ts';
 import { COLORS, type ReportCanvas, type Rgb } from './pdf-canvas.ts';
 import type { ReportModel } from './report-model.ts';
 import type { ReportLang, ReportStrings } from './strings.ts';
+import { formatMoment, inTimeZone, isDateOnly } from './time-zone.ts';
 
 // What every section receives, plus the small formatting helpers they share so a device, a
 // date or a location is written the same way everywhere in the report.
 
 export type SignatureInfo = {
   signerName: string;
+  /** When the signature is made (the signature dictionary's /M), ISO 8601 UTC. */
+  signingTime: string;
+  reason: string;
+  location: string;
   certificateSubject: string;
   issuer: string;
   fingerprintSha256: string;
@@ -24,6 +29,8 @@ export type ReportContext = {
   s: ReportStrings;
   lang: ReportLang;
   generatedAt: string;
+  /** IANA time zone that moments are shown in, with their UTC offset. */
+  timeZone: string;
   signature: SignatureInfo | null;
   toc: TocEntry[];
 };
@@ -42,18 +49,23 @@ export const SEVERITY_COLORS: Record<Severity, Rgb> = {
   low: COLORS.low,
 };
 
+/** The calendar date of a date or of a moment in the audit's time zone, YYYY-MM-DD. */
+function localDate(ctx: ReportContext, value: string): string {
+  return isDateOnly(value) ? value : inTimeZone(value, ctx.timeZone).date;
+}
+
 export function date(ctx: ReportContext, iso: string | null | undefined): string {
-  return iso ? ctx.s.formatDate(iso.slice(0, 10)) : ctx.s.notRecorded;
+  return iso ? ctx.s.formatDate(localDate(ctx, iso)) : ctx.s.notRecorded;
 }
 
 /** YYYY-MM-DD in both languages: table columns are narrow and ISO dates read the same. */
 export function shortDate(ctx: ReportContext, iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : ctx.s.notRecorded;
+  return iso ? localDate(ctx, iso) : ctx.s.notRecorded;
 }
 
-/** "2026-06-15 09:00 UTC": generation and signing moments are shown in UTC, said so. */
+/** "2026-06-15 17:00 (UTC+08:00)": a moment in the audit's time zone, its offset said. */
 export function dateTime(ctx: ReportContext, iso: string): string {
-  return `${date(ctx, iso)} ${iso.slice(11, 16)} UTC`;
+  return formatMoment(iso, ctx.timeZone, ctx.s.formatDate);
 }
 
 /** Name and asset tag, e.g. "Core switch 1 (RC-NET-0001)". */

@@ -199,6 +199,16 @@ export interface ReportStrings {
   sigOrganisationPki: string;
   sigNone: string;
   sigVerifyHint: string;
+  /** The signature dictionary's /Reason for the inspector's signature. */
+  sigReason: (reportId: string) => string;
+  sigBoxTitle: (role: string) => string;
+  sigBoxSigner: string;
+  sigBoxTime: string;
+  sigBoxReason: string;
+  sigBoxLocation: string;
+  sigBoxFingerprint: string;
+  sigBoxCountersignSlot: string;
+  sigCertificate: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -402,6 +412,16 @@ export const EN: ReportStrings = {
   sigNone: 'This copy carries no digital signature.',
   sigVerifyHint:
     'The signature covers the whole PDF, including the embedded audit data. Verify it with Roomcheck (“Verify a report”) or any PAdES-capable reader.',
+  sigReason: (id) => `Security audit report ${id}`,
+  sigBoxTitle: (role) => `Digital signature: ${role}`,
+  sigBoxSigner: 'Signed by',
+  sigBoxTime: 'Time',
+  sigBoxReason: 'Reason',
+  sigBoxLocation: 'Location',
+  sigBoxFingerprint: 'Certificate',
+  sigBoxCountersignSlot:
+    'The approver’s digital countersignature appears here once the report is countersigned.',
+  sigCertificate: 'Signing certificate',
 };
 
 export const ZH: ReportStrings = {
@@ -598,6 +618,15 @@ export const ZH: ReportStrings = {
   sigNone: '本文件未进行数字签名。',
   sigVerifyHint:
     '数字签名覆盖整个PDF文件，包括内嵌的检查数据。可使用Roomcheck的“验证报告”功能或支持PAdES的阅读器进行验证。',
+  sigReason: (id) => `涉密机房保密检查报告 ${id}`,
+  sigBoxTitle: (role) => `数字签名：${role}`,
+  sigBoxSigner: '签名人',
+  sigBoxTime: '时间',
+  sigBoxReason: '事由',
+  sigBoxLocation: '地点',
+  sigBoxFingerprint: '证书',
+  sigBoxCountersignSlot: '审批人会签后，其数字签名显示在此处。',
+  sigCertificate: '签名证书',
 };
 
 export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, zh: ZH };

@@ -137,9 +137,10 @@ function drawFinding(ctx: ReportContext, f: ReportFinding): void {
   }
   if (!f.isNew) {
     const prior = ctx.m.snapshot.prior?.audit;
+    // The date the finding was first recorded, as the comparison's "first seen" column shows.
     const seen =
       prior && prior.id === fin.firstSeenAuditId
-        ? s.qualified(prior.title, date(ctx, prior.startedAt))
+        ? s.qualified(prior.title, date(ctx, fin.firstSeenAt))
         : date(ctx, fin.firstSeenAt);
     fields.push(layoutField(ctx, s.fieldFirstSeen, seen));
   }

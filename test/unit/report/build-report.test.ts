@@ -14,6 +14,9 @@ const now = new Date('2026-06-15T09:00:00.000Z');
 const generatedAt = now.toISOString();
 const signature = {
   signerName: '王建国 Wang Jianguo',
+  signingTime: generatedAt,
+  reason: 'Security audit report RC-2026-042',
+  location: '主机房 A / Main computer room A',
   certificateSubject: 'CN=王建国 Wang Jianguo, O=Demo Municipal Data Bureau',
   issuer: 'CN=王建国 Wang Jianguo, O=Demo Municipal Data Bureau',
   fingerprintSha256: '3f'.repeat(32),
