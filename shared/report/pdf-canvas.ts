@@ -17,7 +17,7 @@ import {
 } from './jspdf-direct.ts';
 import type { EmbeddedFont, PdfObjectSink } from './pdf-font.ts';
 import type { ReportStrings } from './strings.ts';
-import { latinQuotes, wrapText } from './text-wrap.ts';
+import { latinQuotes, widestUnbreakable, wrapText } from './text-wrap.ts';
 
 // The drawing surface every report section uses: an A4 jsPDF document with the report fonts
 // (Noto Sans SC with a Latin fallback, embedded per document with only the glyphs it uses),
@@ -334,13 +334,56 @@ export class ReportCanvas {
     );
   }
 
+  /**
+   * What a page that continues a section says at its top, e.g. "Findings by severity
+   * (continued)"; null at the start of a section. Set by the section and sub-headings.
+   */
+  continuation: string | null = null;
+  private pending: { height: number; keepWith: number; draw: () => void } | null = null;
+
+  /** Height of the "(continued)" line at the top of a continuation page. */
+  private readonly continuationHeight = 7;
+
+  private drawContinuation(): void {
+    if (!this.continuation) return;
+    this.textAt(this.continuation, this.page.left, this.page.top - 1, {
+      size: 9,
+      bold: true,
+      color: COLORS.muted,
+    });
+  }
+
   newPage(): void {
     this.doc.addPage();
     this.y = this.page.top;
+    if (this.continuation) {
+      this.drawContinuation();
+      this.y += this.continuationHeight;
+    }
   }
 
-  /** Moves to a new page unless `height` more fits below the cursor. */
+  /**
+   * Defers a heading (`draw` draws it at the cursor and moves the cursor `height` down) until
+   * the block after it is placed, so the heading always shares a page with at least `keepWith`
+   * millimetres of what follows: never a heading alone at the bottom of a page.
+   */
+  keepWithNext(height: number, keepWith: number, draw: () => void): void {
+    this.flushPending();
+    this.pending = { height, keepWith, draw };
+  }
+
+  /** Draws a deferred heading now (wherever the cursor is). */
+  flushPending(following = 0): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    if (this.y + p.height + Math.max(following, p.keepWith) > this.page.bottom) this.newPage();
+    p.draw();
+  }
+
+  /** Moves to a new page unless `height` more fits below the cursor (after any heading). */
   ensure(height: number): void {
+    this.flushPending(height);
     if (this.y + height > this.page.bottom) this.newPage();
   }
 
@@ -396,13 +439,58 @@ export class ReportCanvas {
   }
 
   /** A table at the cursor with its header repeated on every page it spans. */
+  /**
+   * Column widths that need no word cut: a column narrower than its widest word (header or
+   * cell) takes the difference from columns with room to spare. Where the columns cannot all
+   * fit, words are hyphenated where they are cut (text-wrap.ts).
+   */
+  private fitColumns(opts: TableOptions, size: number): number[] {
+    const pad = 3.2 + 0.4;
+    const need = opts.columns.map((col, i) => {
+      let widest = widestUnbreakable(col.header, (t) => this.measure(t, { size, bold: true }));
+      for (const row of opts.rows) {
+        widest = Math.max(
+          widest,
+          widestUnbreakable(row[i] ?? '', (t) => this.measure(t, { size, bold: col.bold })),
+        );
+      }
+      return widest + pad;
+    });
+    const widths = opts.columns.map((c) => c.width);
+    const short = widths.reduce((sum, w, i) => sum + Math.max(0, (need[i] ?? 0) - w), 0);
+    const spare = widths.reduce((sum, w, i) => sum + Math.max(0, w - (need[i] ?? 0)), 0);
+    if (short <= 0 || spare < short) return widths;
+    return widths.map((w, i) => {
+      const n = need[i] ?? 0;
+      return n > w ? n : w - ((w - n) / spare) * short;
+    });
+  }
+
+  /** Height of a table row as drawn: its tallest cell, wrapped, plus padding. */
+  private rowHeight(
+    cells: readonly string[],
+    widths: readonly number[],
+    size: number,
+    bold = false,
+  ): number {
+    const lines = cells.map((cell, i) =>
+      cell ? this.wrap(cell, (widths[i] ?? 0) - 3.2 + 0.3, { size, bold }).length : 1,
+    );
+    return Math.max(1, ...lines) * size * PT_TO_MM * 1.15 + 2.6;
+  }
+
   table(opts: TableOptions): void {
     const size = opts.fontSize ?? 8;
     const head = opts.columns.map((c) => c.header);
+    const widths = this.fitColumns(opts, size);
+    // The heading above, the header row and the first row stay together.
+    this.ensure(
+      this.rowHeight(head, widths, size, true) + this.rowHeight(opts.rows[0] ?? [], widths, size),
+    );
     const columnStyles: Record<number, Partial<Styles>> = {};
     opts.columns.forEach((c, i) => {
       columnStyles[i] = {
-        cellWidth: c.width,
+        cellWidth: widths[i] ?? c.width,
         halign: c.align ?? 'left',
         fontStyle: c.bold && this.hasBold ? 'bold' : 'normal',
       };
@@ -414,13 +502,17 @@ export class ReportCanvas {
       margin: {
         left: this.page.left,
         right: this.page.width - this.page.right,
-        top: this.page.top,
+        // Continuation pages start below their "(continued)" line.
+        top: this.page.top + (this.continuation ? this.continuationHeight : 0),
         bottom: this.page.height - this.page.bottom,
       },
       theme: 'plain',
       showHead: 'everyPage',
       rowPageBreak: opts.splitRows ? 'auto' : 'avoid',
-      tableWidth: opts.columns.reduce((sum, c) => sum + c.width, 0),
+      tableWidth: widths.reduce((sum, w) => sum + w, 0),
+      willDrawPage: (data) => {
+        if (data.pageNumber > 1) this.drawContinuation();
+      },
       styles: {
         font: FONT_FAMILY,
         fontStyle: 'normal',

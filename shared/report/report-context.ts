@@ -1,4 +1,5 @@
 import type { Severity } from '../domain/enums.ts';
+import { SECURE_ROOM_NAME, SECURE_ROOM_TEMPLATE_ID } from '../checklist/secure-room.ts';
 import type { Device } from '../domain/schemas.ts';
 import { label, type LabelKind, type LabelValue } from '../i18n/labels.ts';
 import { COLORS, type ReportCanvas, type Rgb } from './pdf-canvas.ts';
@@ -33,6 +34,8 @@ export type ReportContext = {
   timeZone: string;
   signature: SignatureInfo | null;
   toc: TocEntry[];
+  /** The title of the section being drawn, for "(continued)" lines. */
+  section?: string;
 };
 
 export function lbl<K extends LabelKind>(
@@ -68,6 +71,14 @@ export function dateTime(ctx: ReportContext, iso: string): string {
   return formatMoment(iso, ctx.timeZone, ctx.s.formatDate);
 }
 
+/** The checklist's name; the built-in checklist's in the report's language. */
+export function templateName(ctx: ReportContext): string {
+  const t = ctx.m.snapshot.template;
+  return t.id === SECURE_ROOM_TEMPLATE_ID && t.name === SECURE_ROOM_NAME.en
+    ? SECURE_ROOM_NAME[ctx.lang]
+    : t.name;
+}
+
 /** Name and asset tag, e.g. "Core switch 1 (RC-NET-0001)". */
 export function deviceLabel(device: Device): string {
   const name = device.name || device.hostname || device.model || device.id;
@@ -83,25 +94,53 @@ export function deviceLocation(ctx: ReportContext, device: Device): string {
     : room;
 }
 
-/** Starts a numbered top-level section on a fresh page and lists it in the contents. */
-export function sectionHeading(ctx: ReportContext, title: string): void {
+/** A section that flows on starts a new page unless this much room is left below it. */
+const FLOW_MIN_SPACE = 70;
+
+/**
+ * Starts a top-level section and lists it in the contents. `newPage` sections (the summary,
+ * the findings, the sign-off) begin a page; the others flow on after the previous section when
+ * there is room, so short sections and appendices do not each take a mostly empty page.
+ */
+export function sectionHeading(
+  ctx: ReportContext,
+  title: string,
+  options: { newPage?: boolean } = {},
+): void {
   const { c } = ctx;
-  if (c.y > c.page.top + 0.1 || c.pageCount() === 1) c.newPage();
+  c.flushPending();
+  c.continuation = null;
+  const atTop = c.y <= c.page.top + 0.1 && c.pageCount() > 1;
+  if (!atTop) {
+    if (options.newPage || c.pageCount() === 1 || c.y + FLOW_MIN_SPACE > c.page.bottom) {
+      c.newPage();
+    } else {
+      c.y += 8;
+    }
+  }
   ctx.toc.push({ title, page: c.pageCount(), level: 1 });
   c.textAt(title, c.page.left, c.y, { size: 16, bold: true, color: COLORS.accent });
   c.y += c.lineHeight(16, 1.35);
   c.line(c.page.left, c.y, c.page.right, c.y, COLORS.accent, 0.5);
   c.y += 5;
+  ctx.section = title;
+  c.continuation = ctx.s.continued(title);
 }
 
-/** A sub-heading kept together with at least `keepWith` millimetres of what follows. */
-export function subHeading(ctx: ReportContext, title: string, keepWith = 14): void {
+/**
+ * A sub-heading that stays on the page of the block after it (at least `keepWith` mm of it),
+ * listed in the contents when `toc` is set. Pages the sub-section continues onto say so.
+ */
+export function subHeading(ctx: ReportContext, title: string, keepWith = 14, toc = false): void {
   const { c } = ctx;
   const h = c.lineHeight(11.5, 1.4);
-  c.ensure(h + keepWith);
-  if (c.y > c.page.top + 0.1) c.y += 2;
-  c.textAt(title, c.page.left, c.y, { size: 11.5, bold: true, color: COLORS.accent });
-  c.y += h + 1;
+  c.keepWithNext(h + 3, keepWith, () => {
+    if (c.y > c.page.top + 0.1 + (c.continuation ? 7 : 0)) c.y += 2;
+    if (toc) ctx.toc.push({ title, page: c.pageCount(), level: 2 });
+    c.textAt(title, c.page.left, c.y, { size: 11.5, bold: true, color: COLORS.accent });
+    c.y += h + 1;
+    c.continuation = ctx.s.continued(ctx.section ? `${ctx.section} · ${title}` : title);
+  });
 }
 
 /** Label and value pairs in two columns, the value wrapped; flows across pages. */

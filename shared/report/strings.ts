@@ -37,6 +37,8 @@ export interface ReportStrings {
   reportIdVersion: (id: string, version: number) => string;
   coverHandling: string;
   contents: string;
+  /** The line atop a page that continues a section. */
+  continued: (title: string) => string;
 
   // Section titles
   sectionSummary: string;
@@ -243,6 +245,7 @@ export const EN: ReportStrings = {
   coverHandling:
     'Handle this report according to the classification marked on every page. Do not copy it or take it out of controlled areas without authorisation.',
   contents: 'Contents',
+  continued: (title) => `${title} (continued)`,
 
   sectionSummary: 'Executive summary',
   sectionScope: 'Scope and method',
@@ -456,6 +459,7 @@ export const ZH: ReportStrings = {
   reportIdVersion: (id, version) => `${id || '未编号'}，第 ${version} 版`,
   coverHandling: '本报告按每页标注的密级管理，未经批准不得复制，不得带离受控区域。',
   contents: '目录',
+  continued: (title) => `${title}（续）`,
 
   sectionSummary: '检查结论摘要',
   sectionScope: '检查范围与方法',

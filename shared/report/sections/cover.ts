@@ -1,5 +1,12 @@
 import { COLORS } from '../pdf-canvas.ts';
-import { date, dateTime, keyValues, lbl, type ReportContext } from '../report-context.ts';
+import {
+  date,
+  dateTime,
+  keyValues,
+  lbl,
+  templateName,
+  type ReportContext,
+} from '../report-context.ts';
 
 // Page 1: what the report is, whose, which rooms, when, which version, how classified; the
 // contents list is drawn into the space reserved here once every page number is known.
@@ -73,7 +80,7 @@ export function drawCover(ctx: ReportContext): number {
       [s.coverInspectors, snap.audit.inspectors.join(s.listSeparator) || s.notRecorded],
       [
         s.coverChecklist,
-        s.checklistLine(snap.template.name, snap.template.version, snap.template.items.length),
+        s.checklistLine(templateName(ctx), snap.template.version, snap.template.items.length),
       ],
       [
         s.coverReportId,

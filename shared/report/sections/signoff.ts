@@ -156,7 +156,7 @@ function signaturePanel(ctx: ReportContext): SignatureBoxPlacement | null {
 /** Draws the sign-off section; returns where the inspector's signature box is, if signed. */
 export function drawSignOff(ctx: ReportContext): SignatureBoxPlacement | null {
   const { c, m, s } = ctx;
-  sectionHeading(ctx, s.sectionSignOff);
+  sectionHeading(ctx, s.sectionSignOff, { newPage: true });
   c.paragraph(s.signOffIntro, { size: 9.5, gapAfter: 5 });
   const signOff = m.snapshot.signOff;
   const inspector = signOff?.inspector ?? {

@@ -291,3 +291,100 @@ describe('buildReportPdf for readers and archives', () => {
     });
   }
 });
+
+describe('buildReportPdf layout', () => {
+  const PT = 72 / 25.4;
+  /** The lines of a page as pdftotext -bbox places them: words joined by their line's top. */
+  function pageLines(bytes: Uint8Array): Map<number, { top: number; text: string }[]> {
+    const byPage = new Map<number, Map<number, string[]>>();
+    for (const w of words(bytes).words) {
+      const page = byPage.get(w.page) ?? new Map<number, string[]>();
+      const top = Math.round(w.yMin);
+      const key = [...page.keys()].find((k) => Math.abs(k - top) <= 2) ?? top;
+      page.set(key, [...(page.get(key) ?? []), w.text]);
+      byPage.set(w.page, page);
+    }
+    return new Map(
+      [...byPage].map(([p, lines]) => [
+        p,
+        [...lines].sort((a, b) => a[0] - b[0]).map(([top, ws]) => ({ top, text: ws.join(' ') })),
+      ]),
+    );
+  }
+
+  for (const language of ['en', 'zh'] as const) {
+    it(`never leaves a heading alone at a page's foot, and says "continued" atop continued pages (${language})`, () => {
+      const s = language === 'en' ? EN : ZH;
+      const snapshot = makeDemoAudit({ seed: 11, now, photos, language, deviceCount: 160 });
+      const report = build(snapshot);
+      const lines = pageLines(report.bytes);
+      const headings = [
+        ...snapshot.rooms.map((r) => r.name),
+        s.findingChanges,
+        s.inventoryChanges,
+        s.keyRisks,
+        s.countsTitle,
+        s.method,
+        s.limits,
+      ];
+      const contentTop = 18 * PT; // below the running header
+      const footRoom = (276 - 12) * PT; // a heading needs this much page left under it
+      for (const [page, list] of lines) {
+        if (page === 1) continue; // the cover and its contents list
+        const content = list.filter((l) => l.top > contentTop && l.top < 276 * PT);
+        for (const l of content) {
+          if (headings.some((h) => l.text.replace(/\s+/g, '').startsWith(squash(h)))) {
+            expect(l.top, `page ${page}: "${l.text}"`).toBeLessThan(footRoom);
+          }
+        }
+        // Each page starts with a section heading or says which section it continues.
+        const first = content[0]?.text ?? '';
+        const continued = language === 'en' ? '(continued)' : '（续）';
+        const isSection =
+          report.pageCount > 0 &&
+          [
+            s.sectionSummary,
+            s.sectionScope,
+            s.sectionComparison,
+            s.sectionFindings,
+            s.sectionRemediation,
+            s.appendixInventory,
+            s.appendixSanitization,
+            s.appendixReconciliation,
+            s.appendixPhotos,
+            s.sectionSignOff,
+          ].some((t) => squash(first).startsWith(squash(t)));
+        expect(isSection || first.includes(continued), `page ${page} starts "${first}"`).toBe(true);
+      }
+    }, 60_000);
+  }
+
+  it('keeps words whole in narrow columns, and lets short appendices share a page', () => {
+    const snapshot = makeDemoAudit({ seed: 42, now, photos });
+    expect(snapshot.devices.some((d) => d.status === 'decommissioning')).toBe(true);
+    const report = build(snapshot);
+    const pages = pageTexts(report.bytes);
+    const text = pages.join('\n');
+    expect(text).toContain('Decommissioning'); // the status column is sized for it
+    expect(text).not.toMatch(/Decommissioni\s*\n\s*ng/);
+    const pageOf = (title: string) => pages.findIndex((p, i) => i > 0 && p.includes(title));
+    expect(pageOf(EN.appendixSanitization)).toBe(pageOf(EN.appendixReconciliation));
+  });
+
+  it('shows moments in the audit time zone with the offset, and the built-in checklist in Chinese', () => {
+    const zh = makeDemoAudit({ seed: 42, now, photos, language: 'zh' });
+    const report = buildReportPdf(zh, {
+      fonts,
+      generatedAt,
+      signature: null,
+      timeZone: 'Asia/Shanghai',
+    });
+    const text = pageTexts(report.bytes).join('\n');
+    expect(text).toContain('2026年6月15日 17:00 (UTC+08:00)'); // generated 09:00 UTC
+    expect(text).toContain('涉密机房，第 1 版');
+    expect(text).not.toContain('Secure room, version');
+    expect(() =>
+      buildReportPdf(zh, { fonts, generatedAt, signature: null, timeZone: 'Nowhere/Else' }),
+    ).toThrow(/is not a time zone/);
+  });
+});
