@@ -80,7 +80,7 @@ function readFormat12(r: FontReader, at: number, out: Map<number, number>): void
 }
 
 /** Offset of a table in the font, or -1 when the font has none. */
-export function findTable(font: Uint8Array, tag: string): number {
+function findTable(font: Uint8Array, tag: string): number {
   const r = new FontReader(font);
   const numTables = r.u16(4);
   for (let i = 0; i < numTables; i++) {

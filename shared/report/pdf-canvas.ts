@@ -292,7 +292,7 @@ export class ReportCanvas {
     return out;
   }
 
-  /** Whether every character of `text` has a glyph in some report font (either style). */
+  /** Whether some report font has a glyph for `cp` in both styles (layout characters count). */
   shows(cp: number): boolean {
     return this.stacks.normal.shows(cp) && this.stacks.bold.shows(cp);
   }
