@@ -191,6 +191,24 @@ describe.skipIf(skip !== null)('visible signatures', () => {
       { maxBuffer: 1 << 26 },
     );
 
+  it('signs a report whose names need every font (堃, 镕, Ł, ễ, ™, an emoji): pdfsig and verify accept it', async () => {
+    const snapshot = structuredClone(demoSnapshot());
+    snapshot.audit.inspectors = ['王堃', 'Łucja Wóźniak'];
+    snapshot.devices[0]!.name = '朱镕基 喆玥赟珺昇璟燊祎 ™ Nguyễn 😀';
+    snapshot.signOff!.inspector.name = '王堃 Łucja';
+    const { bytes, verdict } = await createSignedReport(snapshot, pki.ec);
+    expect(verdict.status).toBe('valid');
+    const file = writeTemp(bytes, 'names.pdf');
+    const sig = pdfsig(file, pki.nssDir).out;
+    expect(sig).toContain('Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+    const text = pdftotext(file).replace(/\s+/g, '');
+    for (const name of ['王堃', 'ŁucjaWóźniak', '朱镕基喆玥赟珺昇璟燊祎™Nguyễn😀']) {
+      expect(text).toContain(name);
+    }
+    expect((await verifyPdf(bytes, { trustAnchors: [pki.caPem] })).status).toBe('valid');
+  });
+
   it('draws the signature box on the sign-off page, covered by the signature; countersignatures get their own', async () => {
     const snapshot = demoSnapshot();
     const now = new Date();
