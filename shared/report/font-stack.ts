@@ -113,24 +113,33 @@ export class FontStack {
   runs(text: string): TextRun[] {
     const runs: TextRun[] = [];
     let current: TextRun | null = null;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) ?? 0;
-      let index = this.faceIndex(cp);
-      let glyph: number;
-      let substitute = false;
-      if (index >= 0) {
-        glyph = (this.t.faces[index] as FontFace).glyphOf.get(cp) ?? 0;
+    const faceOf = this.t.faceOf;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let font: EmbeddedFont;
+      let bytes: string | undefined;
+      const index = code < 0xd800 || code > 0xdfff ? (faceOf[code] ?? NONE) : NONE;
+      if (index !== NONE) {
+        // The common case: a BMP character some face has, its bytes memoised per font.
+        font = this.fonts[index] as EmbeddedFont;
+        bytes = font.encoded(code) ?? font.encode(code, this.t.faces[index]?.bmpGlyph[code] ?? 0);
       } else {
-        if (isInvisible(cp)) continue;
-        index = 0;
-        glyph = this.t.substituteGlyph;
-        substitute = true;
-        if (!this.substituted.has(ch)) {
-          this.substituted.set(ch, text.length > 80 ? `${text.slice(0, 77)}...` : text);
+        const cp = text.codePointAt(i) ?? code;
+        if (cp > 0xffff) i++;
+        const found = this.faceIndex(cp);
+        if (found >= 0) {
+          font = this.fonts[found] as EmbeddedFont;
+          bytes = font.encode(cp, (this.t.faces[found] as FontFace).glyphOf.get(cp) ?? 0);
+        } else {
+          if (isInvisible(cp)) continue;
+          const ch = String.fromCodePoint(cp);
+          if (!this.substituted.has(ch)) {
+            this.substituted.set(ch, text.length > 80 ? `${text.slice(0, 77)}...` : text);
+          }
+          font = this.fonts[0] as EmbeddedFont;
+          bytes = font.encode(cp, this.t.substituteGlyph, true);
         }
       }
-      const font = this.fonts[index] as EmbeddedFont;
-      const bytes = font.encode(cp, glyph, substitute);
       if (current && current.font === font) current.encoded += bytes;
       else {
         current = { font, encoded: bytes };

@@ -97,9 +97,9 @@ export class EmbeddedFont {
   private readonly unicodeOfCid: number[] = [0];
   /** CIDs that draw a substitute rather than the character's own glyph. */
   private readonly substituted = new Set<number>();
-  private readonly cidOf = new Map<number, number>();
-  /** The two content-stream bytes per code point, memoised. */
+  /** The two content-stream bytes per code point, memoised (an array for the BMP). */
   private readonly encodedOf = new Map<number, string>();
+  private readonly encodedBmp: Array<string | undefined> = [];
 
   constructor(readonly face: FontFace) {}
 
@@ -111,8 +111,13 @@ export class EmbeddedFont {
    * The content-stream bytes (a binary string for a literal string) that draw code point `cp`
    * with glyph `glyph`; pass the substitute's glyph for a character no font has.
    */
+  /** The memoised bytes of a BMP character already drawn, if any. */
+  encoded(code: number): string | undefined {
+    return this.encodedBmp[code];
+  }
+
   encode(cp: number, glyph: number, substitute = false): string {
-    const known = this.encodedOf.get(cp);
+    const known = cp < 0x10000 ? this.encodedBmp[cp] : this.encodedOf.get(cp);
     if (known !== undefined) return known;
     if (this.glyphOfCid.length > MAX_CID) {
       throw new RangeError('A document font cannot hold more than 65,535 characters.');
@@ -121,9 +126,9 @@ export class EmbeddedFont {
     this.glyphOfCid.push(glyph);
     this.unicodeOfCid.push(cp);
     if (substitute) this.substituted.add(cid);
-    this.cidOf.set(cp, cid);
     const bytes = literalByte(cid >> 8) + literalByte(cid & 0xff);
-    this.encodedOf.set(cp, bytes);
+    if (cp < 0x10000) this.encodedBmp[cp] = bytes;
+    else this.encodedOf.set(cp, bytes);
     return bytes;
   }
 

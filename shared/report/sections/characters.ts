@@ -25,6 +25,10 @@ export function findUnshowable(
 ): UnshowableCharacter[] {
   const found = new Map<string, string>();
   const scan = (text: string) => {
+    // Nearly every character is shown: check that by code unit, and only then by character.
+    let all = true;
+    for (let i = 0; i < text.length && all; i++) all = shows(text.charCodeAt(i));
+    if (all) return;
     for (const ch of text) {
       if (found.has(ch) || shows(ch.codePointAt(0) ?? 0)) continue;
       found.set(ch, text.length > CONTEXT_CHARS ? `${text.slice(0, CONTEXT_CHARS - 1)}…` : text);
