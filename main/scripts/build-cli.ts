@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +19,9 @@ export async function buildCli(projectRoot = PROJECT_ROOT): Promise<BuildCliResu
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const bundlePath = join(outDir, 'cli.mjs');
+  // Imported here, so that an install without dev dependencies (no esbuild) can still run
+  // this as its "prepare" step: it then says so and the CLI runs from its sources.
+  const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: projectRoot,
     entryPoints: { cli: join(projectRoot, 'main', 'cli', 'cli.ts') },
@@ -58,6 +60,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   buildCli().then(
     (r) => console.log(`built ${r.bundlePath} in ${Date.now() - started} ms`),
     (err: unknown) => {
+      if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
+        console.warn(
+          'esbuild is not installed (an install without dev dependencies), so the CLI is not bundled; roomcheck runs from its sources.',
+        );
+        return;
+      }
       console.error(err instanceof Error ? err.message : err);
       process.exitCode = 1;
     },
