@@ -65,6 +65,8 @@ function segments(paragraph: string): Segment[] {
 }
 
 const LETTER = /\p{L}/u;
+/** U+2010 HYPHEN marks a break inside a word: unlike "-", it is never part of the text. */
+export const BREAK_HYPHEN = '\u2010';
 
 /**
  * Breaks a segment wider than a line into pieces that fit, character by character; a break
@@ -78,8 +80,11 @@ function breakByCharacter(text: string, maxWidth: number, measure: Measure): str
   chars.forEach((ch, i) => {
     const last = piece.slice(-1);
     const hyphenate = LETTER.test(last) && LETTER.test(ch);
-    if (piece && measure(piece + ch + (LETTER.test(chars[i + 1] ?? '') ? '-' : '')) > maxWidth) {
-      pieces.push(hyphenate ? `${piece}-` : piece);
+    if (
+      piece &&
+      measure(piece + ch + (LETTER.test(chars[i + 1] ?? '') ? BREAK_HYPHEN : '')) > maxWidth
+    ) {
+      pieces.push(hyphenate ? piece + BREAK_HYPHEN : piece);
       piece = ch;
     } else {
       piece += ch;
