@@ -5,8 +5,10 @@
 #   poppler-utils  pdfsig, pdftotext, pdftoppm, pdfinfo, pdfdetach: independent judges of reports
 #   qpdf           qpdf --check on every generated report
 #   libnss3-tools  certutil, to give pdfsig a trust store with the test CA
+#   libimage-exiftool-perl  exiftool, judge of what metadata photos still carry
 set -euo pipefail
-declare -A tool_of=([chromium]=chromium [poppler-utils]=pdfsig [qpdf]=qpdf [libnss3-tools]=certutil)
+declare -A tool_of=([chromium]=chromium [poppler-utils]=pdfsig [qpdf]=qpdf [libnss3-tools]=certutil
+  [libimage-exiftool-perl]=exiftool)
 missing=()
 for pkg in "${!tool_of[@]}"; do
   command -v "${tool_of[$pkg]}" > /dev/null 2>&1 || missing+=("$pkg")

@@ -5,7 +5,7 @@ import { protectorFor } from '../identity/protector-choice.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
 import { SigningError } from '../signing/cms-signer.ts';
-import { countersignPdf } from '../signing/countersign.ts';
+import { appendSignatureRevision, countersignPdf } from '../signing/countersign.ts';
 import { verifyInWorker } from '../verify/run-verification.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
 import { asUserErrors } from './signing-errors.ts';
@@ -37,25 +37,26 @@ export const reportSign: Handler<'reportSign'> = (req, ctx) =>
 
 export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
   asUserErrors(async () => {
-    const signer = await unlock(req.identityId, req.passphrase, ctx);
+    const document = fromBase64(req.pdfBase64);
     const trust = await new TrustStore(ctx.dataDir).verifyOptions();
-    const input = fromBase64(req.pdfBase64);
-    // The file comes from outside: verified in the worker first, so a hostile one cannot
-    // stall main; countersigning then checks it again, now known to be within the budget.
-    const { verdict: before } = await verifyInWorker(input, trust);
-    if (before.code === 'budget') throw new SigningError(before.reason);
-    const { bytes, verdict } = await countersignPdf(
-      input,
-      signer,
-      {
-        name: signer.record.label,
-        reason: 'Approved',
-        location: req.location ?? '',
-        contactInfo: '',
-        signingTime: new Date(),
-      },
-      trust,
-    );
+    const info = {
+      name: (await new IdentityStore(ctx.dataDir).get(req.identityId)).label,
+      reason: 'Approved',
+      location: req.location ?? '',
+      contactInfo: '',
+      signingTime: new Date(),
+    };
+    // What the document decides is checked before the passphrase is tried, so a right
+    // passphrase is never answered with a different error than a wrong one. The file comes
+    // from outside: it is verified in the worker, so a hostile one cannot stall main;
+    // countersigning then checks it again, now known to be within the budget.
+    const { verdict: before } = await verifyInWorker(document, trust);
+    if (before.status === 'invalid' || before.code === 'budget') {
+      throw new SigningError(`This report cannot be countersigned: ${before.reason}`);
+    }
+    appendSignatureRevision(document, info, 'Approver signature');
+    const signer = await unlock(req.identityId, req.passphrase, ctx);
+    const { bytes, verdict } = await countersignPdf(document, signer, info, trust);
     return { pdfBase64: toBase64(bytes), verdict };
   });
 
