@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
 import { missingJudges } from '../../unit/signing/support/judges.ts';
-import { pdfsigCountersign, tsaTimestamp, worldPki } from '../../unit/verify/support/world.ts';
+import {
+  pdfsigCountersign,
+  replaceEmbeddedAudit,
+  tsaTimestamp,
+  worldPki,
+} from '../../unit/verify/support/world.ts';
 import { chooseFile, dumpDatabase, openExchange } from './exchange-support.ts';
 import { expect, test } from './fixtures.ts';
 import { expectNoSeriousA11yViolations, openNav, verifyFile } from './reports-flow.ts';
@@ -20,18 +25,23 @@ const skip = missingJudges('pdfsig', 'certutil', 'pk12util', 'openssl');
 const SHOTS = process.env.ROOMCHECK_SHOTS_DIR ?? 'test-results/screens';
 const cli = new URL('../../../main/cli/bin.mjs', import.meta.url).pathname;
 
-async function worldReport() {
+async function demoReport() {
   const dir = await mkdtemp(join(tmpdir(), 'rc-e2e-world-'));
   execFileSync(process.execPath, [cli, 'demo', '--out', dir], { stdio: 'ignore' });
   const report = new Uint8Array(await readFile(join(dir, 'demo-report.pdf')));
   const audit = JSON.parse(await readFile(join(dir, 'demo-audit.json'), 'utf8')) as AuditSnapshot;
-  const pki = worldPki();
-  const file = tsaTimestamp(pdfsigCountersign(report, pki), pki);
-  return { file, audit, anchors: [join(dir, 'demo-ca.pem'), pki.managerCaPath, pki.tsaCaPath] };
+  return { report, audit, demoCa: join(dir, 'demo-ca.pem') };
 }
 
-const pdf = (bytes: Uint8Array) => ({
-  name: 'countersigned-timestamped.pdf',
+async function worldReport() {
+  const { report, audit, demoCa } = await demoReport();
+  const pki = worldPki();
+  const file = tsaTimestamp(pdfsigCountersign(report, pki), pki);
+  return { file, audit, anchors: [demoCa, pki.managerCaPath, pki.tsaCaPath] };
+}
+
+const pdf = (bytes: Uint8Array, name = 'countersigned-timestamped.pdf') => ({
+  name,
   mimeType: 'application/pdf',
   buffer: Buffer.from(bytes),
 });
@@ -124,5 +134,55 @@ test('a report countersigned with pdfsig and timestamped by openssl ts is valid 
     auditId: audit.audit.id,
     source: 'signed-report',
   });
+  expect(outside).toEqual([]);
+});
+
+test('a later revision that replaces the embedded audit: invalid, and the screen shows only the audit the signature covers', async ({
+  app: page,
+  outside,
+}) => {
+  test.setTimeout(300_000);
+  await mkdir(SHOTS, { recursive: true });
+  const { report, audit, demoCa } = await demoReport();
+  const forgedTitle = 'Forged: no findings';
+  const forged = replaceEmbeddedAudit(
+    report,
+    JSON.stringify({ ...audit, audit: { ...audit.audit, title: forgedTitle }, findings: [] }),
+  );
+  await openNav(page, 'Signing identities');
+  await page.getByLabel('Import CA certificate…').setInputFiles(demoCa);
+  await expect(
+    page
+      .getByRole('region', { name: 'Trusted for verification' })
+      .getByText('Roomcheck Demo CA')
+      .first(),
+  ).toBeVisible();
+
+  let result = await verifyFile(page, pdf(forged, 'replaced-audit.pdf'));
+  await expect(result.locator('.verdict')).toHaveAttribute('data-status', 'invalid');
+  await expect(result.locator('.sig-item .later-changes li').first()).toContainText(
+    'Not permitted',
+  );
+  const record = result.getByRole('region', { name: 'Audit recorded in this report' });
+  await expect(record).toContainText(audit.audit.title);
+  await expect(record.getByRole('note')).toContainText(
+    'A later revision replaces the embedded audit; the replacement is not covered by signature 1 and is not shown.',
+  );
+  await expect(page.getByText(forgedTitle)).toHaveCount(0);
+  await page.screenshot({ path: join(SHOTS, 'verify-replaced-audit-en.png'), fullPage: true });
+
+  await page.getByLabel('Language').selectOption('zh');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('button', { name: '报告', exact: true }).click();
+  await nav.getByRole('button', { name: '验证报告' }).click();
+  await page.getByLabel('选择 PDF…').setInputFiles(pdf(forged, 'replaced-audit.pdf'));
+  result = page.locator('.verify-result');
+  await expect(result.locator('.verdict')).toHaveAttribute('data-status', 'invalid', {
+    timeout: 60_000,
+  });
+  await expect(result.getByRole('note')).toContainText('之后的一个版本替换了嵌入的审计数据');
+  await expect(page.getByText(forgedTitle)).toHaveCount(0);
+  await page.screenshot({ path: join(SHOTS, 'verify-replaced-audit-zh.png'), fullPage: true });
+  await page.getByLabel('语言').selectOption('en');
   expect(outside).toEqual([]);
 });

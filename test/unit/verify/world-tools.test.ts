@@ -6,15 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../../main/bridge/router.ts';
 import { handlers } from '../../../main/handlers/index.ts';
 import { TrustStore } from '../../../main/identity/trust-store.ts';
-import { PdfState } from '../../../main/pdf/pdf-file.ts';
-import { findSnapshotFileSpec } from '../../../main/report/embed-snapshot.ts';
-import { dictGet } from '../../../main/pdf/pdf-syntax.ts';
 import { verifyReport, type VerifyOptions } from '../../../main/verify/verify-pdf.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
 import type { Verdict } from '../../../shared/verify/verdict.ts';
-import { appendUpdate } from '../signing/support/forge.ts';
 import { missingJudges, pdfsig, pdfsigBlocks, writeTemp } from '../signing/support/judges.ts';
-import { pdfsigCountersign, tsaTimestamp, worldPki, type WorldPki } from './support/world.ts';
+import {
+  pdfsigCountersign,
+  replaceEmbeddedAudit,
+  tsaTimestamp,
+  worldPki,
+  type WorldPki,
+} from './support/world.ts';
 
 // A Roomcheck report after other tools have handled it, as in an audit: `roomcheck demo`
 // writes a signed report; a manager countersigns it with poppler's pdfsig (NSS, BER CMS) under
@@ -144,21 +146,11 @@ describe.skipIf(skip !== null)('a Roomcheck report touched by other tools', () =
   }, 120_000);
 
   it('a later revision that replaces the embedded audit: invalid, and the audit shown is the one signed', async () => {
-    const state = new PdfState(countersigned);
-    const spec = findSnapshotFileSpec(state);
-    const ef = state.lookup(spec, 'EF');
-    const stream = dictGet(ef, 'F');
-    if (stream?.kind !== 'ref') throw new Error('no audit stream');
     const forgedAudit = JSON.stringify({
       ...audit,
       audit: { ...audit.audit, title: 'Forged: no findings' },
     });
-    const forged = appendUpdate(countersigned, [
-      {
-        num: stream.num,
-        body: `<</Type /EmbeddedFile /Subtype /application#2Fjson /Length ${Buffer.byteLength(forgedAudit)}>>\nstream\n${forgedAudit}\nendstream`,
-      },
-    ]);
+    const forged = replaceEmbeddedAudit(countersigned, forgedAudit);
     const { verdict, snapshot } = await verifyReport(forged, trust);
     expect(verdict.status).toBe('invalid');
     expect(verdict.code).toBe('modified');

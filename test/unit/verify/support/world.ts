@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PdfState } from '../../../../main/pdf/pdf-file.ts';
+import { findSnapshotFileSpec } from '../../../../main/report/embed-snapshot.ts';
 import { asInt, dictGet, serialize, type PdfValue } from '../../../../main/pdf/pdf-syntax.ts';
 import { appendUpdate, indexOf } from '../../signing/support/forge.ts';
 
@@ -302,4 +303,20 @@ export function appendDocumentTimestamp(
 /** A document timestamp from the world's test TSA. */
 export function tsaTimestamp(bytes: Uint8Array, pki = worldPki()): Uint8Array {
   return appendDocumentTimestamp(bytes, (data) => tsaToken(pki.dir, data));
+}
+
+/**
+ * A later revision that replaces the report's embedded audit.json with `json`, as a forger
+ * would: the signed bytes stay as they are, so every signature stays intact.
+ */
+export function replaceEmbeddedAudit(bytes: Uint8Array, json: string): Uint8Array {
+  const state = new PdfState(bytes);
+  const stream = dictGet(state.lookup(findSnapshotFileSpec(state), 'EF'), 'F');
+  if (stream?.kind !== 'ref') throw new Error('The report has no embedded audit stream.');
+  return appendUpdate(bytes, [
+    {
+      num: stream.num,
+      body: `<</Type /EmbeddedFile /Subtype /application#2Fjson /Length ${Buffer.byteLength(json)}>>\nstream\n${json}\nendstream`,
+    },
+  ]);
 }
