@@ -8,6 +8,7 @@ import type { Translator } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import type { WalkData } from '../../store/slices/walkthrough.ts';
+import { clearNoteDraft, readNoteDraft, writeNoteDraft } from './note-drafts.ts';
 import { positionLabel } from './SubjectList.tsx';
 import {
   answerStep,
@@ -32,7 +33,16 @@ const ItemRow = memo(function ItemRow(props: {
   const answer = useStore((s) => s.walk?.answers.get(step.key));
   const current = useStore((s) => s.walkIndex === index);
   const setWalkIndex = useStore((s) => s.setWalkIndex);
-  const [draft, setDraft] = useState<string | null>(null);
+  const auditId = useStore((s) => s.walk?.audit.id ?? '');
+  // A draft typed before a reload comes back (note-drafts.ts) until it is saved.
+  const [draft, setDraftState] = useState<string | null>(() =>
+    locked ? null : readNoteDraft(auditId, step.key),
+  );
+  const setDraft = (text: string | null) => {
+    setDraftState(text);
+    if (text === null) clearNoteDraft(auditId, step.key);
+    else writeNoteDraft(auditId, step.key, text);
+  };
   const note = draft ?? answer?.note ?? '';
   const rowRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -51,12 +61,12 @@ const ItemRow = memo(function ItemRow(props: {
 
   const saveNote = async (advance: boolean) => {
     const changed = draft !== null && draft !== (answer?.note ?? '');
-    const saving = changed
-      ? answerStep(index, intendedResult(step.key) ?? 'unchecked', { note: draft, stay: true })
-      : null;
-    // Move on at once, like answering does: a key typed next belongs to the next item, and
-    // IndexedDB commits the note before any later answer.
-    if (advance) setWalkIndex(index + 1);
+    const result = intendedResult(step.key) ?? 'unchecked';
+    const saving = changed ? answerStep(index, result, { note: draft, stay: true }) : null;
+    // An answered item moves on at once, like answering does (IndexedDB commits the note
+    // before any later answer). An unanswered one keeps the cursor: the inspector wrote a note
+    // first and answers next, and that key must answer this item, not the one after it.
+    if (advance && result !== 'unchecked') setWalkIndex(index + 1);
     await saving;
     setDraft(null);
   };
@@ -131,6 +141,7 @@ const ItemRow = memo(function ItemRow(props: {
           aria-label={t('walk.noteFor', { item: step.item.id })}
           disabled={locked}
           onChange={(e) => setDraft(e.target.value)}
+          onFocus={() => setWalkIndex(index)}
           onKeyDown={onNoteKey}
           onBlur={() => void saveNote(false)}
           onClick={(e) => e.stopPropagation()}

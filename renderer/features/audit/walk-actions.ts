@@ -66,6 +66,9 @@ const cursorOf = (step: PlanStep): AuditCursor => ({
  */
 const pendingResults = new Map<string, AnswerResult>();
 
+/** Notes asked for but not yet committed: a key pressed right after saving a note keeps it. */
+const pendingNotes = new Map<string, string>();
+
 /** The answer a step will have once what was asked is committed. */
 export function intendedResult(stepKey: string): AnswerResult | undefined {
   return pendingResults.get(stepKey) ?? useStore.getState().walk?.answers.get(stepKey)?.result;
@@ -104,6 +107,8 @@ export async function answerStep(
   const askNote = result === 'fail' && stay && options.note === undefined;
   if (askNote) document.getElementById(noteInputId(index))?.focus();
   pendingResults.set(step.key, result);
+  const note = options.note ?? pendingNotes.get(step.key) ?? current?.note ?? '';
+  pendingNotes.set(step.key, note);
   try {
     const saved = await recordAnswer(db(), {
       auditId: walk.audit.id,
@@ -111,7 +116,7 @@ export async function answerStep(
       deviceId: step.deviceId,
       itemId: step.item.id,
       result,
-      note: options.note ?? current?.note ?? '',
+      note,
       by: walk.inspector,
       prejudged: suggestion
         ? { result: suggestion.result, reason: suggestion.reason[state.lang] }
@@ -130,6 +135,7 @@ export async function answerStep(
     report(err);
   } finally {
     if (pendingResults.get(step.key) === result) pendingResults.delete(step.key);
+    if (pendingNotes.get(step.key) === note) pendingNotes.delete(step.key);
   }
 }
 
