@@ -13,7 +13,7 @@ import type { WalkData } from '../../store/slices/walkthrough.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
-import { afterAuditCompleted } from '../exchange/auto-backup.ts';
+import { afterAuditCompleted, appVersion } from '../exchange/auto-backup.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { loadWalk } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
@@ -191,8 +191,8 @@ function ReconciliationSummary({ walk }: { walk: WalkData }) {
 function CompleteDialog(props: { auditId: string; unanswered: number; onClose: () => void }) {
   const t = useT();
   const { run, busy } = useAction(async () => {
-    await completeAudit(db(), props.auditId);
-    // Frozen record for later comparisons, and the automatic backup (features/exchange).
+    // The audit and its frozen record, in one transaction; then the automatic backup.
+    await completeAudit(db(), props.auditId, await appVersion());
     await afterAuditCompleted(props.auditId);
     props.onClose();
   });

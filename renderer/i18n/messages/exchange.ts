@@ -138,8 +138,6 @@ export const exchange = defineMessages(
     'exchange.restoreHelp':
       'To restore a backup, choose its file under "Import a file": you see what it holds before anything is replaced.',
     'exchange.automaticBackups': 'Automatic backups',
-    'exchange.freezeFailed':
-      'The audit is completed, but its record for later comparisons could not be kept.',
     'exchange.autoBackupWritten': 'Audit completed; automatic backup written ({file}).',
     'exchange.autoBackupFailed':
       'The audit is completed, but the automatic backup could not be written; save a backup under Import & export.',
@@ -165,6 +163,7 @@ export const exchange = defineMessages(
     'exchange.table.reconciliations': 'Inventory marks',
     'exchange.table.evidence': 'Photos',
     'exchange.table.auditRecords': 'Frozen audit records',
+    'exchange.table.auditScopes': 'Audit scopes',
     'exchange.table.importLog': 'Import log entries',
     // --- export -------------------------------------------------------------------------
     'exchange.exportTitle': 'Export',
@@ -372,7 +371,6 @@ export const exchange = defineMessages(
     'exchange.restoreHelp':
       '要恢复备份，请在“导入文件”中选择该备份文件：替换任何数据之前，您会先看到其中的内容。',
     'exchange.automaticBackups': '自动备份',
-    'exchange.freezeFailed': '审计已完成，但未能保存供日后对比的存档记录。',
     'exchange.autoBackupWritten': '审计已完成；已写入自动备份（{file}）。',
     'exchange.autoBackupFailed': '审计已完成，但自动备份未能写入；请在“导入与导出”中保存备份。',
     'exchange.noBackups': '尚无自动备份。',
@@ -397,6 +395,7 @@ export const exchange = defineMessages(
     'exchange.table.reconciliations': '清单核对标记',
     'exchange.table.evidence': '照片',
     'exchange.table.auditRecords': '审计存档记录',
+    'exchange.table.auditScopes': '审计范围',
     'exchange.table.importLog': '导入日志条目',
     'exchange.exportTitle': '导出',
     'exchange.audit': '审计',
