@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { effectiveSeverity } from '../../../shared/checklist/effective-severity.ts';
 import type { PlanStep } from '../../../shared/checklist/applicability.ts';
 import type { Severity } from '../../../shared/domain/enums.ts';
+import { lifecycleState } from '../../../shared/findings/lifecycle.ts';
 import type { Device, Room } from '../../../shared/domain/schemas.ts';
 import type { Suggestion } from '../../../shared/rules/prejudge.ts';
 import type { Translator } from '../../i18n/translate.ts';
@@ -14,6 +15,7 @@ import {
   answerStep,
   intendedResult,
   noteInputId,
+  resolveStep,
   stepRowId,
   suggestionForStep,
   toggleMark,
@@ -97,6 +99,7 @@ const ItemRow = memo(function ItemRow(props: {
         <span className="witem-text" id={textId}>
           {text}
         </span>
+        <CarriedNote index={index} stepKey={step.key} locked={locked} />
         {suggestion && (
           <span className={`witem-suggest sugg-${suggestion.result}`}>
             <strong>
@@ -150,6 +153,49 @@ const ItemRow = memo(function ItemRow(props: {
     </li>
   );
 });
+
+const CARRIED_TEXT = {
+  resolved: 'walk.carriedResolved',
+  recurring: 'walk.carriedRecurring',
+  passed: 'walk.carriedPassed',
+  not_rechecked: 'walk.carriedNotRechecked',
+  settled: 'walk.carriedNotRechecked',
+  new: 'walk.carriedNotRechecked',
+} as const;
+
+/** A finding carried from the prior audit for this item: where from, and where it stands. */
+function CarriedNote(props: { index: number; stepKey: string; locked: boolean }) {
+  const t = useT();
+  const finding = useStore((s) => s.walk?.carried.get(props.stepKey));
+  const answer = useStore((s) => s.walk?.answers.get(props.stepKey));
+  const priorTitle = useStore((s) => s.walk?.priorTitle ?? null);
+  if (!finding) return null;
+  const state = lifecycleState(finding, new Map(answer ? [[answer.id, answer]] : []));
+  return (
+    <span className={`witem-carried carried-${state}`}>
+      <strong>
+        {t('walk.carriedFrom', {
+          audit: priorTitle ?? finding.carriedFrom?.auditId ?? finding.firstSeenAuditId,
+          date: finding.firstSeenAt.slice(0, 10),
+        })}
+      </strong>
+      {' · '}
+      {t(CARRIED_TEXT[state], { by: finding.resolution?.by ?? '' })}
+      {state === 'passed' && !props.locked && (
+        <button
+          type="button"
+          className="secondary small"
+          onClick={(e) => {
+            e.stopPropagation();
+            void resolveStep(props.index);
+          }}
+        >
+          {t('walk.resolveButton')} <kbd>R</kbd>
+        </button>
+      )}
+    </span>
+  );
+}
 
 function Fact(props: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (

@@ -9,6 +9,7 @@ import type { AuditCursor } from '../../../shared/domain/schemas.ts';
 import type { Suggestion } from '../../../shared/rules/prejudge.ts';
 import { db } from '../../db/instance.ts';
 import { AuditLockedError, isLocked, recordAnswer } from '../../db/repositories/audits.ts';
+import { resolveCarriedFinding } from '../../db/repositories/findings.ts';
 import { markDevice } from '../../db/repositories/reconciliation.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useStore } from '../../store/store.ts';
@@ -191,6 +192,30 @@ export async function toggleMark(state: 'not_found' | 'wrong_location'): Promise
       by: walk.inspector,
     });
     useStore.getState().applyReconciliation(step.deviceId, record);
+  } catch (err) {
+    report(err);
+  }
+}
+
+/** R: closes the current item's carried finding as resolved, when the item now passes. */
+export async function resolveStep(index: number): Promise<void> {
+  const { walk, lang, notify } = useStore.getState();
+  const step = walk?.plan.steps[index];
+  if (!walk || !step) return;
+  if (isLocked(walk.audit)) return report(new AuditLockedError());
+  const finding = walk.carried.get(step.key);
+  if (!finding || intendedResult(step.key) !== 'pass' || finding.status === 'closed') {
+    notify('info', translate(lang, 'walk.resolveNothing'));
+    return;
+  }
+  try {
+    const resolved = await resolveCarriedFinding(
+      db(),
+      finding.id,
+      walk.inspector,
+      translate(lang, 'walk.resolvedReason', { audit: walk.audit.title || walk.audit.id }),
+    );
+    useStore.getState().applyCarried(resolved);
   } catch (err) {
     report(err);
   }
