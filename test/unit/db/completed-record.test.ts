@@ -147,7 +147,7 @@ describe('a completed audit never changes', () => {
                 fileName: 'x.csv',
                 sha256: 'c'.repeat(64),
                 by: 't',
-                source: 'csv',
+                source: 'inventory-csv',
                 rejected: 0,
                 skipped: 0,
               },
