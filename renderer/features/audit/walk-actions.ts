@@ -101,7 +101,11 @@ export async function answerStep(
   if (isLocked(walk.audit)) return report(new AuditLockedError());
   const suggestion = suggestionForStep(walk, step);
   const current = walk.answers.get(step.key);
-  const stay = options.stay ?? result === 'fail';
+  // A failed item stays for its note; a carried finding's item that passes stays to offer
+  // closing the finding (R), so that key acts on this item and not the next.
+  const carried = walk.carried.get(step.key);
+  const offersClosing = result === 'pass' && carried !== undefined && carried.status !== 'closed';
+  const stay = options.stay ?? (result === 'fail' || offersClosing);
   const nextStep = walk.plan.steps[index + 1];
   if (!stay && nextStep && state.walkIndex === index) state.setWalkIndex(index + 1);
   // Focus the note at once, not after the commit: the inspector starts typing right away.
@@ -128,7 +132,8 @@ export async function answerStep(
     if (options.keyAt !== undefined)
       performance.measure('roomcheck.answer', { start: options.keyAt, end: performance.now() });
     useStore.getState().applyAnswer(saved.answer);
-    if (saved.keptFinding) {
+    // A carried finding whose item passes is offered for closing on the item itself.
+    if (saved.keptFinding && !offersClosing) {
       const { notify, lang } = useStore.getState();
       notify('info', translate(lang, 'walk.findingKept', { item: step.item.id }));
     }
@@ -216,6 +221,8 @@ export async function resolveStep(index: number): Promise<void> {
       translate(lang, 'walk.resolvedReason', { audit: walk.audit.title || walk.audit.id }),
     );
     useStore.getState().applyCarried(resolved);
+    const state = useStore.getState();
+    if (state.walkIndex === index) state.setWalkIndex(index + 1);
   } catch (err) {
     report(err);
   }

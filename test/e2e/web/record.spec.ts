@@ -155,3 +155,137 @@ test('a completed, signed audit says the same after an import, edits and deletio
   expect(reportText(second.bytes)).toBe(text);
   expect(outside).toEqual([]);
 });
+
+/** The number shown next to a label in a list of counts (Compare's tiles). */
+async function countIn(page: Page, list: string, label: string): Promise<number> {
+  const item = page
+    .getByRole('list', { name: list })
+    .getByRole('listitem')
+    .filter({
+      has: page.getByText(label, { exact: true }),
+    });
+  return Number(await item.locator('strong').innerText());
+}
+
+test('a follow-up closes the findings of items that now pass; summary, Compare and report agree', async ({
+  app: page,
+  outside,
+}) => {
+  test.setTimeout(400_000);
+  const { fixture } = await startSmallAudit(page, 6);
+  await answerAll(page);
+  await complete(page);
+  const room = fixture.rooms[0]!;
+
+  // The follow-up, carried forward from the Compare screen.
+  await page.evaluate((id) => (location.hash = `#/compare/${id}`), room.id);
+  await page.getByRole('button', { name: 'Start next audit from this one' }).click();
+  await page.getByRole('dialog').getByLabel('Inspector').fill('李强 Li Qiang');
+  await page.getByRole('dialog').getByRole('button', { name: 'Start audit' }).click();
+  await expect(page.locator('.witem.is-current')).toBeVisible();
+  const followId = decodeURIComponent((await page.evaluate(() => location.hash)).split('/')[2]!);
+
+  // One device is not found this time.
+  await page.keyboard.press(']');
+  await page.keyboard.press('x');
+  await expect(page.locator('.subject-head .badge.mark-not_found')).toBeVisible();
+  await page.keyboard.press('[');
+
+  // Walk every item: carried findings in turn pass and are closed with R, fail again, or are
+  // left not re-checked; everything else takes the rule's suggestion or passes.
+  const progress = page.locator('.audit-head-extra .pbar-text');
+  const expected = { resolved: 0, recurring: 0, notRechecked: 0 };
+  let carriedSeen = 0;
+  for (let guard = 0; guard < 400; guard++) {
+    const current = page.locator('.witem.is-current');
+    if ((await current.locator('.witem-carried').count()) > 0) {
+      const turn = carriedSeen++ % 3;
+      const before = await current.getAttribute('id');
+      if (turn === 0) {
+        await page.keyboard.press('p');
+        await expect(current.locator('.witem-carried')).toContainText('Passes now');
+        await page.keyboard.press('r');
+        await expect(page.locator(`#${before} .witem-carried`)).toContainText('Resolved');
+        expected.resolved++;
+      } else if (turn === 1) {
+        await page.keyboard.press('f');
+        await page.keyboard.type('Still there');
+        await page.keyboard.press('Enter');
+        await expect(page.locator(`#${before} .witem-carried`)).toContainText('Recurring');
+        expected.recurring++;
+      } else {
+        // Not re-checked: step over it.
+        await page.keyboard.press('ArrowDown');
+        expected.notRechecked++;
+      }
+      await expect(page.locator('.witem.is-current')).not.toHaveAttribute('id', before!);
+      continue;
+    }
+    const text = (await progress.textContent()) ?? '';
+    if (/^(\d+) of \1 answered/.test(text)) break;
+    const result = await current.getAttribute('class');
+    if (!result?.includes('res-unchecked')) {
+      const before = await current.getAttribute('id');
+      await page.keyboard.press('ArrowDown');
+      if ((await page.locator('.witem.is-current').getAttribute('id')) === before) break;
+      continue;
+    }
+    const suggests = await current.locator('.witem-suggest').count();
+    await page.keyboard.press(suggests ? 'Enter' : 'p');
+    await expect(progress).not.toHaveText(text);
+    if (await page.evaluate(() => document.activeElement?.id.startsWith('walk-note-'))) {
+      await page.keyboard.type('Seen on site');
+      await page.keyboard.press('Enter');
+    }
+  }
+  expect(expected.resolved).toBeGreaterThan(0);
+  expect(expected.recurring).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screens/followup-walk-en.png' });
+  await complete(page);
+
+  // The summary.
+  const lifecycle = page.getByRole('region', { name: 'Findings against the prior audit' });
+  const state = async (k: string) =>
+    Number(await lifecycle.locator(`[data-state="${k}"] dd`).innerText());
+  const summary = {
+    resolved: await state('resolved'),
+    recurring: await state('recurring'),
+    notRechecked: await state('not_rechecked'),
+    new: await state('new'),
+  };
+  expect(summary).toMatchObject(expected);
+  const missing = page.getByRole('heading', { name: /^Missing \(\d+\)$/ });
+  await expect(missing).toHaveText('Missing (1)');
+  await page.screenshot({ path: 'test-results/screens/followup-summary-en.png', fullPage: true });
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByRole('region', { name: '与上次检查相比的问题' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/followup-summary-zh.png', fullPage: true });
+  await page.getByLabel('语言').selectOption('en');
+
+  // Compare: the same counts, and the same missing device.
+  await page.evaluate((id) => (location.hash = `#/compare/${id}`), room.id);
+  const changes = 'Changes between the two audits';
+  await expect(page.getByRole('list', { name: changes })).toBeVisible();
+  expect({
+    resolved: await countIn(page, changes, 'Resolved'),
+    recurring: await countIn(page, changes, 'Recurring'),
+    notRechecked: await countIn(page, changes, 'Carried, not re-checked'),
+    new: await countIn(page, changes, 'New findings'),
+  }).toEqual(summary);
+  expect(await countIn(page, 'Found during the later audit', 'Devices not found')).toBe(1);
+
+  // The report: its embedded figures and its comparison section.
+  await createSelfIssued(page, 'Li Qiang');
+  const signed = await signOnlyAudit(page, /Li Qiang/, { audit: followId });
+  const snapshot = extractSnapshot(signed.bytes);
+  expect(snapshot.figures.lifecycle).toMatchObject({
+    resolved: summary.resolved,
+    recurring: summary.recurring,
+    not_rechecked: summary.notRechecked,
+    new: summary.new,
+  });
+  expect(snapshot.figures.reconciliation.missing).toBe(1);
+  const text = reportText(signed.bytes);
+  expect(text).toMatch(/Not re-checked/);
+  expect(outside).toEqual([]);
+});
