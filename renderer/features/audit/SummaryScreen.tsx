@@ -6,6 +6,7 @@ import { FINDING_STATUSES, SEVERITIES, type AnswerResult } from '../../../shared
 import type { Audit, Reconciliation } from '../../../shared/domain/schemas.ts';
 import { tallyFindings } from '../../../shared/findings/findings.ts';
 import type { AuditFigures } from '../../../shared/audit/figures.ts';
+import { LIFECYCLE_STATES } from '../../../shared/findings/lifecycle.ts';
 import { db } from '../../db/instance.ts';
 import { buildAuditSnapshot } from '../../db/repositories/snapshot.ts';
 import { completeAudit, isLocked, reopenAudit } from '../../db/repositories/audits.ts';
@@ -50,15 +51,7 @@ function useSummaryData(auditId: string) {
   }, [auditId]);
 }
 
-const LIFECYCLE_ROWS = [
-  'new',
-  'recurring',
-  'resolved',
-  'passed',
-  'not_rechecked',
-  'settled',
-  'notCarried',
-] as const;
+const LIFECYCLE_ROWS = [...LIFECYCLE_STATES, 'notCarried'] as const;
 
 /** How this audit's findings stand against the prior audit's: the counts Compare shows too. */
 function LifecycleCounts({ figures }: { figures: AuditFigures }) {
