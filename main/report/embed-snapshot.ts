@@ -1,6 +1,10 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
+import {
+  AuditSnapshotSchema,
+  parseAnySnapshot,
+  type AuditSnapshot,
+} from '../../shared/snapshot/schema.ts';
 import { PdfState, type RevisionView } from '../pdf/pdf-file.ts';
 import { StreamTooLarge } from '../pdf/stream-filters.ts';
 import {
@@ -218,7 +222,7 @@ export function readSnapshotFromState(
   } catch {
     throw new SnapshotError('The embedded audit.json is not valid JSON.');
   }
-  const parsed = AuditSnapshotSchema.safeParse(json);
+  const parsed = parseAnySnapshot(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new SnapshotError(
