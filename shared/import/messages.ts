@@ -153,10 +153,6 @@ const MESSAGES = {
     en: 'The XML nests deeper than {max} levels; a checklist needs far fewer.',
     zh: 'XML 嵌套超过 {max} 层，检查单远不需要这么多层。',
   },
-  checklist_xml_unreadable: {
-    en: 'This .ckl file is well-formed XML but cannot be read as a checklist (it uses element names such as __proto__ that no checklist has).',
-    zh: '该 .ckl 文件是格式正确的 XML，但无法作为检查单读取（使用了 __proto__ 等检查单中不会出现的元素名）。',
-  },
   checklist_not_checklist_xml: {
     en: 'This file is XML but not a STIG Viewer checklist: it has no CHECKLIST element.',
     zh: '该文件是 XML，但不是 STIG Viewer 检查单：没有 CHECKLIST 元素。',

@@ -1,47 +1,22 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { importError } from '../import/messages.ts';
 import {
   checkCounts,
   finishChecklist,
-  text,
   type RawRule,
   type RawStig,
   type ReadChecklist,
+  type ReadTarget,
 } from './read-model.ts';
+import { lineAndColumn, scanXml, XmlSyntaxError } from './xml-scan.ts';
 
-// STIG Viewer 2 checklists (.ckl, XML), from STIG Viewer, STIG Manager or Evaluate-STIG.
-// Untrusted XML, so, in this order:
-// - a DOCTYPE or entity declaration is refused outright (no checklist has one): no external
-//   entities, no entity expansion bombs;
-// - the text must be well-formed (fast-xml-parser's parser alone accepts `<A><B></A>` and
-//   silently loses data, as STIG Manager does with one corpus file);
-// - the parser runs with nesting bounded, attributes ignored, values kept as text exactly
-//   (trimValues off: notes keep their leading spaces and final newlines), predefined and
-//   numeric character references decoded, and comments kept, because Evaluate-STIG records
-//   its version and scan time in them. It refuses element names that would reach
-//   Object.prototype (__proto__, constructor).
+// STIG Viewer 2 checklists (.ckl, XML), from STIG Viewer, STIG Manager or Evaluate-STIG, read
+// by the strict event reader in xml-scan.ts (no DTD, bounded nesting, linear time) and kept
+// only as far as a checklist needs: the ASSET's fields, each iSTIG's STIG_INFO, and each
+// VULN's attributes and results. Text is kept exactly (leading spaces, final newlines), and
+// comments are read because Evaluate-STIG records its version and scan time in them.
 
 /** CHECKLIST > STIGS > iSTIG > VULN > STIG_DATA > ATTRIBUTE_DATA is six levels deep. */
 export const MAX_XML_DEPTH = 16;
-
-const REPEATED = new Set(['iSTIG', 'VULN', 'SI_DATA', 'STIG_DATA', '#comment']);
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: false,
-  htmlEntities: true,
-  processEntities: true,
-  commentPropName: '#comment',
-  maxNestedTags: MAX_XML_DEPTH,
-  isArray: (name) => REPEATED.has(name),
-});
-
-type Node = Record<string, unknown>;
-const asNode = (value: unknown): Node =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {};
-const asNodes = (value: unknown): Node[] => (Array.isArray(value) ? value.map(asNode) : []);
-const comments = (node: Node): string[] =>
-  (Array.isArray(node['#comment']) ? node['#comment'] : []).map(text);
 
 const ES_COMMENT = /^\s*<Evaluate-STIG>([\s\S]*)<\/Evaluate-STIG>\s*$/;
 const tag = (xml: string, name: string) =>
@@ -73,16 +48,42 @@ function rootTool(rootComments: string[]): RootTool | null {
   return null;
 }
 
-function rawStig(istig: Node, root: RootTool | null): RawStig {
-  const info = new Map<string, string>();
-  for (const d of asNodes(asNode(istig.STIG_INFO).SI_DATA)) {
-    const name = text(d.SID_NAME).trim();
-    if (!info.has(name)) info.set(name, text(d.SID_DATA));
-  }
-  const es =
-    comments(istig)
-      .map(evaluateStig)
-      .find((e) => e !== null) ?? null;
+const VULN_RESULTS = new Set([
+  'STATUS',
+  'FINDING_DETAILS',
+  'COMMENTS',
+  'SEVERITY_OVERRIDE',
+  'SEVERITY_JUSTIFICATION',
+]);
+
+type StigParts = { info: Map<string, string>; comments: string[]; rules: RawRule[] };
+
+/** First value wins, as STIG Viewer reads a repeated field. */
+const keep = (map: Map<string, string>, key: string, value: string) => {
+  if (!map.has(key)) map.set(key, value);
+};
+
+function rawRule(data: Map<string, string>, results: Map<string, string>): RawRule {
+  const overrideSeverity = results.get('SEVERITY_OVERRIDE') ?? '';
+  return {
+    ruleIdSrc: data.get('Rule_ID') ?? '',
+    groupId: data.get('Vuln_Num') ?? '',
+    ruleVersion: data.get('Rule_Ver') ?? '',
+    ruleTitle: data.get('Rule_Title') ?? '',
+    severity: data.get('Severity') ?? '',
+    status: results.get('STATUS') ?? '',
+    override: overrideSeverity.trim()
+      ? { severity: overrideSeverity, reason: results.get('SEVERITY_JUSTIFICATION') ?? '' }
+      : null,
+    comments: results.get('COMMENTS') ?? '',
+    findingDetails: results.get('FINDING_DETAILS') ?? '',
+    updatedAt: '',
+  };
+}
+
+function rawStig(parts: StigParts, root: RootTool | null): RawStig {
+  const { info } = parts;
+  const es = parts.comments.map(evaluateStig).find((e) => e !== null) ?? null;
   let tool: string | null = null;
   if (root || es) {
     const module = es?.module || root?.module;
@@ -90,28 +91,6 @@ function rawStig(istig: Node, root: RootTool | null): RawStig {
       .filter(Boolean)
       .join(' ');
   }
-  const rules = asNodes(istig.VULN).map((vuln): RawRule => {
-    const data = new Map<string, string>();
-    for (const d of asNodes(vuln.STIG_DATA)) {
-      const name = text(d.VULN_ATTRIBUTE).trim();
-      if (!data.has(name)) data.set(name, text(d.ATTRIBUTE_DATA));
-    }
-    const overrideSeverity = text(vuln.SEVERITY_OVERRIDE);
-    return {
-      ruleIdSrc: data.get('Rule_ID') ?? '',
-      groupId: data.get('Vuln_Num') ?? '',
-      ruleVersion: data.get('Rule_Ver') ?? '',
-      ruleTitle: data.get('Rule_Title') ?? '',
-      severity: data.get('Severity') ?? '',
-      status: text(vuln.STATUS),
-      override: overrideSeverity.trim()
-        ? { severity: overrideSeverity, reason: text(vuln.SEVERITY_JUSTIFICATION) }
-        : null,
-      comments: text(vuln.COMMENTS),
-      findingDetails: text(vuln.FINDING_DETAILS),
-      updatedAt: '',
-    };
-  });
   return {
     uuid: info.get('uuid') ?? '',
     stigId: (info.get('stigid') ?? '').replace(/^xccdf_mil\.disa\.stig_benchmark_/, ''),
@@ -120,60 +99,132 @@ function rawStig(istig: Node, root: RootTool | null): RawStig {
     releaseInfo: info.get('releaseinfo') ?? '',
     tool,
     scannedAt: es?.time || root?.time || '',
-    rules,
+    rules: parts.rules,
   };
 }
 
-/** Well-formed XML, parsed; anything else refused with one sentence. */
-function parse(source: string): Node {
-  const valid = XMLValidator.validate(source);
-  if (valid !== true) {
-    throw importError('checklist_xml_malformed', { line: valid.err.line, column: valid.err.col });
-  }
+/** What the scan keeps of a checklist. */
+type Collected = {
+  root: string | null;
+  rootComments: string[];
+  asset: Map<string, string> | null;
+  hasStigs: boolean;
+  stigs: StigParts[];
+};
+
+function collect(source: string): Collected {
+  const c: Collected = { root: null, rootComments: [], asset: null, hasStigs: false, stigs: [] };
+  const path: string[] = [];
+  let stig: StigParts | null = null;
+  let pair = new Map<string, string>(); // SI_DATA's or STIG_DATA's name and value
+  let data = new Map<string, string>(); // the VULN's STIG_DATA
+  let results = new Map<string, string>(); // the VULN's STATUS, COMMENTS …
+  let ruleCount = 0;
+  let capture: string[] | null = null;
+  let captureDepth = 0;
+
+  scanXml(
+    source,
+    {
+      open(name) {
+        path.push(name);
+        if (path.length === 1) c.root = name;
+        if (c.root !== 'CHECKLIST') return;
+        const parent = path[path.length - 2];
+        const where = path.length;
+        if (where === 2 && name === 'ASSET') c.asset ??= new Map();
+        else if (where === 2 && name === 'STIGS') c.hasStigs = true;
+        else if (where === 3 && parent === 'STIGS' && name === 'iSTIG') {
+          stig = { info: new Map(), comments: [], rules: [] };
+          c.stigs.push(stig);
+          checkCounts(c.stigs.length, ruleCount);
+        } else if (where === 5 && (name === 'SI_DATA' || name === 'STIG_DATA')) pair = new Map();
+        else if (where === 4 && parent === 'iSTIG' && name === 'VULN') {
+          data = new Map();
+          results = new Map();
+          checkCounts(c.stigs.length, ++ruleCount);
+        }
+        const leaf =
+          (where === 3 && parent === 'ASSET') ||
+          (where === 6 && (parent === 'SI_DATA' || parent === 'STIG_DATA')) ||
+          (where === 5 && parent === 'VULN' && VULN_RESULTS.has(name));
+        if (leaf && path[1] === (parent === 'ASSET' ? 'ASSET' : 'STIGS')) {
+          capture = [];
+          captureDepth = where;
+        }
+      },
+      text(text) {
+        if (capture && path.length === captureDepth) capture.push(text);
+      },
+      close(name) {
+        const where = path.length;
+        const parent = path[where - 2];
+        if (capture && where === captureDepth) {
+          const value = capture.join('');
+          capture = null;
+          if (parent === 'ASSET') keep(c.asset!, name, value);
+          else if (parent === 'VULN') keep(results, name, value);
+          else keep(pair, name, value);
+        } else if (where === 5 && name === 'SI_DATA' && stig) {
+          keep(stig.info, (pair.get('SID_NAME') ?? '').trim(), pair.get('SID_DATA') ?? '');
+        } else if (where === 5 && name === 'STIG_DATA') {
+          keep(data, (pair.get('VULN_ATTRIBUTE') ?? '').trim(), pair.get('ATTRIBUTE_DATA') ?? '');
+        } else if (where === 4 && name === 'VULN' && stig) {
+          stig.rules.push(rawRule(data, results));
+        }
+        path.pop();
+      },
+      comment(text) {
+        if (path.length === 0) c.rootComments.push(text);
+        else if (path.length === 3 && path[2] === 'iSTIG') stig?.comments.push(text);
+      },
+    },
+    MAX_XML_DEPTH,
+  );
+  return c;
+}
+
+function scan(source: string): Collected {
   try {
-    return asNode(parser.parse(source));
+    return collect(source);
   } catch (err) {
-    const message = err instanceof Error ? err.message : '';
-    if (/nested tags/i.test(message)) {
+    if (!(err instanceof XmlSyntaxError)) throw err;
+    if (err.kind === 'doctype') throw importError('checklist_doctype', {});
+    if (err.kind === 'encoding') throw importError('checklist_encoding', {});
+    if (err.kind === 'too_deep')
       throw importError('checklist_xml_too_deep', { max: MAX_XML_DEPTH });
-    }
-    throw importError('checklist_xml_unreadable', {});
+    throw importError('checklist_xml_malformed', lineAndColumn(source, err.offset));
   }
 }
 
 /** Reads a .ckl file's text (BOM already removed). Throws ImportError with one sentence. */
-export function readCkl(source: string): ReadChecklist {
-  if (/<!DOCTYPE|<!ENTITY/i.test(source)) throw importError('checklist_doctype', {});
-  const doc = parse(source);
-  // An empty element (<ASSET/>) reads as "", which is present but holds nothing.
-  if (doc.CHECKLIST === undefined) throw importError('checklist_not_checklist_xml', {});
-  const cl = asNode(doc.CHECKLIST);
-  if (cl.ASSET === undefined) throw importError('checklist_no_asset', {});
-  const asset = asNode(cl.ASSET);
-  if (cl.STIGS === undefined) {
-    if (!text(asset.HOST_NAME).trim()) throw importError('checklist_no_host', {});
+export function readCkl(text: string): ReadChecklist {
+  // XML's end-of-line handling (§2.11): a written CR LF or lone CR is a line feed; a CR that
+  // is data is written as &#13; and survives.
+  const c = scan(text.replace(/\r\n?/g, '\n'));
+  if (c.root !== 'CHECKLIST') throw importError('checklist_not_checklist_xml', {});
+  if (!c.asset) throw importError('checklist_no_asset', {});
+  const a = (name: string) => c.asset!.get(name) ?? '';
+  if (!c.hasStigs) {
+    if (!a('HOST_NAME').trim()) throw importError('checklist_no_host', {});
     throw importError('checklist_no_stigs', { section: 'STIGS' });
   }
-  const istigs = asNodes(asNode(cl.STIGS).iSTIG);
-  checkCounts(
-    istigs.length,
-    istigs.reduce((n, s) => n + asNodes(s.VULN).length, 0),
-  );
-  const tool = rootTool(comments(doc));
+  const target: ReadTarget = {
+    targetType: a('ASSET_TYPE'),
+    hostName: a('HOST_NAME'),
+    ipAddress: a('HOST_IP'),
+    macAddress: a('HOST_MAC'),
+    fqdn: a('HOST_FQDN'),
+    role: a('ROLE'),
+    technologyArea: a('TECH_AREA'),
+    comments: a('TARGET_COMMENT'),
+    marking: a('MARKING'),
+  };
+  const tool = rootTool(c.rootComments);
   return finishChecklist({
     format: 'ckl',
     id: null,
-    target: {
-      targetType: text(asset.ASSET_TYPE),
-      hostName: text(asset.HOST_NAME),
-      ipAddress: text(asset.HOST_IP),
-      macAddress: text(asset.HOST_MAC),
-      fqdn: text(asset.HOST_FQDN),
-      role: text(asset.ROLE),
-      technologyArea: text(asset.TECH_AREA),
-      comments: text(asset.TARGET_COMMENT),
-      marking: text(asset.MARKING),
-    },
-    stigs: istigs.map((s) => rawStig(s, tool)),
+    target,
+    stigs: c.stigs.map((s) => rawStig(s, tool)),
   });
 }

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { XMLParser } from 'fast-xml-parser';
 import { loadDemoPhotos } from '../../../main/report/demo-assets.ts';
 import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
+import { scanXml } from '../../../shared/stig/xml-scan.ts';
 import { hasTool } from '../signing/support/judges.ts';
 
 // The judges of STIG exports: DISA's CKLB JSON schema through ajv, DISA's CKL XSD through
@@ -179,41 +179,48 @@ const PATTERNS = Object.fromEntries(
   Object.entries(SEQUENCES).map(([name, spec]) => [name, sequencePattern(spec)]),
 );
 
-type OrderedNode = Record<string, unknown> & { '#text'?: string };
-const ordered = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: true,
-  parseTagValue: false,
-});
+type Element = { name: string; children: Element[]; text: string };
 
 /** Problems with a CKL's structure against the XSD's sequences and enumerations; [] if none. */
 export function cklStructureProblems(xml: string): string[] {
+  const root: Element = { name: '', children: [], text: '' };
+  const open: Element[] = [root];
+  scanXml(
+    xml,
+    {
+      open(name) {
+        const element = { name, children: [], text: '' };
+        open.at(-1)!.children.push(element);
+        open.push(element);
+      },
+      close() {
+        open.pop();
+      },
+      text(text) {
+        open.at(-1)!.text += text;
+      },
+      comment() {},
+    },
+    64,
+  );
   const problems: string[] = [];
-  const nameOf = (node: OrderedNode) => Object.keys(node).find((k) => k !== ':@') ?? '';
-  const textOf = (children: OrderedNode[]) => children.map((c) => c['#text'] ?? '').join('');
-  const visit = (node: OrderedNode, path: string) => {
-    const name = nameOf(node);
-    if (name === '#text' || name === '#comment' || name === '?xml') return;
-    const children = (node[name] as OrderedNode[]).filter((c) => nameOf(c) !== '#comment');
-    const elements = children.filter((c) => nameOf(c) !== '#text');
-    const here = `${path}/${name}`;
-    const pattern = PATTERNS[name];
+  const visit = (element: Element, path: string) => {
+    const here = `${path}/${element.name}`;
+    const pattern = PATTERNS[element.name];
     if (pattern) {
-      const sequence = elements.map((c) => `${nameOf(c)},`).join('');
+      const sequence = element.children.map((c) => `${c.name},`).join('');
       if (!pattern.test(sequence)) problems.push(`${here}: children ${sequence || '(none)'}`);
-      for (const child of elements) visit(child, here);
-    } else if (elements.length > 0) {
+      for (const child of element.children) visit(child, here);
+    } else if (element.children.length > 0) {
       problems.push(`${here}: a text element holds elements`);
-    } else if (ENUMS[name] && !ENUMS[name]!.includes(textOf(children))) {
-      problems.push(`${here}: "${textOf(children)}" is not one of ${name}'s values`);
+    } else if (ENUMS[element.name] && !ENUMS[element.name]!.includes(element.text)) {
+      problems.push(`${here}: "${element.text}" is not one of ${element.name}'s values`);
     }
   };
-  const roots = (ordered.parse(xml) as OrderedNode[]).filter(
-    (n) => !['#text', '#comment', '?xml'].includes(nameOf(n)),
-  );
-  if (roots.length !== 1 || nameOf(roots[0]!) !== 'CHECKLIST')
+  if (root.children.length !== 1 || root.children[0]!.name !== 'CHECKLIST') {
     problems.push('root is not CHECKLIST');
-  for (const root of roots) visit(root, '');
+  }
+  for (const element of root.children) visit(element, '');
   return problems;
 }
 
