@@ -106,10 +106,8 @@ export function poamRows(
     const device = f.deviceId === null ? undefined : devices.get(f.deviceId);
     const room = rooms.get(f.roomId);
     const severity = EMASS_SEVERITY[f.severity];
-    const owner = f.owner.trim() || 'owner not assigned';
-    const milestone = f.dueDate
-      ? `${f.remediation.trim() || 'Resolve this finding.'} (${owner}) ${usDate(f.dueDate)}`
-      : `${f.remediation.trim() || 'Resolve this finding.'} (${owner}; no due date set)`;
+    const plan = `${f.remediation.trim() || 'Resolve this finding.'} Owner: ${f.owner.trim() || 'not assigned'}.`;
+    const milestone = f.dueDate ? `${plan} ${usDate(f.dueDate)}` : `${plan} No due date set.`;
     const photos = source.evidence
       .filter((e) => e.findingId === f.id)
       .map((e) => `Photo: ${e.fileName} SHA-256 ${e.sha256}`);
