@@ -29,7 +29,6 @@ export type StigAuditSource = {
   findings: readonly Finding[];
   /** Photo metadata (file name, SHA-256); the bytes are never needed here. */
   evidence: readonly EvidenceMeta[];
-  appVersion: string;
   /** The report's language when the audit was signed off; null when it was not. */
   language: Lang | null;
 };
@@ -45,7 +44,6 @@ export function stigSourceFromSnapshot(snapshot: AuditSnapshot): StigAuditSource
     answers: snapshot.answers,
     findings: snapshot.findings,
     evidence: snapshot.evidence,
-    appVersion: snapshot.app.version,
     language: snapshot.signOff?.language ?? null,
   };
 }

@@ -56,9 +56,9 @@ export type ChecklistStig = {
   stigId: string;
   stigName: string;
   displayName: string;
-  /** The benchmark version (the template's version); CKL only, CKLB 1.0 has no key for it. */
+  /** The benchmark's version, always 1 (from-audit.ts); CKL only, CKLB 1.0 has no key for it. */
   version: string;
-  /** "Release: N Benchmark Date: DD Mon YYYY", the form STIG Manager parses. */
+  /** "Release: N Benchmark Date: DD Mon YYYY" (N the template's version), as STIG Manager parses it. */
   releaseInfo: string;
   /** Every item of the template, applicable or not (CKLB's "size"). */
   size: number;

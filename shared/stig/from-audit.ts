@@ -70,14 +70,23 @@ export function benchmarkDate(timestamp: string): string {
   return `${String(d.getUTCDate()).padStart(2, '0')} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/**
+ * The template plays a STIG whose version is 1 and whose release is the template's version:
+ * an edited template is a new release, as DISA numbers its own updates, and a CKLB, which has
+ * no key for the version, still carries the release ("Release: N" in release_info).
+ */
+export const STIG_VERSION = '1';
+export const revisionOf = (template: Pick<Template, 'version'>) =>
+  `V${STIG_VERSION}R${template.version}`;
+
 function stigOf(template: Template, uuid: string): Omit<ChecklistStig, 'rules'> {
   return {
     uuid,
     stigId: stigIdOf(template),
     stigName: `Roomcheck ${template.name} checklist`,
     displayName: `Roomcheck ${template.name}`,
-    version: String(template.version),
-    releaseInfo: `Release: 1 Benchmark Date: ${benchmarkDate(template.updatedAt)}`,
+    version: STIG_VERSION,
+    releaseInfo: `Release: ${template.version} Benchmark Date: ${benchmarkDate(template.updatedAt)}`,
     size: template.items.length,
   };
 }
@@ -222,12 +231,12 @@ const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
 
 /**
  * A checklist's title, which is also its file name (STIG Viewer titles a checklist by its file):
- * "<host>-<stig id>-V<version>R1", safe on every file system and under 255 bytes in UTF-8 even
+ * "<host>-<stig id>-V1R<release>", safe on every file system and under 255 bytes in UTF-8 even
  * for a long Chinese device name.
  */
-export function checklistTitle(hostName: string, stig: Pick<ChecklistStig, 'stigId' | 'version'>) {
+export function checklistTitle(hostName: string, stigId: string, revision: string): string {
   const host = hostName.replace(UNSAFE_IN_FILE_NAME, '_').replace(/^[.\s]+|[.\s]+$/g, '');
-  return `${host.slice(0, 50) || 'checklist'}-${stig.stigId.slice(0, 60)}-V${stig.version}R1`;
+  return `${host.slice(0, 50) || 'checklist'}-${stigId.slice(0, 60)}-${revision.slice(0, 20)}`;
 }
 
 /**
@@ -265,7 +274,7 @@ export function checklistsFromAudit(
     const rack = device?.rackId ? racks.get(device.rackId) : undefined;
     const target = targetOf(source, room, device, rack?.name ?? null);
     const stig = { ...stigOf(source.template, stigUuid), rules };
-    const base = checklistTitle(target.hostName, stig);
+    const base = checklistTitle(target.hostName, stig.stigId, revisionOf(source.template));
     let title = base;
     for (let n = 2; titles.has(title.toLowerCase()); n++) title = `${base}-${n}`;
     titles.add(title.toLowerCase());

@@ -19,13 +19,13 @@ const WIDE: ReadonlySet<string> = new Set([
 
 export function poamXlsx(
   source: StigAuditSource,
-  options: PoamOptions & { exportedAt: string },
+  options: PoamOptions & { exportedAt: string; appVersion: string },
 ): Uint8Array {
   const rows = poamRows(source, options);
   const title: (string | number)[][] = [
     ['Plan of Action and Milestones (POA&M)'],
     ['Date Exported:', usDate(options.exportedAt.slice(0, 10))],
-    ['Exported By:', `Roomcheck ${source.appVersion}`],
+    ['Exported By:', `Roomcheck ${options.appVersion}`],
     ['System / Project Name:', `${source.site.name}: ${source.audit.title || source.audit.id}`],
     ['Office/Org:', options.office ?? source.site.organisation],
     [],

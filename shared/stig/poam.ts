@@ -4,7 +4,7 @@ import { label } from '../i18n/labels.ts';
 import { csvFileBytes, toCsv } from '../exchange/csv-export.ts';
 import { isUnresolved } from '../findings/findings.ts';
 import type { StigAuditSource } from './audit-source.ts';
-import { benchmarkDate, deviceHostName } from './from-audit.ts';
+import { benchmarkDate, deviceHostName, revisionOf } from './from-audit.ts';
 
 // A POA&M (plan of action and milestones) of an audit's open findings, in the eMASS POA&M
 // layout that risk systems import: one row per finding (open or in remediation), with the
@@ -99,7 +99,7 @@ export function poamRows(
   const devices = new Map(source.devices.map((d) => [d.id, d]));
   const rooms = new Map(source.rooms.map((r) => [r.id, r]));
   const office = options.office ?? source.site.organisation;
-  const stigSource = `Roomcheck ${template.name} checklist :: V${template.version}R1 Benchmark Date: ${benchmarkDate(template.updatedAt)}`;
+  const stigSource = `Roomcheck ${template.name} checklist :: ${revisionOf(template)} Benchmark Date: ${benchmarkDate(template.updatedAt)}`;
 
   return openFindings(source.findings).map((f, index) => {
     const item = f.itemId === null ? undefined : items.get(f.itemId);

@@ -1,3 +1,4 @@
+import type { DecodedText } from '../import/decode-text.ts';
 import { formatSizeOverLimit, importError } from '../import/messages.ts';
 import { readCkl } from './ckl-read.ts';
 import { readCklb } from './cklb-read.ts';
@@ -11,10 +12,15 @@ import { CHECKLIST_LIMITS, type ChecklistFormat, type ReadChecklist } from './re
 const SNIFF_CHARS = 64 * 1024;
 const CKLB_KEY = /"(?:target_data|stigs|cklb_version)"\s*:/;
 
-function decode(bytes: Uint8Array, fatal = true): string {
-  const read = (encoding: string, from: number) => {
+type Decoded = Pick<DecodedText, 'text' | 'bom'> & { encoding: 'utf-8' | 'utf-16le' | 'utf-16be' };
+
+function decode(bytes: Uint8Array, fatal = true): Decoded {
+  const read = (encoding: Decoded['encoding'], from: number): Decoded => {
     try {
-      return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes.subarray(from));
+      const text = new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(
+        bytes.subarray(from),
+      );
+      return { text, encoding, bom: from > 0 };
     } catch {
       throw importError('checklist_encoding', {});
     }
@@ -38,22 +44,24 @@ function formatOfText(head: string): ChecklistFormat | null {
  */
 export function sniffChecklist(bytes: Uint8Array): ChecklistFormat | null {
   // Leniently: the cut may split a character, and the head is only looked at.
-  const text = decode(bytes.subarray(0, SNIFF_CHARS * 2), false);
+  const { text } = decode(bytes.subarray(0, SNIFF_CHARS * 2), false);
   return formatOfText(text.slice(0, SNIFF_CHARS));
 }
+
+/** A checklist file as read, with the text encoding it was written in. */
+export type ChecklistFile = ReadChecklist & Pick<Decoded, 'encoding' | 'bom'>;
 
 /**
  * Reads a .cklb or .ckl file. Throws ImportError with one sentence (in both languages) when it
  * is too large, not text, of neither format, or not a checklist that can be imported.
  */
-export function readChecklistFile(bytes: Uint8Array): ReadChecklist {
+export function readChecklistFile(bytes: Uint8Array): ChecklistFile {
   if (bytes.length > CHECKLIST_LIMITS.bytes) {
     throw importError('file_too_large', formatSizeOverLimit(bytes.length, CHECKLIST_LIMITS.bytes));
   }
   if (bytes.length === 0) throw importError('file_empty', {});
-  const text = decode(bytes);
+  const { text, encoding, bom } = decode(bytes);
   const format = formatOfText(text.slice(0, SNIFF_CHARS));
-  if (format === 'ckl') return readCkl(text);
-  if (format === 'cklb') return readCklb(text);
-  throw importError('checklist_unknown_format', {});
+  if (format === null) throw importError('checklist_unknown_format', {});
+  return { ...(format === 'ckl' ? readCkl(text) : readCklb(text)), encoding, bom };
 }

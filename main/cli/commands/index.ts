@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { checkImportCommand } from './check-import.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { reportCommand } from './report.ts';
 import { verifyCommand } from './verify.ts';
@@ -12,4 +13,5 @@ export const COMMANDS: CliCommand[] = [
   verifyCommand,
   extractCommand,
   checkImportCommand,
+  exportCommand,
 ];

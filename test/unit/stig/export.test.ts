@@ -4,7 +4,9 @@ import type { Template } from '../../../shared/domain/schemas.ts';
 import { stigSourceFromSnapshot } from '../../../shared/stig/audit-source.ts';
 import { cklText } from '../../../shared/stig/ckl-write.ts';
 import { cklbDocument, cklbText } from '../../../shared/stig/cklb-write.ts';
+import { externalStigResults } from '../../../shared/stig/external-result.ts';
 import { checklistsFromAudit, checklistTitle } from '../../../shared/stig/from-audit.ts';
+import { readChecklistFile } from '../../../shared/stig/read-checklist.ts';
 import { isUuid } from '../../../shared/stig/uuid-v5.ts';
 import {
   cklbValidator,
@@ -219,6 +221,23 @@ describe('STIG checklists from an audit', () => {
     for (const c of zh) expect(validate(cklbDocument(c))).toBe(true);
   });
 
+  it('numbers a new template version as a new release, which both formats carry', () => {
+    const v3: Template = { ...snapshot.template, version: 3 };
+    const c = checklistsFromAudit({ ...source, template: v3 }).checklists[0]!;
+    expect(c.title).toMatch(/-Roomcheck_builtin-secure-room-V1R3$/);
+    expect(c.stig.releaseInfo).toBe('Release: 3 Benchmark Date: 01 Jan 2026');
+    expect(c.stig.rules[0]!.ruleId).toMatch(/^RC-\w+r3$/);
+    const release = (bytes: string) =>
+      externalStigResults(readChecklistFile(new TextEncoder().encode(bytes)), {
+        fileName: 'x',
+        sha256: 'c'.repeat(64),
+        importedAt: '2026-03-02T08:00:00.000Z',
+      })[0]!.release;
+    expect(release(cklText(c, '1'))).toBe('V1R3');
+    // A strict CKLB has no version key: the release still says which template version.
+    expect(release(cklbText(c))).toBe('R3');
+  });
+
   it('skips subjects with no applicable item, which no checklist format can hold', () => {
     const deviceOnly: Template = {
       ...SECURE_ROOM_TEMPLATE,
@@ -234,13 +253,15 @@ describe('STIG checklists from an audit', () => {
   });
 
   it('titles checklists as safe file names, short enough in UTF-8 for any file system', () => {
-    const stig = { stigId: 'Roomcheck_builtin-secure-room', version: '3' };
-    expect(checklistTitle('web01.example.mil', stig)).toBe(
-      'web01.example.mil-Roomcheck_builtin-secure-room-V3R1',
+    const id = 'Roomcheck_builtin-secure-room';
+    expect(checklistTitle('web01.example.mil', id, 'V1R3')).toBe(
+      'web01.example.mil-Roomcheck_builtin-secure-room-V1R3',
     );
-    expect(checklistTitle('../a/b:c*?', stig)).toBe('_a_b_c__-Roomcheck_builtin-secure-room-V3R1');
-    expect(checklistTitle(' . ', stig)).toBe('checklist-Roomcheck_builtin-secure-room-V3R1');
-    const long = checklistTitle('视'.repeat(300), { stigId: 'R'.repeat(300), version: '12' });
+    expect(checklistTitle('../a/b:c*?', id, 'V1R3')).toBe(
+      '_a_b_c__-Roomcheck_builtin-secure-room-V1R3',
+    );
+    expect(checklistTitle(' . ', id, 'V1R3')).toBe('checklist-Roomcheck_builtin-secure-room-V1R3');
+    const long = checklistTitle('视'.repeat(300), 'R'.repeat(300), 'V1R12');
     expect(new TextEncoder().encode(`${long}.cklb`).length).toBeLessThan(255);
   });
 });

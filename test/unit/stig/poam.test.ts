@@ -120,8 +120,8 @@ describe('POA&M export', () => {
 
   it('writes XLSX as eMASS lays it out: headers in row 7, plain values, never a formula', () => {
     const exportedAt = '2026-03-02T08:00:00.000Z';
-    const bytes = poamXlsx(source, { exportedAt });
-    expect(poamXlsx(source, { exportedAt })).toEqual(bytes);
+    const bytes = poamXlsx(source, { exportedAt, appVersion: '9.9.9' });
+    expect(poamXlsx(source, { exportedAt, appVersion: '9.9.9' })).toEqual(bytes);
     const book = read(bytes, { type: 'array', cellFormula: true });
     expect(book.SheetNames).toEqual(['POA&M']);
     const sheet = book.Sheets['POA&M']!;
@@ -132,11 +132,9 @@ describe('POA&M export', () => {
     });
     expect(POAM_HEADER_ROW).toBe(7);
     expect(rows[POAM_HEADER_ROW - 1]).toEqual(EMASS_HEADERS);
-    expect(rows[1]).toEqual([
-      'Date Exported:',
-      '03/02/2026',
-      ...Array(EMASS_HEADERS.length - 2).fill(''),
-    ]);
+    const blank = Array(EMASS_HEADERS.length - 2).fill('');
+    expect(rows[1]).toEqual(['Date Exported:', '03/02/2026', ...blank]);
+    expect(rows[2]).toEqual(['Exported By:', 'Roomcheck 9.9.9', ...blank]);
     const data = rows.slice(POAM_HEADER_ROW);
     expect(data).toEqual(poamRows(source));
     const hostileRow = data.find((r) => r[col('Security Checks')] === 'Roomcheck finding hostile')!;

@@ -108,7 +108,10 @@ describe('reading checklists', () => {
       utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
       utf16[3 + i * 2] = text.charCodeAt(i) >> 8;
     }
-    expect(readChecklistFile(utf16)).toEqual(utf8);
+    const { encoding, bom, ...same } = readChecklistFile(utf16);
+    expect([encoding, bom]).toEqual(['utf-16le', true]);
+    expect({ ...same, encoding: utf8.encoding, bom: utf8.bom }).toEqual(utf8);
+    expect([utf8.encoding, utf8.bom]).toEqual(['utf-8', true]);
   });
 
   it('reads a STIG Viewer 3 .cklb leniently: nulls, unknown keys, odd values', () => {
