@@ -1,7 +1,14 @@
 import { applicableItems, stepKey, walkOrder } from '../checklist/applicability.ts';
 import { effectiveSeverity } from '../checklist/effective-severity.ts';
 import type { DeviceType } from '../domain/enums.ts';
-import type { Device, EvidenceMeta, Finding, Room, Template } from '../domain/schemas.ts';
+import type {
+  CheckItem,
+  Device,
+  EvidenceMeta,
+  Finding,
+  Room,
+  Template,
+} from '../domain/schemas.ts';
 import { label, type Lang } from '../i18n/labels.ts';
 import type { StigAuditSource } from './audit-source.ts';
 import {
@@ -156,25 +163,49 @@ function overrideOf(findings: readonly Finding[], ruleSeverity: string): Severit
   return null;
 }
 
+/** Appends to the list under `key`, creating it. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 type Indexes = {
+  /** An item's generated prose, the same for every device it applies to: made once. */
+  prose: (item: CheckItem, kind: 'room' | 'device') => Prose;
   answers: Map<string, StigAuditSource['answers'][number]>;
   findings: Map<string, Finding[]>;
   photos: Map<string, EvidenceMeta[]>;
 };
 
-function indexSource(source: StigAuditSource): Indexes {
+type Prose = Pick<ChecklistRule, 'discussion' | 'checkContent' | 'fixText'>;
+
+function indexSource(source: StigAuditSource, lang: Lang): Indexes {
   const answers = new Map(source.answers.map((a) => [stepKey(a.roomId, a.deviceId, a.itemId), a]));
   const findings = new Map<string, Finding[]>();
   for (const f of source.findings) {
     if (f.itemId === null) continue; // raised by hand: no rule to hang it on (it is in the POA&M)
-    const key = stepKey(f.roomId, f.deviceId, f.itemId);
-    findings.set(key, [...(findings.get(key) ?? []), f]);
+    push(findings, stepKey(f.roomId, f.deviceId, f.itemId), f);
   }
   const photos = new Map<string, EvidenceMeta[]>();
   for (const e of source.evidence) {
-    if (e.findingId !== null) photos.set(e.findingId, [...(photos.get(e.findingId) ?? []), e]);
+    if (e.findingId !== null) push(photos, e.findingId, e);
   }
-  return { answers, findings, photos };
+  const proseCache = new Map<string, Prose>();
+  const prose = (item: CheckItem, kind: 'room' | 'device') => {
+    const key = `${kind}|${item.id}`;
+    let found = proseCache.get(key);
+    if (!found) {
+      found = {
+        discussion: discussionText(item, lang),
+        checkContent: checkText(item, kind, lang),
+        fixText: fixText(item, kind, lang),
+      };
+      proseCache.set(key, found);
+    }
+    return found;
+  };
+  return { prose, answers, findings, photos };
 }
 
 function rulesOf(
@@ -204,9 +235,7 @@ function rulesOf(
       severity,
       groupTitle: item.text[lang],
       ruleTitle: item.text[lang],
-      discussion: discussionText(item, lang),
-      checkContent: checkText(item, kind, lang),
-      fixText: fixText(item, kind, lang),
+      ...index.prose(item, kind),
       iaControls: item.basis,
       status: statusOfResult(answer?.result),
       comments: answer?.note ?? '',
@@ -248,13 +277,13 @@ export function checklistsFromAudit(
   options: ChecklistExportOptions = {},
 ): ChecklistExport {
   const lang = options.lang ?? source.language ?? 'en';
-  const index = indexSource(source);
+  const index = indexSource(source, lang);
   const rooms = new Map(source.rooms.map((r) => [r.id, r]));
   const racks = new Map(source.racks.map((r) => [r.id, r]));
   const roomOrder = source.audit.roomIds.filter((id) => rooms.has(id));
   const devicesByRoom = new Map<string, Device[]>();
   for (const device of source.devices) {
-    devicesByRoom.set(device.roomId, [...(devicesByRoom.get(device.roomId) ?? []), device]);
+    push(devicesByRoom, device.roomId, device);
   }
   for (const roomId of devicesByRoom.keys()) {
     if (!roomOrder.includes(roomId) && rooms.has(roomId)) roomOrder.push(roomId);

@@ -5,6 +5,9 @@
 
 const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
 
+// Reused between calls: hashing is synchronous, so no two calls ever share it at once.
+const w = new Int32Array(80);
+
 /** The 20-byte SHA-1 digest of `bytes`. */
 export function sha1(bytes: Uint8Array): Uint8Array {
   const bitLength = bytes.length * 8;
@@ -13,18 +16,25 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   const padded = new Uint8Array(blocks * 64);
   padded.set(bytes);
   padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x1_0000_0000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+  const end = padded.length;
+  const high = Math.floor(bitLength / 0x1_0000_0000);
+  const low = bitLength >>> 0;
+  for (let k = 0; k < 4; k++) {
+    padded[end - 8 + k] = (high >>> (24 - k * 8)) & 0xff;
+    padded[end - 4 + k] = (low >>> (24 - k * 8)) & 0xff;
+  }
 
   let h0 = 0x67452301;
   let h1 = 0xefcdab89;
   let h2 = 0x98badcfe;
   let h3 = 0x10325476;
   let h4 = 0xc3d2e1f0;
-  const w = new Int32Array(80);
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getInt32(block + t * 4);
+  for (let block = 0; block < end; block += 64) {
+    for (let t = 0; t < 16; t++) {
+      const at = block + t * 4;
+      w[t] =
+        (padded[at]! << 24) | (padded[at + 1]! << 16) | (padded[at + 2]! << 8) | padded[at + 3]!;
+    }
     for (let t = 16; t < 80; t++) w[t] = rotl(w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!, 1);
     let a = h0;
     let b = h1;
@@ -61,7 +71,11 @@ export function sha1(bytes: Uint8Array): Uint8Array {
     h4 = (h4 + e) | 0;
   }
   const out = new Uint8Array(20);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setInt32(i * 4, h));
+  [h0, h1, h2, h3, h4].forEach((h, i) => {
+    out[i * 4] = h >>> 24;
+    out[i * 4 + 1] = (h >>> 16) & 0xff;
+    out[i * 4 + 2] = (h >>> 8) & 0xff;
+    out[i * 4 + 3] = h & 0xff;
+  });
   return out;
 }

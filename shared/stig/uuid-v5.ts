@@ -8,27 +8,35 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 export const isUuid = (text: string): boolean => UUID_PATTERN.test(text);
 
+const namespaces = new Map<string, Uint8Array>();
+
 function uuidBytes(uuid: string): Uint8Array {
+  let bytes = namespaces.get(uuid);
+  if (bytes) return bytes;
   if (!isUuid(uuid)) throw new RangeError(`Not a UUID: ${uuid}`);
   const hex = uuid.replaceAll('-', '');
-  const out = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
+  bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  namespaces.set(uuid, bytes);
+  return bytes;
 }
 
 const encoder = new TextEncoder();
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** UUIDv5 of `name` (UTF-8) in `namespace`, lower-case. */
 export function uuidV5(name: string, namespace: string): string {
-  const ns = uuidBytes(namespace);
   const nameBytes = encoder.encode(name);
   const input = new Uint8Array(16 + nameBytes.length);
-  input.set(ns);
+  input.set(uuidBytes(namespace));
   input.set(nameBytes, 16);
-  const digest = sha1(input);
-  digest[6] = (digest[6]! & 0x0f) | 0x50; // version 5
-  digest[8] = (digest[8]! & 0x3f) | 0x80; // RFC 9562 variant
-  let hex = '';
-  for (let i = 0; i < 16; i++) hex += digest[i]!.toString(16).padStart(2, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  const d = sha1(input);
+  d[6] = (d[6]! & 0x0f) | 0x50; // version 5
+  d[8] = (d[8]! & 0x3f) | 0x80; // RFC 9562 variant
+  const h = (from: number, to: number) => {
+    let out = '';
+    for (let i = from; i < to; i++) out += HEX[d[i]!];
+    return out;
+  };
+  return `${h(0, 4)}-${h(4, 6)}-${h(6, 8)}-${h(8, 10)}-${h(10, 16)}`;
 }
