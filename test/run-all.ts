@@ -35,7 +35,8 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-// The Debian packages the tests use (chromium, poppler-utils, qpdf, libnss3-tools): installed
+// The Debian packages the tests use (chromium, poppler-utils, qpdf, libnss3-tools,
+// libxml2-utils): installed
 // when missing and running as root, otherwise named with the command that installs them.
 check('system packages', 'bash', ['test/system-packages.sh']);
 for (const layer of ['shared', 'renderer', 'main', 'test']) {
