@@ -22,8 +22,12 @@ const ES_COMMENT = /^\s*<Evaluate-STIG>([\s\S]*)<\/Evaluate-STIG>\s*$/;
 const tag = (xml: string, name: string) =>
   new RegExp(`<${name}>([^<]{0,1000})</${name}>`).exec(xml)?.[1]?.trim() ?? '';
 
+/** Evaluate-STIG's notes are a few hundred characters; longer comments are not looked into. */
+const MAX_TOOL_COMMENT = 8192;
+
 /** Evaluate-STIG's comment: its version (root, or <global>), module and scan time. */
 function evaluateStig(comment: string) {
+  if (comment.length > MAX_TOOL_COMMENT) return null;
   const body = ES_COMMENT.exec(comment)?.[1];
   if (body === undefined) return null;
   const module = /<module>([\s\S]*?)<\/module>/.exec(body)?.[1] ?? '';

@@ -139,7 +139,7 @@ export function scanXml(source: string, events: XmlEvents, maxDepth: number): vo
   const startTag = (lt: number): number => {
     const tag = name(lt + 1);
     let at = lt + 1 + tag.length;
-    const attributes = new Set<string>();
+    let attributes: Set<string> | null = null; // made for the rare tag that has any
     for (;;) {
       const afterSpace = skipSpace(at);
       if (source.startsWith('/>', afterSpace) || source[afterSpace] === '>') {
@@ -148,6 +148,7 @@ export function scanXml(source: string, events: XmlEvents, maxDepth: number): vo
       }
       if (afterSpace === at) fail(at); // attributes must be separated by white space
       const attribute = name(afterSpace);
+      attributes ??= new Set();
       if (attributes.has(attribute)) fail(afterSpace);
       attributes.add(attribute);
       at = skipSpace(afterSpace + attribute.length);
