@@ -115,27 +115,28 @@ export function text(value: unknown): string {
 }
 
 /** Both formats' status spellings: not_a_finding / NotAFinding, not_applicable / Not_Applicable. */
-const STATUS_BY_LETTERS: Readonly<Record<string, ResultStatus>> = {
-  notafinding: 'not_a_finding',
-  open: 'open',
-  notapplicable: 'not_applicable',
-  notreviewed: 'not_reviewed',
-};
+const STATUS_BY_LETTERS: ReadonlyMap<string, ResultStatus> = new Map([
+  ['notafinding', 'not_a_finding'],
+  ['open', 'open'],
+  ['notapplicable', 'not_applicable'],
+  ['notreviewed', 'not_reviewed'],
+]);
 
+// Maps, not object literals: a file's "constructor" or "toString" must find nothing.
 const statusOf = (raw: string): ResultStatus | null =>
-  STATUS_BY_LETTERS[raw.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+  STATUS_BY_LETTERS.get(raw.toLowerCase().replace(/[^a-z]/g, '')) ?? null;
 
-const SEVERITY_WORDS: Readonly<Record<string, RuleSeverity>> = {
-  high: 'high',
-  medium: 'medium',
-  low: 'low',
-  cati: 'high',
-  catii: 'medium',
-  catiii: 'low',
-};
+const SEVERITY_WORDS: ReadonlyMap<string, RuleSeverity> = new Map([
+  ['high', 'high'],
+  ['medium', 'medium'],
+  ['low', 'low'],
+  ['cati', 'high'],
+  ['catii', 'medium'],
+  ['catiii', 'low'],
+]);
 
 const severityOf = (raw: string): RuleSeverity | null =>
-  SEVERITY_WORDS[raw.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+  SEVERITY_WORDS.get(raw.toLowerCase().replace(/[^a-z]/g, '')) ?? null;
 
 const ISO_TIMESTAMP =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;

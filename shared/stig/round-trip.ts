@@ -1,5 +1,6 @@
 import { applicableItems } from '../checklist/applicability.ts';
 import type { AnswerResult } from '../domain/enums.ts';
+import { AnswerSchema } from '../domain/schemas.ts';
 import type { Bilingual } from '../i18n/labels.ts';
 import { importError, importMessage, type ImportMessage } from '../import/messages.ts';
 import type { StigAuditSource } from './audit-source.ts';
@@ -21,8 +22,8 @@ import type { ReadChecklist } from './read-model.ts';
 // ones this audit's export gives that subject (from-audit.ts derives them by UUIDv5).
 // finding_details is not read back: findings live in the audit, the text only describes them.
 
-/** Answer notes hold at most this many characters (shared/domain/schemas.ts). */
-const MAX_NOTE = 10_000;
+/** As many characters as an answer's note holds. */
+const MAX_NOTE = AnswerSchema.shape.note.maxLength ?? 10_000;
 const NOTE_FIELD: Bilingual = { en: 'comment', zh: '备注' };
 
 export type RestoredAnswer = {

@@ -153,6 +153,17 @@ describe('hostile checklists', { timeout: 120_000 }, () => {
         '"stigs":[{"stig_id":"S","__proto__":{"rules":[]},"rules":[{"rule_id_src":"SV-1","status":"open","__proto__":{"status":"open"}}]}]}',
     );
     expect(readChecklistFile(json).stigs[0]!.rules).toHaveLength(1);
+    // Names of Object.prototype's members are no status and no severity.
+    const inherited = readChecklistFile(
+      cklb(
+        '{"rule_id_src":"SV-1","status":"open","severity":"constructor"},' +
+          '{"rule_id_src":"SV-2","status":"toString"},{"rule_id_src":"SV-3","status":"__proto__"}',
+      ),
+    );
+    expect(inherited.stigs[0]!.rules.map((r) => [r.status, r.severity])).toEqual([
+      ['open', 'unknown'],
+    ]);
+    expect(inherited.skipped.map((m) => m.code)).toEqual(['checklist_skipped_bad_status']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
   });

@@ -200,10 +200,13 @@ describe('round trip: export, then import into the same audit', () => {
     const doc = cklbDocument(c);
     const rules = doc.stigs[0]!.rules;
     rules.push({ ...rules[0]!, comments: 'second copy' }, { ...rules[1]!, rule_version: 'ZZ9' });
+    rules[2]!.comments = 'n'.repeat(10_001); // longer than an answer's note may be
     const trip = answersFromChecklist(readChecklistFile(enc(JSON.stringify(doc))), source);
     expect(trip.answers).toHaveLength(c.stig.rules.length);
     expect(trip.answers[0]!.note).not.toBe('second copy');
+    expect(trip.answers[2]!.note).toHaveLength(10_000);
     expect(trip.problems.map((p) => p.code)).toEqual([
+      'checklist_text_cut',
       'checklist_rule_repeated',
       'checklist_rule_not_applicable',
     ]);
