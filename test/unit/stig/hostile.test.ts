@@ -12,6 +12,7 @@ import { checklistsFromAudit } from '../../../shared/stig/from-audit.ts';
 import { readChecklistFile } from '../../../shared/stig/read-checklist.ts';
 import { CHECKLIST_LIMITS } from '../../../shared/stig/read-model.ts';
 import { scanXml } from '../../../shared/stig/xml-scan.ts';
+import { ckl, cklb, enc, HEAD, NEAR_LIMIT, TAIL, VULN, WORST_CASES } from './hostile-inputs.ts';
 import { demoSnapshot, STIG_FIXTURES, xmllintMissing } from './support.ts';
 
 // Checklists built to hurt: over the size limit, nested a million deep, entity bombs and
@@ -20,8 +21,6 @@ import { demoSnapshot, STIG_FIXTURES, xmllintMissing } from './support.ts';
 // exception, a hang or a blown stack or heap. The worst cases run at the size limit. And the
 // XML reader is judged against libxml2: on damaged checklists it must call well-formed exactly
 // what xmllint calls well-formed.
-
-const enc = (text: string) => new TextEncoder().encode(text);
 
 function outcome(bytes: Uint8Array): 'read' | ImportMessageCode {
   try {
@@ -35,16 +34,7 @@ function outcome(bytes: Uint8Array): 'read' | ImportMessageCode {
   }
 }
 
-const HEAD =
-  '<?xml version="1.0"?><CHECKLIST><ASSET><HOST_NAME>h</HOST_NAME></ASSET><STIGS><iSTIG>' +
-  '<STIG_INFO><SI_DATA><SID_NAME>stigid</SID_NAME><SID_DATA>S</SID_DATA></SI_DATA></STIG_INFO>';
-const VULN =
-  '<VULN><STIG_DATA><VULN_ATTRIBUTE>Rule_ID</VULN_ATTRIBUTE><ATTRIBUTE_DATA>SV-1</ATTRIBUTE_DATA>' +
-  '</STIG_DATA><STATUS>Open</STATUS>';
-const TAIL = '</iSTIG></STIGS></CHECKLIST>';
-const ckl = (vulnBody: string) => enc(`${HEAD}${VULN}${vulnBody}</VULN>${TAIL}`);
-const cklb = (rules: string) =>
-  enc(`{"target_data":{"host_name":"h"},"stigs":[{"stig_id":"S","rules":[${rules}]}]}`);
+const WORST_CASE_RUNNER = new URL('./support-bin/read-worst-cases.ts', import.meta.url).pathname;
 
 const checklists = checklistsFromAudit(stigSourceFromSnapshot(demoSnapshot())).checklists;
 const smallest = [...checklists].sort((a, b) => a.stig.rules.length - b.stig.rules.length)[0]!;
@@ -115,19 +105,23 @@ describe('hostile checklists', { timeout: 120_000 }, () => {
     expect(outcome(cklb(Array(rules).fill('{}').join(',')))).toBe('checklist_too_many');
   });
 
-  const limit = CHECKLIST_LIMITS.bytes - 1000;
-
   it('refuses a sea of "<" and an unclosed comment at the size limit', () => {
-    expect(outcome(enc('<'.repeat(limit)))).toBe('checklist_xml_malformed');
-    expect(outcome(enc(`<CHECKLIST><!--${'x'.repeat(limit)}`))).toBe('checklist_xml_malformed');
+    expect(outcome(enc('<'.repeat(NEAR_LIMIT)))).toBe('checklist_xml_malformed');
+    expect(outcome(enc(`<CHECKLIST><!--${'x'.repeat(NEAR_LIMIT)}`))).toBe(
+      'checklist_xml_malformed',
+    );
   });
 
-  it('reads a comment of character references at the size limit', () => {
-    expect(outcome(ckl(`<COMMENTS>${'&#65;'.repeat(limit / 5)}</COMMENTS>`))).toBe('read');
+  it('reads a comment of character references at the size limit, decoded exactly', () => {
+    expect(outcome(ckl(`<COMMENTS>${'&#65;'.repeat(NEAR_LIMIT / 5)}</COMMENTS>`))).toBe('read');
+    // Decoded text is joined in batches: the batch seams must not show.
+    const piece = 'a&amp;b&#x4E2D;&#25991;&lt;';
+    const read = readChecklistFile(ckl(`<COMMENTS>${piece.repeat(3000)}</COMMENTS>`));
+    expect(read.stigs[0]!.rules[0]!.comments).toBe('a&b中文<'.repeat(3000));
   });
 
   it('reads a comment of eight million empty elements at the size limit', () => {
-    expect(outcome(ckl(`<COMMENTS>${'<a/>'.repeat(limit / 4)}</COMMENTS>`))).toBe('read');
+    expect(outcome(ckl(`<COMMENTS>${'<a/>'.repeat(NEAR_LIMIT / 4)}</COMMENTS>`))).toBe('read');
   });
 
   it('reads attribute-laden tags and huge tool comments; refuses a repeated attribute', () => {
@@ -223,6 +217,23 @@ describe('hostile checklists', { timeout: 120_000 }, () => {
       { numRuns: 400 },
     );
   });
+
+  it('reads or refuses every worst case within a V8 heap of four times the size limit', () => {
+    // A reader that builds a tree per element, a rope per reference or a copy per level would
+    // die here (one did: 6 million references took over 200 MB); the run is its own process
+    // so that dying is an exit code, not a crashed test runner.
+    const heapMb = (4 * CHECKLIST_LIMITS.bytes) / 2 ** 20;
+    const run = spawnSync(
+      process.execPath,
+      [`--max-old-space-size=${heapMb}`, '--import', 'tsx', WORST_CASE_RUNNER],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    expect(run.stderr.slice(-2000)).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual(
+      Object.entries(WORST_CASES).map(([name, worst]) => `${name}\t${worst.outcome}`),
+    );
+  }, 600_000);
 
   const skipLint = xmllintMissing();
   if (skipLint) console.warn(`[STIG hostile] libxml2 comparison skipped: ${skipLint}`);
