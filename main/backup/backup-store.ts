@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BACKUP_MAX_BYTES } from '../../shared/bridge/contract.ts';
+import { createFile } from '../storage/atomic-file.ts';
+import { serialized } from '../storage/file-queue.ts';
 
 // Automatic backups live in <dataDir>/backups/, one file per audit completion. The renderer
 // chooses nothing about the path: main builds every file name from the clock and a slug of a
@@ -11,6 +13,9 @@ import { BACKUP_MAX_BYTES } from '../../shared/bridge/contract.ts';
 export const BACKUP_DIR_NAME = 'backups';
 /** How many automatic backups are kept; older ones are removed after each new write. */
 export const BACKUPS_KEPT = 10;
+
+/** Random suffixes tried when a name is taken (two tries already make a clash unlikely). */
+const NAME_ATTEMPTS = 20;
 
 const NAME_PATTERN = /^roomcheck-backup-(\d{8}T\d{6}\d{3}Z)-[a-z0-9-]{0,40}\.json$/;
 
@@ -43,9 +48,10 @@ export type WrittenBackup = {
 };
 
 /**
- * Writes one backup and prunes the folder to the newest `keep`. The bytes go to a temporary
- * file first and are renamed into place, so a crash mid-write never leaves a half backup
- * under a name that looks complete.
+ * Writes one backup and prunes the folder to the newest `keep`. The file is created complete
+ * under a name no other backup has (a second backup of the same millisecond and label gets a
+ * random suffix), and writes and pruning in one folder run one at a time, so parallel backups
+ * each keep their own file and every answer describes the folder as that call left it.
  */
 export async function writeBackup(
   dataDir: string,
@@ -58,34 +64,16 @@ export async function writeBackup(
   }
   const dir = join(dataDir, BACKUP_DIR_NAME);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  let fileName = backupFileName(options.now ?? new Date(), options.label);
-  // Two backups in the same millisecond keep both: the second gets a suffix in its label.
-  if (await exists(join(dir, fileName))) {
-    fileName = backupFileName(
-      options.now ?? new Date(),
-      `${options.label}-${randomBytes(3).toString('hex')}`,
-    );
-  }
-  const path = join(dir, fileName);
-  const temporary = join(dir, `.${fileName}.${randomBytes(6).toString('hex')}.part`);
-  try {
-    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
-    await rename(temporary, path);
-  } catch (err) {
-    await rm(temporary, { force: true });
-    throw err;
-  }
-  const { kept, removed } = await pruneBackups(dir, options.keep ?? BACKUPS_KEPT);
-  return { fileName, path, bytes, kept, removed };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return serialized(dir, async () => {
+    const now = options.now ?? new Date();
+    let fileName = backupFileName(now, options.label);
+    for (let attempt = 0; !(await createFile(join(dir, fileName), content)); attempt++) {
+      if (attempt >= NAME_ATTEMPTS) throw new Error(`No free backup file name in ${dir}.`);
+      fileName = backupFileName(now, `${options.label}-${randomBytes(3).toString('hex')}`);
+    }
+    const { kept, removed } = await pruneBackups(dir, options.keep ?? BACKUPS_KEPT);
+    return { fileName, path: join(dir, fileName), bytes, kept, removed };
+  });
 }
 
 /** Removes all but the newest `keep` backup files; other files in the folder are left alone. */

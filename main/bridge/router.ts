@@ -29,19 +29,35 @@ export class UserError extends Error {
   constructor(
     message: string,
     readonly code: BridgeError['code'] = 'failed',
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'UserError';
   }
 }
 
+/** `text` cut to `max` characters (and an ellipsis): for anything echoed from a request. */
+export const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
+
+/** A call name from a request is echoed in an error only this far. */
+export const NAME_SHOWN = 60;
+
+/**
+ * The first few schema issues in a sentence of bounded length: an issue can quote the input
+ * (every unknown key of an object, say), and a reply must not grow with what was sent.
+ */
 function describeIssues(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): string {
-  return issues
+  const text = issues
     .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .map((i) => {
+      const message = clip(i.message, 200);
+      return i.path.length ? `${clip(i.path.map(String).join('.'), 100)}: ${message}` : message;
+    })
     .join('; ');
+  return clip(text, 1000);
 }
 
 /**
@@ -52,7 +68,10 @@ function describeIssues(
 export function createRouter(handlers: Handlers, ctx: HandlerContext) {
   return async function dispatch(name: string, payload: unknown): Promise<DispatchResult> {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'not_found', message: `Unknown call "${name}".` } };
+      return {
+        ok: false,
+        error: { code: 'not_found', message: `Unknown call "${clip(name, NAME_SHOWN)}".` },
+      };
     }
     const spec = contract[name];
     const parsed = spec.request.safeParse(payload);
@@ -80,8 +99,13 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext) {
       }
       return { ok: true, value: checked.data };
     } catch (err) {
-      if (err instanceof UserError)
-        return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof UserError) {
+        const { code, message, retryAfterSeconds } = err;
+        return {
+          ok: false,
+          error: retryAfterSeconds ? { code, message, retryAfterSeconds } : { code, message },
+        };
+      }
       // Unexpected errors: keep the detail in main's log, give the user a plain sentence.
       console.error(`[bridge] ${name} failed:`, err);
       return {

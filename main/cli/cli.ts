@@ -1,10 +1,11 @@
 import { APP_VERSION } from '../app-meta.ts';
 import { CliUsageError, type CliIo } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMAND_LOADERS } from './commands/index.ts';
 
-function usage(): string {
-  const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMAND_LOADERS.map(([, load]) => load()));
+  const width = Math.max(8, ...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: roomcheck <command> [options]',
     '',
@@ -30,18 +31,19 @@ const defaultIo: CliIo = {
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    io.out(usage());
+    io.out(await usage());
     return first === undefined ? 3 : 0;
   }
   if (first === '--version' || first === '-v') {
     io.out(APP_VERSION);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
+  const load = COMMAND_LOADERS.find(([name]) => name === first)?.[1];
+  if (!load) {
     io.err(`roomcheck: unknown command "${first}". Run "roomcheck --help" for the list.`);
     return 3;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.help);
     return 0;

@@ -4,7 +4,8 @@ import { protectionKindOf } from '../identity/key-protector.ts';
 import { protectorFor } from '../identity/protector-choice.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
-import { countersignPdf } from '../signing/countersign.ts';
+import { SigningError } from '../signing/cms-signer.ts';
+import { appendSignatureRevision, countersignPdf } from '../signing/countersign.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
 import { asUserErrors } from './signing-errors.ts';
 
@@ -35,20 +36,24 @@ export const reportSign: Handler<'reportSign'> = (req, ctx) =>
 
 export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
   asUserErrors(async () => {
-    const signer = await unlock(req.identityId, req.passphrase, ctx);
+    const document = fromBase64(req.pdfBase64);
     const trust = await new TrustStore(ctx.dataDir).verifyOptions();
-    const { bytes, verdict } = await countersignPdf(
-      fromBase64(req.pdfBase64),
-      signer,
-      {
-        name: signer.record.label,
-        reason: 'Approved',
-        location: req.location ?? '',
-        contactInfo: '',
-        signingTime: new Date(),
-      },
-      trust,
-    );
+    const info = {
+      name: (await new IdentityStore(ctx.dataDir).get(req.identityId)).label,
+      reason: 'Approved',
+      location: req.location ?? '',
+      contactInfo: '',
+      signingTime: new Date(),
+    };
+    // What the document decides is checked before the passphrase is tried, so a right
+    // passphrase is never answered with a different error than a wrong one.
+    const before = await verifyPdf(document, trust);
+    if (before.status === 'invalid') {
+      throw new SigningError(`This report cannot be countersigned: ${before.reason}`);
+    }
+    appendSignatureRevision(document, info, 'Approver signature');
+    const signer = await unlock(req.identityId, req.passphrase, ctx);
+    const { bytes, verdict } = await countersignPdf(document, signer, info, trust);
     return { pdfBase64: toBase64(bytes), verdict };
   });
 

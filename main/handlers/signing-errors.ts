@@ -3,6 +3,7 @@ import { IdentityError } from '../identity/identity-store.ts';
 import { KeyProtectionError } from '../identity/key-protector.ts';
 import { P12Error } from '../identity/p12.ts';
 import { TrustStoreError } from '../identity/trust-store.ts';
+import { TooManyAttemptsError, WrongPassphraseError } from '../identity/unlock-attempts.ts';
 import { SnapshotError } from '../report/embed-snapshot.ts';
 import { SigningError } from '../signing/cms-signer.ts';
 
@@ -12,6 +13,10 @@ export async function asUserErrors<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (err instanceof IdentityError) throw new UserError(err.message, err.code);
+    if (err instanceof WrongPassphraseError) throw new UserError(err.message, 'wrong_passphrase');
+    if (err instanceof TooManyAttemptsError) {
+      throw new UserError(err.message, 'rate_limited', err.retryAfterSeconds);
+    }
     if (
       err instanceof KeyProtectionError ||
       err instanceof P12Error ||

@@ -5,13 +5,15 @@ import {
   X509Certificate,
   type KeyObject,
 } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { IdentitySummary } from '../../shared/bridge/signing-schemas.ts';
 import type { SignerMaterial } from '../signing/cms-signer.ts';
 import { bytesEqual } from '../signing/der.ts';
-import { publicKeyMatches } from '../signing/signer-checks.ts';
+import { certificateTimeProblem, publicKeyMatches } from '../signing/signer-checks.ts';
+import { createFile, replaceFile } from '../storage/atomic-file.ts';
+import { serialized } from '../storage/file-queue.ts';
 import { summarizeCertificate } from '../verify/chain.ts';
 import {
   createCertificationRequest,
@@ -30,10 +32,14 @@ import {
   type KeyProtector,
 } from './key-protector.ts';
 import { readPkcs12 } from './p12.ts';
+import { passphraseAttempts } from './unlock-attempts.ts';
 
 // Signing identities in <dataDir>/identities/<id>.json: the certificate (and CA chain) in the
-// clear, the private key only as a protected envelope. Files are written atomically, readable
-// by the user alone, and validated when read back: a tampered file is refused, not trusted.
+// clear, the private key only as a protected envelope. Files are written atomically (a new
+// identity's name is created exclusively), readable by the user alone, and validated when read
+// back: a tampered file is refused, not trusted. Changes to one identity (its certificate
+// arriving, its removal) go through that file's queue, so a removal cannot be undone by a
+// certificate import that read the file before it.
 
 export class IdentityError extends Error {
   constructor(
@@ -89,12 +95,16 @@ export class IdentityStore {
     this.dir = join(dataDir, 'identities');
   }
 
-  private async save(record: IdentityRecord): Promise<void> {
+  private fileOf(id: string): string {
+    return join(this.dir, `${id}.json`);
+  }
+
+  /** Writes a new identity under a name nobody has used. */
+  private async create(record: IdentityRecord): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const file = join(this.dir, `${record.id}.json`);
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify(record, null, 2), { mode: 0o600 });
-    await rename(tmp, file);
+    if (!(await createFile(this.fileOf(record.id), JSON.stringify(record, null, 2)))) {
+      throw new IdentityError('Could not store the new identity; try again.', 'failed');
+    }
   }
 
   async get(id: string): Promise<IdentityRecord> {
@@ -102,7 +112,7 @@ export class IdentityStore {
       throw new IdentityError('There is no such identity.', 'not_found');
     let text: string;
     try {
-      text = await readFile(join(this.dir, `${id}.json`), 'utf8');
+      text = await readFile(this.fileOf(id), 'utf8');
     } catch {
       throw new IdentityError('There is no such identity.', 'not_found');
     }
@@ -143,7 +153,10 @@ export class IdentityStore {
 
   async remove(id: string): Promise<void> {
     await this.get(id);
-    await rm(join(this.dir, `${id}.json`));
+    await serialized(this.fileOf(id), async () => {
+      await this.get(id);
+      await rm(this.fileOf(id));
+    });
   }
 
   private async store(
@@ -164,7 +177,7 @@ export class IdentityStore {
       key: await protector.protect(pkcs8(privateKey), id),
       createdAt: new Date().toISOString(),
     };
-    await this.save(record);
+    await this.create(record);
     return summary(record);
   }
 
@@ -175,7 +188,10 @@ export class IdentityStore {
     p12Passphrase: string,
     protector: KeyProtector,
   ): Promise<IdentitySummary> {
-    const p12 = readPkcs12(bytes, p12Passphrase);
+    // A PKCS#12 file's passphrase is tried like a stored key's: one count for all imports.
+    const p12 = await passphraseAttempts.attempt('pkcs12-import', async () =>
+      readPkcs12(bytes, p12Passphrase),
+    );
     return this.store(
       {
         label,
@@ -248,6 +264,11 @@ export class IdentityStore {
    * chain, or DER). The certificate must carry this identity's public key.
    */
   async importCertificate(id: string, data: Uint8Array | string): Promise<IdentitySummary> {
+    await this.get(id);
+    return serialized(this.fileOf(id), () => this.attachCertificate(id, data));
+  }
+
+  private async attachCertificate(id: string, data: Uint8Array | string): Promise<IdentitySummary> {
     const record = await this.get(id);
     if (record.certificatePem)
       throw new IdentityError('This identity already has its certificate.');
@@ -278,14 +299,20 @@ export class IdentityStore {
       certificatePem: toPem(leaf, 'CERTIFICATE'),
       chainPem: certs.filter((c) => c !== leaf).map((c) => toPem(c, 'CERTIFICATE')),
     };
-    await this.save(updated);
+    await replaceFile(this.fileOf(id), JSON.stringify(updated, null, 2));
     return summary(updated);
   }
 
-  /** Decrypts the key and returns what the signer needs; the key stays in this process. */
+  /**
+   * Decrypts the key and returns what the signer needs; the key stays in this process.
+   * Everything that can be known without the key is checked first (a certificate, the right
+   * protection, a certificate valid `at`), so a right passphrase is never answered differently
+   * from a wrong one; passphrase tries go through `passphraseAttempts` (unlock-attempts.ts).
+   */
   async unlock(
     id: string,
     protector: KeyProtector,
+    at: Date = new Date(),
   ): Promise<SignerMaterial & { record: IdentityRecord }> {
     const record = await this.get(id);
     if (!record.certificatePem) {
@@ -300,9 +327,17 @@ export class IdentityStore {
           : 'This key is protected by a passphrase; enter it to sign.',
       );
     }
-    const der = await protector.unprotect(record.key, id);
+    const cert = new X509Certificate(record.certificatePem);
+    const tooEarlyOrLate = certificateTimeProblem(cert, at);
+    if (tooEarlyOrLate) throw new IdentityError(tooEarlyOrLate);
+    const der =
+      protector.kind === 'passphrase'
+        ? await passphraseAttempts.attempt(this.fileOf(id), () =>
+            protector.unprotect(record.key, id),
+          )
+        : await protector.unprotect(record.key, id);
     const privateKey = createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
-    const certificate = new Uint8Array(new X509Certificate(record.certificatePem).raw);
+    const certificate = new Uint8Array(cert.raw);
     if (!publicKeyMatches(privateKey, certificate)) {
       throw new IdentityError('The stored key does not match the stored certificate.', 'failed');
     }

@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { publicKeyMatches } from '../signing/signer-checks.ts';
+import { WrongPassphraseError } from './unlock-attempts.ts';
 
 // PKCS#12 files from the organisation's CA tooling. node-forge opens the container (it reads
 // OpenSSL 3's default AES-256/PBKDF2 files and the -legacy 3DES/RC2 ones and checks the MAC),
@@ -59,7 +60,7 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string): P12Contents {
   } catch (err) {
     const msg = err instanceof Error ? err.message : '';
     if (/MAC could not be verified|Invalid password/i.test(msg)) {
-      throw new P12Error('The PKCS#12 passphrase is wrong.');
+      throw new WrongPassphraseError();
     }
     throw new P12Error('The file is not a PKCS#12 (.p12/.pfx) identity that Roomcheck can read.');
   }

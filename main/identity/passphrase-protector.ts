@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { KeyProtectionError, type KeyProtector, type ProtectedKey } from './key-protector.ts';
+import { WrongPassphraseError } from './unlock-attempts.ts';
 
 // scrypt (N=2^15, r=8, p=1: ~0.1 s and 32 MiB here) stretches the passphrase into an AES-256
 // key; GCM authenticates the envelope and, through the additional data, the identity it
@@ -73,7 +74,7 @@ export function passphraseProtector(passphrase: string): KeyProtector {
           Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]),
         );
       } catch {
-        throw new KeyProtectionError('The passphrase is wrong, or the stored key was altered.');
+        throw new WrongPassphraseError();
       }
     },
   };

@@ -1,16 +1,19 @@
-import { randomBytes, X509Certificate } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { X509Certificate } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { TrustList } from '../../shared/bridge/signing-schemas.ts';
 import { certificateFingerprint } from '../signing/signer-checks.ts';
 import { summarizeCertificate } from '../verify/chain.ts';
 import type { VerifyOptions } from '../verify/verify-pdf.ts';
+import { replaceFile } from '../storage/atomic-file.ts';
+import { serialized } from '../storage/file-queue.ts';
 import { readCertificates, toPem } from './certificates.ts';
 
 // What this installation trusts when it verifies reports: organisation CA certificates the
 // user imported, and pinned certificate fingerprints (a self-issued inspector certificate
-// checked by phone or on paper). One JSON file in the data dir, validated when read.
+// checked by phone or on paper). One JSON file in the data dir, validated when read. Every
+// change is a read-modify-write through the file's queue, replaced atomically.
 
 export class TrustStoreError extends Error {
   constructor(message: string) {
@@ -19,10 +22,14 @@ export class TrustStoreError extends Error {
   }
 }
 
+const MAX_ENTRIES = 500;
+
 const TrustFileSchema = z.object({
   format: z.literal('roomcheck.trust'),
   formatVersion: z.literal(1),
-  anchors: z.array(z.object({ pem: z.string().max(100_000), addedAt: z.string() })).max(500),
+  anchors: z
+    .array(z.object({ pem: z.string().max(100_000), addedAt: z.string() }))
+    .max(MAX_ENTRIES),
   pins: z
     .array(
       z.object({
@@ -31,11 +38,19 @@ const TrustFileSchema = z.object({
         addedAt: z.string(),
       }),
     )
-    .max(500),
+    .max(MAX_ENTRIES),
 });
 type TrustFile = z.infer<typeof TrustFileSchema>;
 
 const EMPTY: TrustFile = { format: 'roomcheck.trust', formatVersion: 1, anchors: [], pins: [] };
+
+const summarize = (data: TrustFile): TrustList => ({
+  anchors: data.anchors.map((a) => summarizeCertificate(new X509Certificate(a.pem))),
+  pins: data.pins,
+});
+
+const anchorFingerprint = (pem: string) =>
+  certificateFingerprint(new Uint8Array(new X509Certificate(pem).raw));
 
 export class TrustStore {
   readonly file: string;
@@ -57,19 +72,26 @@ export class TrustStore {
     }
   }
 
-  private async write(data: TrustFile): Promise<void> {
-    await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify(data, null, 2), { mode: 0o600 });
-    await rename(tmp, this.file);
+  /** Reads, changes and writes the file, one change at a time; `change` returns the new contents. */
+  private update(change: (file: TrustFile) => TrustFile | 'unchanged'): Promise<TrustList> {
+    return serialized(this.file, async () => {
+      const current = await this.read();
+      const next = change(current);
+      if (next !== 'unchanged') {
+        if (next.anchors.length > MAX_ENTRIES || next.pins.length > MAX_ENTRIES) {
+          throw new TrustStoreError(
+            `The trust list holds at most ${MAX_ENTRIES} certificates and ${MAX_ENTRIES} pins; remove some first.`,
+          );
+        }
+        await mkdir(join(this.file, '..'), { recursive: true, mode: 0o700 });
+        await replaceFile(this.file, JSON.stringify(next, null, 2));
+      }
+      return summarize(next === 'unchanged' ? current : next);
+    });
   }
 
   async list(): Promise<TrustList> {
-    const data = await this.read();
-    return {
-      anchors: data.anchors.map((a) => summarizeCertificate(new X509Certificate(a.pem))),
-      pins: data.pins,
-    };
+    return summarize(await this.read());
   }
 
   /** Imports CA certificates (PEM, one or more, or DER). Non-CA certificates are refused. */
@@ -80,53 +102,50 @@ export class TrustStore {
     } catch (err) {
       throw new TrustStoreError(err instanceof Error ? err.message : String(err));
     }
-    const file = await this.read();
-    const known = new Set(
-      file.anchors.map((a) =>
-        certificateFingerprint(new Uint8Array(new X509Certificate(a.pem).raw)),
-      ),
-    );
-    for (const der of certs) {
-      const cert = new X509Certificate(der);
-      if (!cert.ca) {
-        throw new TrustStoreError(
-          `"${cert.subject.replaceAll('\n', ', ')}" is not a CA certificate; pin its fingerprint instead.`,
-        );
+    return this.update((file) => {
+      const known = new Set(file.anchors.map((a) => anchorFingerprint(a.pem)));
+      const anchors = [...file.anchors];
+      for (const der of certs) {
+        const cert = new X509Certificate(der);
+        if (!cert.ca) {
+          throw new TrustStoreError(
+            `"${cert.subject.replaceAll('\n', ', ')}" is not a CA certificate; pin its fingerprint instead.`,
+          );
+        }
+        const fp = certificateFingerprint(der);
+        if (known.has(fp)) continue;
+        known.add(fp);
+        anchors.push({ pem: toPem(der, 'CERTIFICATE'), addedAt: new Date().toISOString() });
       }
-      const fp = certificateFingerprint(der);
-      if (known.has(fp)) continue;
-      known.add(fp);
-      file.anchors.push({ pem: toPem(der, 'CERTIFICATE'), addedAt: new Date().toISOString() });
-    }
-    await this.write(file);
-    return this.list();
+      return { ...file, anchors };
+    });
   }
 
   async pin(fingerprint: string, label: string): Promise<TrustList> {
     const fp = fingerprint.replaceAll(':', '').trim().toLowerCase();
     if (!/^[0-9a-f]{64}$/.test(fp))
       throw new TrustStoreError('A fingerprint is 64 hexadecimal digits (SHA-256).');
-    const file = await this.read();
-    if (!file.pins.some((p) => p.fingerprint === fp)) {
-      file.pins.push({ fingerprint: fp, label, addedAt: new Date().toISOString() });
-      await this.write(file);
-    }
-    return this.list();
+    return this.update((file) =>
+      file.pins.some((p) => p.fingerprint === fp)
+        ? 'unchanged'
+        : {
+            ...file,
+            pins: [...file.pins, { fingerprint: fp, label, addedAt: new Date().toISOString() }],
+          },
+    );
   }
 
   /** Removes an anchor (by its certificate's fingerprint) or a pin. */
   async remove(fingerprint: string): Promise<TrustList> {
     const fp = fingerprint.replaceAll(':', '').trim().toLowerCase();
-    const file = await this.read();
-    const anchors = file.anchors.filter(
-      (a) => certificateFingerprint(new Uint8Array(new X509Certificate(a.pem).raw)) !== fp,
-    );
-    const pins = file.pins.filter((p) => p.fingerprint !== fp);
-    if (anchors.length === file.anchors.length && pins.length === file.pins.length) {
-      throw new TrustStoreError('That certificate or fingerprint is not in the trust list.');
-    }
-    await this.write({ ...file, anchors, pins });
-    return this.list();
+    return this.update((file) => {
+      const anchors = file.anchors.filter((a) => anchorFingerprint(a.pem) !== fp);
+      const pins = file.pins.filter((p) => p.fingerprint !== fp);
+      if (anchors.length === file.anchors.length && pins.length === file.pins.length) {
+        throw new TrustStoreError('That certificate or fingerprint is not in the trust list.');
+      }
+      return { ...file, anchors, pins };
+    });
   }
 
   /** The verifier's options for this installation. */

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
-import { buildReportPdf } from '../../shared/report/build-report.ts';
+import { buildReportPdf, type SignatureField } from '../../shared/report/build-report.ts';
+import { REPORT_STRINGS } from '../../shared/report/strings.ts';
 import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 import type { SignerMaterial } from '../signing/cms-signer.ts';
 import { signPdfDocument } from '../signing/sign-pdf.ts';
@@ -22,6 +23,8 @@ export type ReportSigningOptions = {
   contactInfo?: string;
   /** The signing time; defaults to now. */
   now?: Date;
+  /** IANA time zone the report shows moments in; defaults to this computer's. */
+  timeZone?: string;
   /** Called with the duration of each stage (benchmarks). */
   onStage?: (stage: 'layout' | 'sign', ms: number) => void;
 };
@@ -32,13 +35,14 @@ export async function signReportPdf(
   snapshot: AuditSnapshot,
   signer: SignerMaterial,
   info: SignatureInfo,
+  field: SignatureField | null = null,
 ): Promise<{ bytes: Uint8Array; verdict: Verdict }> {
   const doc = await PDFDocument.load(unsigned, {
     updateMetadata: false,
     parseSpeed: ParseSpeeds.Fastest,
   });
   attachValidatedSnapshot(doc, snapshot, info.signingTime);
-  return signPdfDocument(doc, signer, info);
+  return signPdfDocument(doc, signer, info, field);
 }
 
 /** Validates untrusted input (a JSON file, say) as an audit snapshot; throws SnapshotError. */
@@ -66,12 +70,31 @@ export async function createSignedReport(
   const now = options.now ?? new Date();
   const cert = summarizeCertificate(new X509Certificate(signer.certificate));
   const signerName = snapshot.signOff?.inspector.name || cert.commonName;
+  const strings = REPORT_STRINGS[snapshot.signOff?.language ?? 'en'];
+  const reportId = snapshot.signOff?.reportId || snapshot.audit.id;
+  // What the signature dictionary says is also drawn in the visible signature box.
+  const info: SignatureInfo = {
+    name: signerName,
+    reason: options.reason ?? strings.sigReason(reportId),
+    location:
+      options.location ??
+      snapshot.rooms
+        .map((r) => r.name)
+        .join(strings.listSeparator)
+        .slice(0, 200),
+    contactInfo: options.contactInfo ?? '',
+    signingTime: now,
+  };
   let t = performance.now();
   const built = buildReportPdf(snapshot, {
     fonts: loadReportFonts(),
     generatedAt: now.toISOString(),
+    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     signature: {
       signerName,
+      signingTime: now.toISOString(),
+      reason: info.reason,
+      location: info.location,
       certificateSubject: cert.subject,
       issuer: cert.issuer,
       fingerprintSha256: cert.fingerprintSha256,
@@ -80,20 +103,13 @@ export async function createSignedReport(
   });
   options.onStage?.('layout', performance.now() - t);
   t = performance.now();
-  const reportId = snapshot.signOff?.reportId || snapshot.audit.id;
-  const info: SignatureInfo = {
-    name: signerName,
-    reason: options.reason ?? `Security audit report ${reportId}`,
-    location:
-      options.location ??
-      snapshot.rooms
-        .map((r) => r.name)
-        .join(', ')
-        .slice(0, 200),
-    contactInfo: options.contactInfo ?? '',
-    signingTime: now,
-  };
-  const { bytes, verdict } = await signReportPdf(built.bytes, snapshot, signer, info);
+  const { bytes, verdict } = await signReportPdf(
+    built.bytes,
+    snapshot,
+    signer,
+    info,
+    built.signatureField,
+  );
   options.onStage?.('sign', performance.now() - t);
   return { bytes, pageCount: built.pageCount, verdict };
 }

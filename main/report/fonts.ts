@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportFonts } from '../../shared/report/pdf-canvas.ts';
 import { findProjectRoot } from './project-root.ts';
 
-export type ReportFonts = { regular: Uint8Array; bold?: Uint8Array };
+// The report's fonts: full Noto Sans SC (every character it has, not a fixed cut) with Noto
+// Sans behind it for the Latin letters Noto Sans SC lacks. Each report embeds only the glyphs
+// it uses (shared/report/ttf-subset.ts). See assets/fonts/README.md.
 
 export const REPORT_FONT_FILES = {
-  regular: 'NotoSansSC-Regular-subset.ttf',
-  bold: 'NotoSansSC-Bold-subset.ttf',
+  regular: ['NotoSansSC-Regular.ttf', 'NotoSans-Regular.ttf'],
+  bold: ['NotoSansSC-Bold.ttf', 'NotoSans-Bold.ttf'],
 } as const;
 
 function fontDir(): string {
@@ -14,14 +17,17 @@ function fontDir(): string {
 }
 
 /** Where the font files are, for tools that read them by path (e.g. fc-query in tests). */
-export function reportFontPaths(): { regular: string; bold: string } {
+export function reportFontPaths(): { regular: string[]; bold: string[] } {
   const dir = fontDir();
-  return { regular: join(dir, REPORT_FONT_FILES.regular), bold: join(dir, REPORT_FONT_FILES.bold) };
+  return {
+    regular: REPORT_FONT_FILES.regular.map((f) => join(dir, f)),
+    bold: REPORT_FONT_FILES.bold.map((f) => join(dir, f)),
+  };
 }
 
 let cached: ReportFonts | undefined;
 
-/** The report's embedded fonts (built by main/scripts/build-font-subset.ts), read once. */
+/** The report's fonts in fallback order per style, read once per process. */
 export function loadReportFonts(): ReportFonts {
   if (cached) return cached;
   const dir = fontDir();
@@ -31,10 +37,13 @@ export function loadReportFonts(): ReportFonts {
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new Error(
-        `The report font ${file} is missing from ${dir} (${reason}); rebuild it with "npx tsx main/scripts/build-font-subset.ts".`,
+        `The report font ${file} is missing from ${dir} (${reason}); restore it with "npx tsx main/scripts/fetch-report-fonts.ts".`,
       );
     }
   };
-  cached = { regular: read(REPORT_FONT_FILES.regular), bold: read(REPORT_FONT_FILES.bold) };
+  cached = {
+    regular: REPORT_FONT_FILES.regular.map(read),
+    bold: REPORT_FONT_FILES.bold.map(read),
+  };
   return cached;
 }

@@ -1,7 +1,7 @@
-// Builds the report's embedded fonts: subsets of Noto Sans SC (Regular and Bold) cut to the
-// characters a Latin or Simplified Chinese report needs. jsPDF embeds TrueType only, and
-// drops glyphs its font lacks without a word, so the subset's coverage is what the report
-// builder checks every string against (shared/report/font-coverage.ts).
+// Builds the renderer's web font ("Roomcheck Sans" in renderer/styles.css): subsets of Noto
+// Sans SC (Regular and Bold) cut to Latin and GB2312, so the Chinese UI renders on an
+// air-gapped laptop without a CJK system font, at 2.3 MB per face instead of 10.5 MB. Reports
+// do not use these: they embed the full fonts per document (see assets/fonts/README.md).
 //
 // The source TTFs (~10.5 MB each, 96 MB package) are fetched with `npm pack` into a temp
 // directory so they never enter package.json and `npm ci` stays small.
@@ -52,9 +52,7 @@ async function main(): Promise<void> {
       const ms = Math.round(performance.now() - started);
       console.log(`${face.out}: ${(subset.length / 1e6).toFixed(2)} MB in ${ms} ms`);
     }
-    const licence = readFileSync(join(work, 'package', 'LICENSE_FONT'));
-    writeFileSync(join(outDir, 'OFL.txt'), licence);
-    console.log(`OFL.txt written; code points requested: ${[...text].length}`);
+    console.log(`code points requested: ${[...text].length} (licence: OFL-NotoSansSC.txt)`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

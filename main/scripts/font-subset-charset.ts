@@ -1,4 +1,4 @@
-// The characters the report fonts keep (see build-font-subset.ts and assets/fonts/README.md).
+// The characters the UI's web font keeps (see build-font-subset.ts and assets/fonts/README.md).
 
 function range(from: number, to: number): number[] {
   const out: number[] = [];

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { APP_VERSION, defaultDataDir } from '../app-meta.ts';
@@ -31,15 +32,32 @@ export async function serveWeb(
   return startLoopbackServer({ rendererDir: RENDERER_DIR, dispatch, port: options.port });
 }
 
-/** `npm run web`: build, serve, print the URL, run until interrupted. */
+/** What the owner reads in the terminal: the one-time link, and how to get another. */
+function launchMessage(link: string, first: boolean): string {
+  return first
+    ? `Roomcheck web mode is running. Open this one-time link in your browser (it works once; only this computer can reach it):\n  ${link}\nPress Enter here for a new link, Ctrl+C to stop.`
+    : `A new one-time link (the previous unused one no longer works):\n  ${link}`;
+}
+
+/**
+ * `npm run web`: build, serve, print a one-time launch link, run until interrupted. The link
+ * goes to this process's own terminal only: not into a file, a log or a command line that
+ * other accounts could read. Each Enter on stdin prints a fresh one (for another browser, or
+ * after the first was used). ROOMCHECK_SKIP_BUILD=1 serves an existing build as it is.
+ */
 export async function runWebMode(): Promise<void> {
-  await buildRenderer();
+  if (process.env.ROOMCHECK_SKIP_BUILD !== '1' || !existsSync(RENDERER_DIR)) {
+    await buildRenderer();
+  }
   const port = process.env.ROOMCHECK_PORT ? Number(process.env.ROOMCHECK_PORT) : 0;
   const server = await serveWeb({ port });
-  console.log(
-    `Roomcheck web mode is running at ${server.url} (only this computer can reach it; press Ctrl+C to stop).`,
-  );
-  const stop = () => void server.close().then(() => process.exit(0));
+  console.log(launchMessage(server.launchUrl(), true));
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', () => console.log(launchMessage(server.launchUrl(), false)));
+  const stop = () => {
+    lines.close();
+    void server.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

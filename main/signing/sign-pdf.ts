@@ -7,6 +7,7 @@ import {
   PDFString,
   type PDFDocument,
 } from 'pdf-lib';
+import type { SignatureField } from '../../shared/report/build-report.ts';
 import { verifyPdf, type Verdict } from '../verify/verify-pdf.ts';
 import { SigningError, type SignerMaterial } from './cms-signer.ts';
 import {
@@ -20,34 +21,40 @@ import { certificateFingerprint, checkSignerUsable } from './signer-checks.ts';
 // written, so pdf-lib may lay it out), saved without object streams so the placeholder stays a
 // plain object at a findable offset, then filled and verified before anyone sees the file.
 
-/** Print flag: the (invisible) widget still counts as printed for viewers that check. */
+/** Print flag: the signature box is printed with the page. */
 const ANNOTATION_PRINT = 4;
 /** SignaturesExist | AppendOnly: tells editors to save incrementally from now on. */
 const SIG_FLAGS = 3;
 
 /**
- * Adds an empty signature field on the last page (the sign-off page). Our own placeholder
- * rather than @signpdf's pdflibAddPlaceholder: that one writes /Name and /Reason as PDFDoc
- * literal strings, which garbles Chinese names, and always uses page 1 and "Signature1".
+ * Adds an empty signature field whose widget covers the signature box the report drew on the
+ * sign-off page (`field`); without one, an invisible widget on the last page. The box is page
+ * content, drawn before the placeholder, so the signature covers it; the widget's own
+ * appearance is empty and lets the page show through. Our own placeholder rather than
+ * @signpdf's pdflibAddPlaceholder: that one writes /Name and /Reason as PDFDoc literal
+ * strings, which garbles Chinese names, and always uses page 1 and "Signature1".
  */
 export function addSignaturePlaceholder(
   pdfDoc: PDFDocument,
   info: SignatureInfo,
   fieldName: string,
+  field: SignatureField | null = null,
 ): void {
   const pages = pdfDoc.getPages();
-  const page = pages[pages.length - 1];
-  if (!page) throw new SigningError('The document has no pages to sign.');
+  const page = field ? pages[field.page - 1] : pages[pages.length - 1];
+  if (!page) throw new SigningError('The document has no page for the signature.');
+  const rect = field?.rect ?? [0, 0, 0, 0];
   const ctx = pdfDoc.context;
   const sigRef = ctx.register(
     PDFInvalidObject.of(new TextEncoder().encode(signatureDictionaryText(info))),
   );
-  const appearance = ctx.register(ctx.formXObject([], { BBox: [0, 0, 0, 0], Resources: {} }));
+  const bbox = [0, 0, rect[2] - rect[0], rect[3] - rect[1]];
+  const appearance = ctx.register(ctx.formXObject([], { BBox: bbox, Resources: {} }));
   const widget = ctx.obj({
     Type: 'Annot',
     Subtype: 'Widget',
     FT: 'Sig',
-    Rect: [0, 0, 0, 0],
+    Rect: rect,
     V: sigRef,
     T: PDFString.of(fieldName),
     F: ANNOTATION_PRINT,
@@ -93,9 +100,10 @@ export async function signPdfDocument(
   pdfDoc: PDFDocument,
   signer: SignerMaterial,
   info: SignatureInfo,
+  field: SignatureField | null = null,
 ): Promise<{ bytes: Uint8Array; verdict: Verdict }> {
   checkSignerUsable(signer, info.signingTime);
-  addSignaturePlaceholder(pdfDoc, info, 'Inspector signature');
+  addSignaturePlaceholder(pdfDoc, info, 'Inspector signature', field);
   // objectsPerTick: pdf-lib otherwise yields to the event loop every 50 objects, which costs
   // more than the writing itself for a 300-page report.
   const prepared = await pdfDoc.save({

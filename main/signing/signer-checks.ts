@@ -19,6 +19,17 @@ export function publicKeyMatches(
   return bytesEqual(new Uint8Array(fromKey), new Uint8Array(fromCert));
 }
 
+/** Why `cert` cannot sign at `at` (outside its validity period), or null. */
+export function certificateTimeProblem(cert: X509Certificate, at: Date): string | null {
+  if (at.getTime() < Date.parse(cert.validFrom)) {
+    return `The signing certificate is not valid before ${new Date(cert.validFrom).toISOString()}.`;
+  }
+  if (at.getTime() > Date.parse(cert.validTo)) {
+    return `The signing certificate expired on ${new Date(cert.validTo).toISOString()}.`;
+  }
+  return null;
+}
+
 /** Refuses, with a sentence the user can act on, to sign with a key that would make a bad file. */
 export function checkSignerUsable(signer: SignerMaterial, at: Date): void {
   signatureAlgorithmFor(signer.privateKey);
@@ -31,14 +42,6 @@ export function checkSignerUsable(signer: SignerMaterial, at: Date): void {
   if (!publicKeyMatches(signer.privateKey, signer.certificate)) {
     throw new SigningError('The private key does not belong to the signing certificate.');
   }
-  if (at.getTime() < Date.parse(cert.validFrom)) {
-    throw new SigningError(
-      `The signing certificate is not valid before ${new Date(cert.validFrom).toISOString()}.`,
-    );
-  }
-  if (at.getTime() > Date.parse(cert.validTo)) {
-    throw new SigningError(
-      `The signing certificate expired on ${new Date(cert.validTo).toISOString()}.`,
-    );
-  }
+  const problem = certificateTimeProblem(cert, at);
+  if (problem) throw new SigningError(problem);
 }

@@ -1,11 +1,14 @@
 import {
   contract,
+  type BridgeError,
   type BridgeResult,
   type CallName,
   type CallRequest,
   type CallResponse,
   type RoomcheckApi,
 } from '../../shared/bridge/contract.ts';
+import { translate } from '../i18n/translate.ts';
+import { useStore } from '../store/store.ts';
 
 declare global {
   interface Window {
@@ -31,14 +34,17 @@ function ipcTransport(api: RoomcheckApi): Transport {
     (api[name] as (r: typeof request) => Promise<BridgeResult<typeof name>>)(request);
 }
 
-/** Web mode: the page was served by the loopback server, which wrote this launch's token into it. */
-function loopbackTransport(token: string): Transport {
+/**
+ * Web mode: the page was served by the loopback server. The session is an HttpOnly cookie the
+ * browser got from the one-time launch link; this script never sees it, the browser sends it.
+ */
+function loopbackTransport(): Transport {
   return async (name, request) => {
     const response = await fetch(`/bridge/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Roomcheck-Token': token },
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
-      credentials: 'omit',
+      credentials: 'same-origin',
       cache: 'no-store',
     });
     return (await response.json()) as BridgeResult<typeof name>;
@@ -47,9 +53,21 @@ function loopbackTransport(token: string): Transport {
 
 function pickTransport(): Transport | null {
   if (window.roomcheck) return ipcTransport(window.roomcheck);
-  const token = document.querySelector<HTMLMetaElement>('meta[name="roomcheck-token"]')?.content;
-  if (token && !token.startsWith('%')) return loopbackTransport(token);
-  return null;
+  const marker = document.querySelector<HTMLMetaElement>('meta[name="roomcheck-transport"]');
+  return marker?.content === 'loopback' ? loopbackTransport() : null;
+}
+
+/**
+ * Main answers in English; the two answers a passphrase can get (wrong, or wait before trying
+ * again) are said in the user's language, since they are the ones a person acts on at once.
+ */
+function messageOf(error: BridgeError): string {
+  const lang = useStore.getState().lang;
+  if (error.code === 'wrong_passphrase') return translate(lang, 'common.wrongPassphrase');
+  if (error.code === 'rate_limited') {
+    return translate(lang, 'common.passphraseWait', { seconds: error.retryAfterSeconds ?? 1 });
+  }
+  return error.message;
 }
 
 let transport: Transport | null | undefined;
@@ -66,7 +84,7 @@ export async function call<N extends CallName>(
       'This page has no connection to the Roomcheck application.',
     );
   const result = await transport(name, request);
-  if (!result.ok) throw new BridgeCallError(result.error.code, result.error.message);
+  if (!result.ok) throw new BridgeCallError(result.error.code, messageOf(result.error));
   return contract[name].response.parse(result.value) as CallResponse<N>;
 }
 

@@ -100,8 +100,19 @@ export type RoomcheckApi = {
 };
 
 export const BridgeErrorSchema = z.object({
-  code: z.enum(['bad_request', 'forbidden', 'not_found', 'too_large', 'failed']),
+  code: z.enum([
+    'bad_request',
+    'forbidden',
+    'not_found',
+    'too_large',
+    'failed',
+    /** The one answer to a wrong passphrase, wherever it was tried. */
+    'wrong_passphrase',
+    /** Not tried: the key's wait after wrong passphrases is not over (see retryAfterSeconds). */
+    'rate_limited',
+  ]),
   message: z.string(),
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;
 

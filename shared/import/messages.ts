@@ -37,6 +37,10 @@ const MESSAGES = {
     en: 'The workbook unpacks to {size}; workbooks above {max} unpacked are refused.',
     zh: '该工作簿解压后为 {size}，解压后超过 {max} 的工作簿不予读取。',
   },
+  zip_unpacks_over_limit: {
+    en: 'The workbook unpacks to more than {max}; workbooks above {max} unpacked are refused.',
+    zh: '该工作簿解压后超过 {max}，解压后超过 {max} 的工作簿不予读取。',
+  },
   sheet_not_found: {
     en: 'The workbook has no sheet named "{sheet}"; its sheets are: {available}.',
     zh: '工作簿中没有名为“{sheet}”的工作表；现有工作表：{available}。',

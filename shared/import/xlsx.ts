@@ -1,8 +1,9 @@
 import { read, SSF, type CellObject, type WorkBook } from '@e965/xlsx';
 import { excelSerialToIsoDate } from './dates.ts';
-import { formatSizeOverLimit, importError, ImportError } from './messages.ts';
+import { formatBytes, formatSizeOverLimit, importError, ImportError } from './messages.ts';
 import { isBlankRow, SHEET_LIMITS, type Sheet, type SheetRow } from './sheet.ts';
 import { readZipDirectory } from './zip-directory.ts';
+import { storedArchive, unpackZip } from './zip-unpack.ts';
 
 // XLSX through SheetJS 0.20.3 (@e965/xlsx): the npm `xlsx` package stopped at 0.18.5, before
 // the fixes for crafted-file prototype pollution (CVE-2023-30533) and a ReDoS (CVE-2024-22363).
@@ -63,18 +64,30 @@ function cellText(cell: CellObject | undefined, date1904: boolean): string {
   }
 }
 
-/** Checks the archive before SheetJS unpacks it; throws ImportError when it is not for us. */
-function checkArchive(bytes: Uint8Array, fileName: string, maxUnpacked: number): void {
+/**
+ * Checks the archive and unpacks it before SheetJS sees it; throws ImportError when it is not
+ * for us. Returns the same contents as a stored archive, so SheetJS never inflates a stream
+ * whose real size was not counted here.
+ */
+function checkedArchive(bytes: Uint8Array, fileName: string, maxUnpacked: number): Uint8Array {
   const entries = readZipDirectory(bytes);
   if (!entries) throw importError('zip_damaged', { fileName });
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw importError('zip_not_xlsx', { fileName });
   }
-  let total = 0;
-  for (const e of entries) total += e.uncompressedSize;
-  if (total > maxUnpacked) {
-    throw importError('zip_too_large_uncompressed', formatSizeOverLimit(total, maxUnpacked));
+  // An archive honest about its size is refused before anything is inflated.
+  let declared = 0;
+  for (const e of entries) declared += e.uncompressedSize;
+  if (declared > maxUnpacked) {
+    throw importError('zip_too_large_uncompressed', formatSizeOverLimit(declared, maxUnpacked));
   }
+  const unpacked = unpackZip(bytes, maxUnpacked);
+  if (!unpacked.ok) {
+    throw unpacked.reason === 'over_limit'
+      ? importError('zip_unpacks_over_limit', { max: formatBytes(maxUnpacked) })
+      : importError('zip_damaged', { fileName });
+  }
+  return storedArchive(unpacked.files);
 }
 
 /**
@@ -89,11 +102,11 @@ export function parseXlsx(
 ): ParsedXlsx {
   const maxRows = options.maxRows ?? SHEET_LIMITS.maxRows;
   const maxColumns = options.maxColumns ?? SHEET_LIMITS.maxColumns;
-  checkArchive(bytes, fileName, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
+  const archive = checkedArchive(bytes, fileName, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
 
   let names: WorkBook;
   try {
-    names = read(bytes, { type: 'array', bookSheets: true });
+    names = read(archive, { type: 'array', bookSheets: true });
   } catch {
     throw importError('zip_damaged', { fileName });
   }
@@ -109,7 +122,7 @@ export function parseXlsx(
 
   let book: WorkBook;
   try {
-    book = read(bytes, {
+    book = read(archive, {
       type: 'array',
       dense: true,
       sheets: sheetName,

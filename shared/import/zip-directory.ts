@@ -1,8 +1,19 @@
-// Reads a ZIP archive's central directory (names and declared sizes) without inflating
-// anything, so an XLSX can be recognised and a zip bomb refused before a spreadsheet library
-// starts unpacking it. Declared sizes can lie; this is a first gate, not the only one.
+// Reads a ZIP archive's central directory (names, declared sizes, where each entry's local
+// header is) without inflating anything, so an XLSX can be recognised and a zip bomb that is
+// honest about its size refused at once. Declared sizes can lie: zip-unpack.ts counts what
+// really inflates.
 
-export type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number };
+export type ZipEntry = {
+  name: string;
+  /** General purpose flags (bit 0: encrypted). */
+  flags: number;
+  /** 0 stored, 8 deflated; anything else is not read. */
+  method: number;
+  compressedSize: number;
+  /** As declared: not to be trusted. */
+  uncompressedSize: number;
+  localHeaderOffset: number;
+};
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -37,14 +48,17 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
   let p = offset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIGNATURE) return null;
+    const flags = view.getUint16(p + 8, true);
+    const method = view.getUint16(p + 10, true);
     const compressedSize = view.getUint32(p + 20, true);
     const uncompressedSize = view.getUint32(p + 24, true);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
+    const localHeaderOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLength > eocd) return null;
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, flags, method, compressedSize, uncompressedSize, localHeaderOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -5,6 +5,7 @@ import { COLORS, ReportCanvas, type ReportFonts, type Rgb } from './pdf-canvas.t
 import type { ReportContext, SignatureInfo } from './report-context.ts';
 import { buildReportModel } from './report-model.ts';
 import { drawAppendices } from './sections/appendices.ts';
+import { drawCharactersAppendix, findUnshowable } from './sections/characters.ts';
 import { drawComparison } from './sections/comparison.ts';
 import { drawContents, drawCover } from './sections/cover.ts';
 import { drawFindings } from './sections/findings.ts';
@@ -12,7 +13,10 @@ import { drawRemediation } from './sections/remediation.ts';
 import { drawScope } from './sections/scope.ts';
 import { drawSignOff } from './sections/signoff.ts';
 import { drawSummary } from './sections/summary.ts';
+import { pdfTextString } from './jspdf-direct.ts';
+import { buildXmp } from './pdf-metadata.ts';
 import { REPORT_STRINGS } from './strings.ts';
+import { checkTimeZone } from './time-zone.ts';
 
 // The audit report as an unsigned PDF, laid out from the snapshot alone (DOMAIN.md "The
 // report"). Main attaches the snapshot and signs the result; nothing here touches keys.
@@ -23,9 +27,20 @@ export type BuildReportOptions = {
   generatedAt: string;
   /** Who will sign, shown on the sign-off page; null for an unsigned copy. */
   signature: SignatureInfo | null;
+  /** IANA time zone of the audited site, e.g. Asia/Shanghai; moments are shown in it. UTC
+   * when not given. */
+  timeZone?: string;
 };
 
-export type BuiltReport = { bytes: Uint8Array; pageCount: number };
+/** Where the inspector's visible signature goes: page (1-based) and /Rect in PDF points. */
+export type SignatureField = { page: number; rect: [number, number, number, number] };
+
+export type BuiltReport = {
+  bytes: Uint8Array;
+  pageCount: number;
+  /** Null for an unsigned copy (no signature info given). */
+  signatureField: SignatureField | null;
+};
 
 const BANNER_COLORS: Record<string, Rgb> = {
   unclassified: COLORS.good,
@@ -82,6 +97,26 @@ function decoratePages(ctx: ReportContext): void {
   }
 }
 
+type JsPdfOutline = {
+  add(parent: unknown, title: string, options: { pageNumber: number }): unknown;
+  makeString(text: string): string;
+};
+
+/** Bookmarks that mirror the contents: sections, and the severity groups under Findings. */
+function addOutline(ctx: ReportContext): void {
+  const outline = (ctx.c.doc as unknown as { outline: JsPdfOutline }).outline;
+  // jsPDF writes bookmark titles as Latin-1 literals; Chinese needs UTF-16.
+  outline.makeString = pdfTextString;
+  let section: unknown = null;
+  for (const entry of ctx.toc) {
+    const node = outline.add(entry.level === 1 ? null : section, entry.title, {
+      pageNumber: entry.page,
+    });
+    if (entry.level === 1) section = node;
+  }
+  ctx.c.doc.setDisplayMode('fullwidth', 'continuous', 'UseOutlines');
+}
+
 export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOptions): BuiltReport {
   if (
     !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(options.generatedAt) ||
@@ -91,6 +126,8 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
       'generatedAt must be an ISO 8601 date-time, e.g. 2026-06-15T09:00:00.000Z.',
     );
   }
+  const timeZone = options.timeZone ?? 'UTC';
+  checkTimeZone(timeZone);
   const lang = snapshot.signOff?.language ?? 'en';
   const strings = REPORT_STRINGS[lang];
   const c = new ReportCanvas(options.fonts, strings);
@@ -101,6 +138,7 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
     s: strings,
     lang,
     generatedAt: options.generatedAt,
+    timeZone,
     signature: options.signature,
     toc: [],
   };
@@ -112,17 +150,58 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
   drawFindings(ctx);
   drawRemediation(ctx);
   drawAppendices(ctx);
-  drawSignOff(ctx);
+  drawCharactersAppendix(
+    ctx,
+    findUnshowable(
+      snapshot,
+      options.signature
+        ? [
+            options.signature.signerName,
+            options.signature.certificateSubject,
+            options.signature.issuer,
+          ]
+        : [],
+      (cp) => c.shows(cp),
+    ),
+  );
+  const box = drawSignOff(ctx);
   drawContents(ctx, coverEnd);
   decoratePages(ctx);
-  c.assertCovered();
 
-  c.doc.setProperties({
+  addOutline(ctx);
+
+  const properties = {
     title: `${strings.reportTitle}${snapshot.audit.title ? ` — ${snapshot.audit.title}` : ''}`,
     subject: snapshot.signOff?.reportId ?? snapshot.audit.id,
     author: snapshot.signOff?.inspector.name ?? snapshot.audit.inspectors.join(', '),
     creator: `Roomcheck ${snapshot.app.version}`,
-  });
+  };
+  c.doc.setProperties(properties);
   c.doc.setCreationDate(new Date(options.generatedAt));
-  return { bytes: c.output(), pageCount: c.pageCount() };
+  const language = lang === 'zh' ? 'zh-CN' : 'en';
+  c.doc.setLanguage(language as Parameters<typeof c.doc.setLanguage>[0]);
+  c.doc.addMetadata(
+    buildXmp({
+      ...properties,
+      language,
+      creatorTool: properties.creator,
+      // What jsPDF writes as /Producer in the information dictionary: the two must agree.
+      producer: `jsPDF ${(c.doc.constructor as unknown as { version: string }).version}`,
+      created: options.generatedAt,
+    }),
+    true,
+  );
+  const k = 72 / 25.4;
+  const signatureField: SignatureField | null = box
+    ? {
+        page: box.page,
+        rect: [
+          box.x * k,
+          (c.page.height - box.top - box.h) * k,
+          (box.x + box.w) * k,
+          (c.page.height - box.top) * k,
+        ].map((v) => Math.round(v * 100) / 100) as SignatureField['rect'],
+      }
+    : null;
+  return { bytes: c.output(), pageCount: c.pageCount(), signatureField };
 }

@@ -1,12 +1,8 @@
-// Which characters a TrueType font can draw, read from its `cmap` table. jsPDF silently
-// drops a character its font has no glyph for (an en dash once vanished from a report), so
-// the report builder checks every string it renders against this set.
+// Which characters a TrueType font can draw, read from its `cmap` table: what the report's
+// font stack chooses a face by, and what the renderer's character set is generated from.
 
 /** Code points the font maps to a real glyph (glyph 0, .notdef, does not count). */
 export type FontCoverage = ReadonlySet<number>;
-
-/** Line breaks and tabs are layout, not glyphs: the builder never draws them. */
-const LAYOUT_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
 
 export class FontReader {
   private readonly view: DataView;
@@ -84,7 +80,7 @@ function readFormat12(r: FontReader, at: number, out: Map<number, number>): void
 }
 
 /** Offset of a table in the font, or -1 when the font has none. */
-export function findTable(font: Uint8Array, tag: string): number {
+function findTable(font: Uint8Array, tag: string): number {
   const r = new FontReader(font);
   const numTables = r.u16(4);
   for (let i = 0; i < numTables; i++) {
@@ -122,24 +118,4 @@ export function readCmap(font: Uint8Array): Map<number, number> {
 /** Reads the code points a TrueType/OpenType font covers from its Unicode cmap subtables. */
 export function readFontCoverage(font: Uint8Array): FontCoverage {
   return new Set(readCmap(font).keys());
-}
-
-/** The distinct characters of `text` the font cannot draw, in order of first appearance. */
-export function uncoveredCharacters(text: string, coverage: FontCoverage): string[] {
-  const missing = new Set<string>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (!coverage.has(cp) && !LAYOUT_CONTROLS.has(cp)) missing.add(ch);
-  }
-  return [...missing];
-}
-
-/** "U+1F4A9 💩" style names, so an error message shows which characters, even invisible ones. */
-export function describeCharacters(chars: readonly string[]): string {
-  return chars
-    .map((ch) => {
-      const hex = (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-      return /\p{C}|\s/u.test(ch) ? `U+${hex}` : `U+${hex} ${ch}`;
-    })
-    .join(', ');
 }

@@ -1,10 +1,9 @@
 import { zlibSync } from 'fflate';
 import { jsPDF } from 'jspdf';
 
-// Shortcuts past jsPDF's slow paths for the report's embedded TrueType fonts: text written
-// straight into the content stream as Identity-H glyph ids (with jsPDF's glyph bookkeeping kept
-// up to date), and stream compression done in bulk. Only the report canvas uses them, on its
-// own document.
+// Shortcuts past jsPDF's slow paths: helpers for writing text operators straight into the
+// content stream, and stream compression done in bulk. Only the report canvas uses them, on
+// its own document.
 
 /** Bytes as a JS string of char codes 0-255: jsPDF's representation of binary data. */
 export function bytesToBinary(bytes: Uint8Array): string {
@@ -33,67 +32,6 @@ function isFlateOnly(filters: string | string[] | undefined): boolean {
   return chain.length === 1 && (chain[0] === 'FlateEncode' || chain[0] === '/FlateEncode');
 }
 
-/** The parts of jsPDF's TrueType font object that its own text path keeps up to date. */
-export type JsPdfTtfFont = {
-  id: string;
-  metadata: {
-    characterToGlyph(code: number): number;
-    widthOfGlyph(glyph: number): number;
-    glyIdsUsed: number[];
-    toUnicode: Record<number, number>;
-    Unicode: { widths: Array<number | number[]> };
-  };
-};
-
-/** A PDF literal-string byte: parentheses, backslash and line ends escaped (a raw CR or LF
- * inside a literal string would be read back as LF and change the glyph id). */
-function literalByte(byte: number): string {
-  if (byte === 0x28 || byte === 0x29 || byte === 0x5c) return `\\${String.fromCharCode(byte)}`;
-  if (byte === 0x0d) return '\\r';
-  if (byte === 0x0a) return '\\n';
-  return String.fromCharCode(byte);
-}
-
-/**
- * Encodes text as Identity-H glyph ids (two bytes each, as a literal string: half the size of
- * hex) and records each new glyph the way jsPDF's own text path does, so its font subset,
- * widths and ToUnicode map include it.
- */
-export class FaceWriter {
-  readonly id: string;
-  private readonly bytesByCode = new Map<number, string>();
-  private readonly glyphsRecorded = new Set<number>();
-  constructor(private readonly font: JsPdfTtfFont) {
-    this.id = font.id;
-  }
-  encode(text: string): string {
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let bytes = this.bytesByCode.get(code);
-      if (bytes === undefined) {
-        const meta = this.font.metadata;
-        const glyph = meta.characterToGlyph(code);
-        // Glyph 0 draws nothing; the coverage check has already named the character.
-        bytes = glyph === 0 ? '' : literalByte(glyph >> 8) + literalByte(glyph & 0xff);
-        if (glyph !== 0 && !this.glyphsRecorded.has(glyph)) {
-          this.glyphsRecorded.add(glyph);
-          meta.glyIdsUsed.push(glyph);
-          meta.Unicode.widths.push(glyph, [Math.trunc(meta.widthOfGlyph(glyph))]);
-        }
-        // Characters can share a glyph (hyphen and U+2010, middle dot and U+00B7...); text
-        // extraction gets one of them back. The lower code point wins, so an ASCII hyphen
-        // stays a hyphen and "RC-SRV-0117" can be found with search.
-        const mapped = meta.toUnicode[glyph];
-        if (glyph !== 0 && (mapped === undefined || code < mapped)) meta.toUnicode[glyph] = code;
-        this.bytesByCode.set(code, bytes);
-      }
-      out += bytes;
-    }
-    return out;
-  }
-}
-
 /** Bidi flags that autotable always passes (false: plain left-to-right text); options left
  * undefined say nothing either. */
 const HARMLESS_TEXT_OPTIONS = new Set(['isInputVisual', 'isInputRtl', 'isSymmetricSwapping']);
@@ -103,6 +41,15 @@ export function isPlainTextOptions(options: Record<string, unknown> | undefined)
   return Object.entries(options).every(
     ([key, value]) => value === undefined || (HARMLESS_TEXT_OPTIONS.has(key) && !value),
   );
+}
+
+/** A PDF text string as UTF-16BE hex with a byte order mark: any language, any viewer. */
+export function pdfTextString(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) {
+    hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  }
+  return `<${hex}>`;
 }
 
 export function num(n: number): string {
@@ -118,37 +65,6 @@ export function hexToPdfRgb(hex: string): string {
   return m
     ? rgbOperands(parseInt(m[1] ?? '0', 16), parseInt(m[2] ?? '0', 16), parseInt(m[3] ?? '0', 16))
     : '0 0 0';
-}
-
-type EncodableGlyph = { encode(old2new: unknown): ArrayLike<number> };
-type GlyfTable = {
-  encode(
-    glyphs: Record<string, EncodableGlyph | null | undefined>,
-    mapping: ArrayLike<string | number>,
-    old2new: unknown,
-  ): { table: number[]; offsets: number[] };
-};
-
-/**
- * jsPDF builds the subset font's glyf table with `table = table.concat(glyph)` per glyph:
- * quadratic, so 2,000 distinct characters (a long Chinese report) cost about ten seconds and
- * 4,000 nearly a minute. Same bytes, appended in place, on this font object only.
- */
-export function useLinearGlyfEncoding(font: JsPdfTtfFont): void {
-  const glyf = (font.metadata as unknown as { glyf: GlyfTable }).glyf;
-  glyf.encode = (glyphs, mapping, old2new) => {
-    const table: number[] = [];
-    const offsets: number[] = [];
-    for (let i = 0; i < mapping.length; i++) {
-      offsets.push(table.length);
-      const glyph = glyphs[String(mapping[i])];
-      if (!glyph) continue;
-      const data = glyph.encode(old2new);
-      for (let j = 0; j < data.length; j++) table.push(data[j] ?? 0);
-    }
-    offsets.push(table.length);
-    return { table, offsets };
-  };
 }
 
 /**

@@ -6,30 +6,22 @@ import {
   type Styles,
   type UserOptions,
 } from 'jspdf-autotable';
+import { FontStack, type TextRun } from './font-stack.ts';
 import {
-  describeCharacters,
-  readFontCoverage,
-  uncoveredCharacters,
-  type FontCoverage,
-} from './font-coverage.ts';
-import { readFontMetrics, type FontMetrics } from './font-metrics.ts';
-import {
-  FaceWriter,
   bytesToBinary,
   hexToPdfRgb,
   isPlainTextOptions,
   num,
   rgbOperands,
-  useLinearGlyfEncoding,
   withFastFlate,
-  type JsPdfTtfFont,
 } from './jspdf-direct.ts';
+import type { EmbeddedFont, PdfObjectSink } from './pdf-font.ts';
 import type { ReportStrings } from './strings.ts';
-import { latinQuotes, wrapText } from './text-wrap.ts';
+import { latinQuotes, widestUnbreakable, wrapText } from './text-wrap.ts';
 
-// The drawing surface every report section uses: an A4 jsPDF document with the embedded
-// Noto Sans SC fonts, a cursor that flows onto new pages, CJK-aware wrapping, tables with
-// repeated headers, and a font-coverage check on every string that reaches the page.
+// The drawing surface every report section uses: an A4 jsPDF document with the report fonts
+// (Noto Sans SC with a Latin fallback, embedded per document with only the glyphs it uses),
+// a cursor that flows onto new pages, CJK-aware wrapping and tables with repeated headers.
 
 export type Rgb = readonly [number, number, number];
 
@@ -51,45 +43,44 @@ export const COLORS = {
 export const FONT_FAMILY = 'NotoSansSC';
 const PT_TO_MM = 25.4 / 72;
 
-export type ReportFonts = { regular: Uint8Array; bold?: Uint8Array };
+/** TrueType fonts per style, in fallback order (the first is the report's face). */
+export type ReportFonts = { regular: readonly Uint8Array[]; bold?: readonly Uint8Array[] };
 
 export type TextStyle = { size?: number; bold?: boolean; color?: Rgb };
 
-/** Per-font work done once per process: jsPDF wants a binary string; we want metrics. */
-type PreparedFont = {
-  binary: string;
-  metrics: FontMetrics;
-  coverage: FontCoverage;
-  /** 1 where a BMP code unit is covered (or is a line break), for a fast first pass. */
-  bmp: Uint8Array;
+type JsPdfFontEntry = { id: string; objectNumber?: number; isAlreadyPutted?: boolean };
+type JsPdfInternals = {
+  events: {
+    getTopics(): Record<string, unknown>;
+    subscribe(topic: string, callback: (args: { font: JsPdfFontEntry }) => void): string;
+  };
+  pages: string[][];
+  write(op: string): void;
+  out(text: string): void;
+  newObjectDeferred(): number;
+  newObjectDeferredBegin(num: number, output: boolean): void;
+  putStream(options: {
+    data: string;
+    objectId: number;
+    addLength1?: boolean;
+    additionalKeyValues?: Array<{ key: string; value: string }>;
+  }): void;
 };
-const prepared = new WeakMap<Uint8Array, PreparedFont>();
 
-function prepare(font: Uint8Array): PreparedFont {
-  let p = prepared.get(font);
-  if (!p) {
-    const coverage = readFontCoverage(font);
-    const bmp = new Uint8Array(0x10000);
-    for (const cp of coverage) if (cp < 0x10000) bmp[cp] = 1;
-    for (const cp of [0x09, 0x0a, 0x0d]) bmp[cp] = 1;
-    p = { binary: bytesToBinary(font), metrics: readFontMetrics(font), coverage, bmp };
-    prepared.set(font, p);
-  }
-  return p;
-}
-
-/** Raised when report text contains characters the embedded font cannot draw. */
-export class UncoveredTextError extends Error {
-  constructor(
-    readonly characters: string[],
-    readonly examples: string[],
-  ) {
-    super(
-      `The report cannot be drawn: the embedded font has no glyph for ${describeCharacters(characters)} ` +
-        `(first seen in: ${examples.map((e) => `"${e}"`).join('; ')}). ` +
-        'jsPDF would silently leave these characters out; change the text or extend the font subset.',
-    );
-    this.name = 'UncoveredTextError';
+/**
+ * Registers a font name with jsPDF without giving it a font file: jsPDF's TrueType plugin
+ * would parse the whole 10 MB font for every document, and we embed our own subset anyway
+ * (see the putFont hook in ReportCanvas). The encoding named here is never written; it only
+ * keeps jsPDF's Unicode text plugin, which acts on Identity-H fonts, out of the way.
+ */
+function registerFontName(doc: jsPDF, postScriptName: string, family: string, style: string) {
+  const topics = (doc.internal as unknown as JsPdfInternals).events.getTopics();
+  const handlers = topics.addFont;
+  delete topics.addFont;
+  try {
+    return doc.addFont(postScriptName, family, style, 'StandardEncoding');
+  } finally {
+    if (handlers) topics.addFont = handlers;
   }
 }
 
@@ -123,11 +114,10 @@ export class ReportCanvas {
   readonly doc: jsPDF;
   readonly page: Page = { width: 210, height: 297, left: 18, right: 192, top: 24, bottom: 276 };
   y: number;
-  private readonly regular: PreparedFont;
-  private readonly bold: PreparedFont;
+  private readonly stacks: { normal: FontStack; bold: FontStack };
   private readonly hasBold: boolean;
-  private readonly uncovered = new Map<string, string>();
-  private readonly faces: { normal: FaceWriter; bold: FaceWriter };
+  /** jsPDF's name for each embedded font; `id` is the /F name in content streams. */
+  private readonly fontIds = new Map<EmbeddedFont, { id: string; family: string; style: string }>();
   private readonly k: number;
   private readonly pageHeight: number;
 
@@ -135,56 +125,114 @@ export class ReportCanvas {
     fonts: ReportFonts,
     readonly strings: ReportStrings,
   ) {
-    this.regular = prepare(fonts.regular);
-    this.hasBold = fonts.bold !== undefined;
-    this.bold = fonts.bold ? prepare(fonts.bold) : this.regular;
-    this.doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, floatPrecision: 2 });
-    this.doc.addFileToVFS('NotoSansSC-Regular.ttf', this.regular.binary);
-    this.doc.addFont('NotoSansSC-Regular.ttf', FONT_FAMILY, 'normal');
-    if (fonts.bold) {
-      this.doc.addFileToVFS('NotoSansSC-Bold.ttf', this.bold.binary);
-      this.doc.addFont('NotoSansSC-Bold.ttf', FONT_FAMILY, 'bold');
+    this.hasBold = fonts.bold !== undefined && fonts.bold.length > 0;
+    const normal = new FontStack(fonts.regular);
+    this.stacks = { normal, bold: this.hasBold ? new FontStack(fonts.bold ?? []) : normal };
+    // putOnlyUsedFonts: jsPDF would otherwise list its 14 standard fonts in every page's
+    // resources although the report never uses them.
+    this.doc = new jsPDF({
+      unit: 'mm',
+      format: 'a4',
+      compress: true,
+      floatPrecision: 2,
+      putOnlyUsedFonts: true,
+    });
+    for (const [style, stack] of [
+      ['normal', this.stacks.normal],
+      ['bold', this.stacks.bold],
+    ] as const) {
+      if (style === 'bold' && !this.hasBold) break;
+      stack.fonts.forEach((font, i) => {
+        const family = i === 0 ? FONT_FAMILY : `${FONT_FAMILY}-fallback-${i}`;
+        const id = registerFontName(this.doc, font.face.postScriptName, family, style);
+        this.fontIds.set(font, { id, family, style });
+      });
     }
+    this.embedFontsOnOutput();
     this.k = this.doc.internal.scaleFactor;
     this.pageHeight = this.doc.internal.pageSize.getHeight();
-    this.doc.setFont(FONT_FAMILY, 'normal');
-    const normalFont = this.doc.getFont() as unknown as JsPdfTtfFont;
-    useLinearGlyfEncoding(normalFont);
-    const normal = new FaceWriter(normalFont);
-    let bold = normal;
-    if (fonts.bold) {
-      this.doc.setFont(FONT_FAMILY, 'bold');
-      const boldFont = this.doc.getFont() as unknown as JsPdfTtfFont;
-      useLinearGlyfEncoding(boldFont);
-      bold = new FaceWriter(boldFont);
-    }
-    this.faces = { normal, bold };
     this.tuneForSpeed();
     this.doc.setFont(FONT_FAMILY, 'normal');
     this.doc.setLineHeightFactor(1.3);
     this.y = this.page.top;
   }
 
+  private get internals(): JsPdfInternals {
+    return this.doc.internal as unknown as JsPdfInternals;
+  }
+
+  /** When jsPDF writes the document, each font that drew something is embedded as a subset. */
+  private embedFontsOnOutput(): void {
+    const internals = this.internals;
+    const sink: PdfObjectSink = {
+      reserve: () => internals.newObjectDeferred(),
+      object: (num, body) => {
+        internals.newObjectDeferredBegin(num, true);
+        internals.out(body);
+        internals.out('endobj');
+      },
+      stream: (num, entries, data, options) => {
+        internals.newObjectDeferredBegin(num, true);
+        internals.putStream({
+          data: bytesToBinary(data),
+          objectId: num,
+          addLength1: options?.length1 ?? false,
+          additionalKeyValues: entries.map(([key, value]) => ({ key, value })),
+        });
+        internals.out('endobj');
+      },
+    };
+    const byId = new Map([...this.fontIds].map(([font, { id }]) => [id, font]));
+    internals.events.subscribe('putFont', ({ font }) => {
+      const embedded = byId.get(font.id);
+      if (!embedded) return;
+      font.objectNumber = embedded.write(sink);
+      font.isAlreadyPutted = true;
+    });
+  }
+
+  /**
+   * jsPDF lists a font in the page resources only once its own text path has used it; ours
+   * bypasses that path. So each font that drew something is used once, off the record: a
+   * space written and taken back out of the page's content.
+   */
+  private markFontsUsed(): void {
+    const content = this.internals.pages[this.doc.getCurrentPageInfo().pageNumber];
+    if (!content) return;
+    const before = content.length;
+    const original = this.originalText;
+    const active = this.doc.getFont();
+    for (const [font, { family, style }] of this.fontIds) {
+      if (!font.used) continue;
+      this.doc.setFont(family, style);
+      original(' ', 0, 0);
+    }
+    content.length = before;
+    this.doc.setFont(active.fontName, active.fontStyle);
+  }
+
+  private originalText: (text: string, x: number, y: number) => unknown = () => undefined;
+
   /**
    * jsPDF's own text path costs about 50 microseconds per call plus work per character (Arabic
    * shaping, bidi, a linear search per glyph), and jspdf-autotable also measures every cell
    * through it and asks for the font list on every style change: most of the time of a
-   * 300-page report. On this one document, answer measuring from the font's own hmtx, and
-   * write left-aligned text in the embedded font straight into the content stream, keeping
-   * jsPDF's books (glyphs used, widths, ToUnicode) so its subsetting and text extraction work
-   * as before. Anything unusual (rotation, alignment, other fonts) still goes through jsPDF.
+   * 300-page report. On this one document, answer measuring from the fonts' own metrics, and
+   * write left-aligned text straight into the content stream in the embedded fonts. Anything
+   * unusual (rotation, alignment, other fonts) still goes through jsPDF.
    */
   private tuneForSpeed(): void {
     const doc = this.doc as jsPDF & Record<string, unknown>;
     const fontList = this.doc.getFontList();
     doc.getFontList = () => fontList;
-    const currentMetrics = () =>
-      this.doc.getFont().fontStyle === 'bold' ? this.bold.metrics : this.regular.metrics;
+    const currentStack = () =>
+      this.doc.getFont().fontStyle === 'bold' ? this.stacks.bold : this.stacks.normal;
     doc.getTextWidth = (text: string) =>
-      currentMetrics().width(text, this.doc.getFontSize()) * PT_TO_MM;
-    doc.getStringUnitWidth = (text: string) => currentMetrics().width(text, 1);
+      currentStack().width(text, this.doc.getFontSize()) * PT_TO_MM;
+    doc.getStringUnitWidth = (text: string) => currentStack().width(text, 1);
 
     const originalText = this.doc.text.bind(this.doc);
+    this.originalText = (text, x, y) => originalText(text, x, y);
     doc.text = ((
       text: string | string[],
       x: number,
@@ -208,14 +256,13 @@ export class ReportCanvas {
       const lines = Array.isArray(text) ? text : String(text).split(/\r\n|\r|\n/);
       const step = (size / this.k) * this.doc.getLineHeightFactor();
       lines.forEach((line, i) => {
-        this.check(line, bold);
         this.writeRun(line, x, y + i * step, bold, size, color);
       });
       return this.doc;
     }) as typeof this.doc.text;
   }
 
-  /** One line of text in the embedded font, written as PDF operators; baseline at `baseline`. */
+  /** One line of text in the report fonts, written as PDF operators; baseline at `baseline`. */
   private writeRun(
     text: string,
     x: number,
@@ -225,44 +272,34 @@ export class ReportCanvas {
     color: string,
   ): void {
     if (!text) return;
-    const face = bold ? this.faces.bold : this.faces.normal;
-    const encoded = face.encode(text);
-    if (!encoded) return;
-    (this.doc.internal as unknown as { write(op: string): void }).write(
-      `q BT /${face.id} ${num(size)} Tf ${color} rg ${num(x * this.k)} ${num((this.pageHeight - baseline) * this.k)} Td (${encoded}) Tj ET Q`,
-    );
+    const runs: TextRun[] = (bold ? this.stacks.bold : this.stacks.normal).runs(text);
+    if (runs.length === 0) return;
+    let ops = `q BT ${color} rg ${num(x * this.k)} ${num((this.pageHeight - baseline) * this.k)} Td`;
+    for (const run of runs) {
+      ops += ` /${this.fontIds.get(run.font)?.id ?? ''} ${num(size)} Tf (${run.encoded}) Tj`;
+    }
+    this.internals.write(`${ops} ET Q`);
   }
 
   get contentWidth(): number {
     return this.page.right - this.page.left;
   }
 
-  /** Records characters the font lacks; the build fails with all of them named at the end. */
-  check(text: string, bold = false): string {
-    const face = bold ? this.bold : this.regular;
-    // Nearly every string is fully covered: confirm that with a table lookup per code unit
-    // and only then take the careful path (surrogate pairs, naming the characters).
-    let covered = true;
-    for (let i = 0; i < text.length && covered; i++) covered = face.bmp[text.charCodeAt(i)] === 1;
-    if (covered) return text;
-    for (const ch of uncoveredCharacters(text, face.coverage)) {
-      if (!this.uncovered.has(ch))
-        this.uncovered.set(ch, text.length > 80 ? `${text.slice(0, 77)}...` : text);
-    }
-    return text;
+  /** Characters no report font has, each with the first text it appeared in (drawn as □). */
+  substitutedCharacters(): Map<string, string> {
+    const out = new Map(this.stacks.normal.substituted);
+    for (const [ch, where] of this.stacks.bold.substituted) if (!out.has(ch)) out.set(ch, where);
+    return out;
   }
 
-  assertCovered(): void {
-    if (this.uncovered.size > 0) {
-      const chars = [...this.uncovered.keys()];
-      const examples = [...new Set(this.uncovered.values())].slice(0, 3);
-      throw new UncoveredTextError(chars, examples);
-    }
+  /** Whether some report font has a glyph for `cp` in both styles (layout characters count). */
+  shows(cp: number): boolean {
+    return this.stacks.normal.shows(cp) && this.stacks.bold.shows(cp);
   }
 
   measure(text: string, style: TextStyle = {}): number {
-    const metrics = style.bold && this.hasBold ? this.bold.metrics : this.regular.metrics;
-    return metrics.width(text, style.size ?? 9.5) * PT_TO_MM;
+    const stack = style.bold && this.hasBold ? this.stacks.bold : this.stacks.normal;
+    return stack.width(text, style.size ?? 9.5) * PT_TO_MM;
   }
 
   lineHeight(size = 9.5, factor = 1.45): number {
@@ -282,7 +319,6 @@ export class ReportCanvas {
   ): void {
     if (!text) return;
     text = latinQuotes(text);
-    this.check(text, style.bold);
     const size = style.size ?? 9.5;
     const baseline = top + size * PT_TO_MM * 1.08;
     if (style.align === 'right') x -= this.measure(text, style);
@@ -298,13 +334,56 @@ export class ReportCanvas {
     );
   }
 
+  /**
+   * What a page that continues a section says at its top, e.g. "Findings by severity
+   * (continued)"; null at the start of a section. Set by the section and sub-headings.
+   */
+  continuation: string | null = null;
+  private pending: { height: number; keepWith: number; draw: () => void } | null = null;
+
+  /** Height of the "(continued)" line at the top of a continuation page. */
+  private readonly continuationHeight = 7;
+
+  private drawContinuation(): void {
+    if (!this.continuation) return;
+    this.textAt(this.continuation, this.page.left, this.page.top - 1, {
+      size: 9,
+      bold: true,
+      color: COLORS.muted,
+    });
+  }
+
   newPage(): void {
     this.doc.addPage();
     this.y = this.page.top;
+    if (this.continuation) {
+      this.drawContinuation();
+      this.y += this.continuationHeight;
+    }
   }
 
-  /** Moves to a new page unless `height` more fits below the cursor. */
+  /**
+   * Defers a heading (`draw` draws it at the cursor and moves the cursor `height` down) until
+   * the block after it is placed, so the heading always shares a page with at least `keepWith`
+   * millimetres of what follows: never a heading alone at the bottom of a page.
+   */
+  keepWithNext(height: number, keepWith: number, draw: () => void): void {
+    this.flushPending();
+    this.pending = { height, keepWith, draw };
+  }
+
+  /** Draws a deferred heading now (wherever the cursor is). */
+  flushPending(following = 0): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    if (this.y + p.height + Math.max(following, p.keepWith) > this.page.bottom) this.newPage();
+    p.draw();
+  }
+
+  /** Moves to a new page unless `height` more fits below the cursor (after any heading). */
   ensure(height: number): void {
+    this.flushPending(height);
     if (this.y + height > this.page.bottom) this.newPage();
   }
 
@@ -360,14 +439,58 @@ export class ReportCanvas {
   }
 
   /** A table at the cursor with its header repeated on every page it spans. */
+  /**
+   * Column widths that need no word cut: a column narrower than its widest word (header or
+   * cell) takes the difference from columns with room to spare. Where the columns cannot all
+   * fit, words are hyphenated where they are cut (text-wrap.ts).
+   */
+  private fitColumns(opts: TableOptions, size: number): number[] {
+    const pad = 3.2 + 0.4;
+    const need = opts.columns.map((col, i) => {
+      let widest = widestUnbreakable(col.header, (t) => this.measure(t, { size, bold: true }));
+      for (const row of opts.rows) {
+        widest = Math.max(
+          widest,
+          widestUnbreakable(row[i] ?? '', (t) => this.measure(t, { size, bold: col.bold })),
+        );
+      }
+      return widest + pad;
+    });
+    const widths = opts.columns.map((c) => c.width);
+    const short = widths.reduce((sum, w, i) => sum + Math.max(0, (need[i] ?? 0) - w), 0);
+    const spare = widths.reduce((sum, w, i) => sum + Math.max(0, w - (need[i] ?? 0)), 0);
+    if (short <= 0 || spare < short) return widths;
+    return widths.map((w, i) => {
+      const n = need[i] ?? 0;
+      return n > w ? n : w - ((w - n) / spare) * short;
+    });
+  }
+
+  /** Height of a table row as drawn: its tallest cell, wrapped, plus padding. */
+  private rowHeight(
+    cells: readonly string[],
+    widths: readonly number[],
+    size: number,
+    bold = false,
+  ): number {
+    const lines = cells.map((cell, i) =>
+      cell ? this.wrap(cell, (widths[i] ?? 0) - 3.2 + 0.3, { size, bold }).length : 1,
+    );
+    return Math.max(1, ...lines) * size * PT_TO_MM * 1.15 + 2.6;
+  }
+
   table(opts: TableOptions): void {
     const size = opts.fontSize ?? 8;
-    const head = opts.columns.map((c) => this.check(c.header, true));
-    for (const row of opts.rows) for (const cell of row) this.check(cell);
+    const head = opts.columns.map((c) => c.header);
+    const widths = this.fitColumns(opts, size);
+    // The heading above, the header row and the first row stay together.
+    this.ensure(
+      this.rowHeight(head, widths, size, true) + this.rowHeight(opts.rows[0] ?? [], widths, size),
+    );
     const columnStyles: Record<number, Partial<Styles>> = {};
     opts.columns.forEach((c, i) => {
       columnStyles[i] = {
-        cellWidth: c.width,
+        cellWidth: widths[i] ?? c.width,
         halign: c.align ?? 'left',
         fontStyle: c.bold && this.hasBold ? 'bold' : 'normal',
       };
@@ -379,13 +502,17 @@ export class ReportCanvas {
       margin: {
         left: this.page.left,
         right: this.page.width - this.page.right,
-        top: this.page.top,
+        // Continuation pages start below their "(continued)" line.
+        top: this.page.top + (this.continuation ? this.continuationHeight : 0),
         bottom: this.page.height - this.page.bottom,
       },
       theme: 'plain',
       showHead: 'everyPage',
       rowPageBreak: opts.splitRows ? 'auto' : 'avoid',
-      tableWidth: opts.columns.reduce((sum, c) => sum + c.width, 0),
+      tableWidth: widths.reduce((sum, w) => sum + w, 0),
+      willDrawPage: (data) => {
+        if (data.pageNumber > 1) this.drawContinuation();
+      },
       styles: {
         font: FONT_FAMILY,
         fontStyle: 'normal',
@@ -439,6 +566,7 @@ export class ReportCanvas {
 
   /** The finished PDF (streams deflated in bulk: see withFastFlate). */
   output(): Uint8Array {
+    this.markFontsUsed();
     return withFastFlate(() => new Uint8Array(this.doc.output('arraybuffer')));
   }
 }

@@ -37,6 +37,8 @@ export interface ReportStrings {
   reportIdVersion: (id: string, version: number) => string;
   coverHandling: string;
   contents: string;
+  /** The line atop a page that continues a section. */
+  continued: (title: string) => string;
 
   // Section titles
   sectionSummary: string;
@@ -48,6 +50,7 @@ export interface ReportStrings {
   appendixSanitization: string;
   appendixReconciliation: string;
   appendixPhotos: string;
+  appendixCharacters: string;
   sectionSignOff: string;
 
   // Executive summary
@@ -175,6 +178,10 @@ export interface ReportStrings {
   photoFile: string;
   photoHash: string;
   photoFinding: string;
+  charactersIntro: string;
+  colCharacter: string;
+  colCodePoint: string;
+  colFirstSeenIn: string;
 
   // Sign-off
   signOffIntro: string;
@@ -194,6 +201,16 @@ export interface ReportStrings {
   sigOrganisationPki: string;
   sigNone: string;
   sigVerifyHint: string;
+  /** The signature dictionary's /Reason for the inspector's signature. */
+  sigReason: (reportId: string) => string;
+  sigBoxTitle: (role: string) => string;
+  sigBoxSigner: string;
+  sigBoxTime: string;
+  sigBoxReason: string;
+  sigBoxLocation: string;
+  sigBoxFingerprint: string;
+  sigBoxCountersignSlot: string;
+  sigCertificate: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -228,6 +245,7 @@ export const EN: ReportStrings = {
   coverHandling:
     'Handle this report according to the classification marked on every page. Do not copy it or take it out of controlled areas without authorisation.',
   contents: 'Contents',
+  continued: (title) => `${title} (continued)`,
 
   sectionSummary: 'Executive summary',
   sectionScope: 'Scope and method',
@@ -238,6 +256,7 @@ export const EN: ReportStrings = {
   appendixSanitization: 'Appendix B: Sanitization records',
   appendixReconciliation: 'Appendix C: Reconciliation exceptions',
   appendixPhotos: 'Appendix D: Photos',
+  appendixCharacters: 'Appendix E: Characters that could not be shown',
   sectionSignOff: 'Sign-off',
 
   overallJudgement: 'Overall judgement',
@@ -369,6 +388,11 @@ export const EN: ReportStrings = {
   photoFile: 'File',
   photoHash: 'SHA-256',
   photoFinding: 'Finding',
+  charactersIntro:
+    'No font embedded in this report has a glyph for the characters below. Each is printed as □ wherever it occurs; the text of this PDF (search, copy) and the embedded audit data keep the original characters.',
+  colCharacter: 'Printed as',
+  colCodePoint: 'Character',
+  colFirstSeenIn: 'First occurrence',
 
   signOffIntro:
     'The inspector confirms that this report records what was observed. The approver confirms that the findings and the remediation plan have been reviewed.',
@@ -391,6 +415,16 @@ export const EN: ReportStrings = {
   sigNone: 'This copy carries no digital signature.',
   sigVerifyHint:
     'The signature covers the whole PDF, including the embedded audit data. Verify it with Roomcheck (“Verify a report”) or any PAdES-capable reader.',
+  sigReason: (id) => `Security audit report ${id}`,
+  sigBoxTitle: (role) => `Digital signature: ${role}`,
+  sigBoxSigner: 'Signed by',
+  sigBoxTime: 'Time',
+  sigBoxReason: 'Reason',
+  sigBoxLocation: 'Location',
+  sigBoxFingerprint: 'Certificate',
+  sigBoxCountersignSlot:
+    'The approver’s digital countersignature appears here once the report is countersigned.',
+  sigCertificate: 'Signing certificate',
 };
 
 export const ZH: ReportStrings = {
@@ -425,6 +459,7 @@ export const ZH: ReportStrings = {
   reportIdVersion: (id, version) => `${id || '未编号'}，第 ${version} 版`,
   coverHandling: '本报告按每页标注的密级管理，未经批准不得复制，不得带离受控区域。',
   contents: '目录',
+  continued: (title) => `${title}（续）`,
 
   sectionSummary: '检查结论摘要',
   sectionScope: '检查范围与方法',
@@ -435,6 +470,7 @@ export const ZH: ReportStrings = {
   appendixSanitization: '附录B  数据清除记录',
   appendixReconciliation: '附录C  清点异常',
   appendixPhotos: '附录D  照片',
+  appendixCharacters: '附录E  无法显示的字符',
   sectionSignOff: '签署',
 
   overallJudgement: '总体结论',
@@ -561,6 +597,11 @@ export const ZH: ReportStrings = {
   photoFile: '文件',
   photoHash: 'SHA-256',
   photoFinding: '对应问题',
+  charactersIntro:
+    '本报告内嵌的字体中没有下列字符的字形，这些字符在报告中一律显示为 □；PDF 的文字层（搜索、复制）和内嵌的检查数据仍保留原字符。',
+  colCharacter: '显示为',
+  colCodePoint: '字符',
+  colFirstSeenIn: '首次出现于',
 
   signOffIntro: '检查人确认本报告如实记录了检查情况；审批人确认已审阅问题清单和整改计划。',
   inspector: '检查人',
@@ -581,6 +622,15 @@ export const ZH: ReportStrings = {
   sigNone: '本文件未进行数字签名。',
   sigVerifyHint:
     '数字签名覆盖整个PDF文件，包括内嵌的检查数据。可使用Roomcheck的“验证报告”功能或支持PAdES的阅读器进行验证。',
+  sigReason: (id) => `涉密机房保密检查报告 ${id}`,
+  sigBoxTitle: (role) => `数字签名：${role}`,
+  sigBoxSigner: '签名人',
+  sigBoxTime: '时间',
+  sigBoxReason: '事由',
+  sigBoxLocation: '地点',
+  sigBoxFingerprint: '证书',
+  sigBoxCountersignSlot: '审批人会签后，其数字签名显示在此处。',
+  sigCertificate: '签名证书',
 };
 
 export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, zh: ZH };

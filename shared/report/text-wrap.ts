@@ -64,20 +64,51 @@ function segments(paragraph: string): Segment[] {
   return glued;
 }
 
-/** Breaks a segment wider than a line into pieces that fit, character by character. */
+const LETTER = /\p{L}/u;
+/** U+2010 HYPHEN marks a break inside a word: unlike "-", it is never part of the text. */
+export const BREAK_HYPHEN = '\u2010';
+
+/**
+ * Breaks a segment wider than a line into pieces that fit, character by character; a break
+ * between two letters gets a hyphen, so a word cut in a narrow column reads as one
+ * ("Decommission-" / "ing"), never as two.
+ */
 function breakByCharacter(text: string, maxWidth: number, measure: Measure): string[] {
   const pieces: string[] = [];
   let piece = '';
-  for (const ch of text) {
-    if (piece && measure(piece + ch) > maxWidth) {
-      pieces.push(piece);
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    const last = piece.slice(-1);
+    const hyphenate = LETTER.test(last) && LETTER.test(ch);
+    if (
+      piece &&
+      measure(piece + ch + (LETTER.test(chars[i + 1] ?? '') ? BREAK_HYPHEN : '')) > maxWidth
+    ) {
+      pieces.push(hyphenate ? piece + BREAK_HYPHEN : piece);
       piece = ch;
     } else {
       piece += ch;
     }
-  }
+  });
   if (piece) pieces.push(piece);
   return pieces;
+}
+
+/**
+ * The width of the widest part of `text` that no line break may split: a word, or a piece of
+ * an identifier between the characters it may break after. A column at least this wide never
+ * has to cut a word.
+ */
+export function widestUnbreakable(text: string, measure: Measure): number {
+  let widest = 0;
+  for (const paragraph of text.split(/\r\n?|\n/)) {
+    for (const seg of segments(paragraph)) {
+      if (seg.space) continue;
+      for (const part of seg.text.split(/(?<=[-/_.:])(?=.)/))
+        widest = Math.max(widest, measure(part));
+    }
+  }
+  return widest;
 }
 
 /**

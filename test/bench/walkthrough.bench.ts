@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(server.launchUrl());
     await page.getByRole('heading', { level: 1 }).waitFor();
 
     const fixture = generateRoom({ deviceCount: DEVICES });

@@ -1,3 +1,4 @@
+import { KeyProtectionError } from '../../identity/key-protector.ts';
 import { readPkcs12, P12Error } from '../../identity/p12.ts';
 import { createSignedReport, parseSnapshot } from '../../report/create-signed-report.ts';
 import { SnapshotError } from '../../report/embed-snapshot.ts';
@@ -65,7 +66,12 @@ Options:
       );
       return 0;
     } catch (err) {
-      if (err instanceof P12Error || err instanceof SnapshotError || err instanceof SigningError) {
+      if (
+        err instanceof P12Error ||
+        err instanceof KeyProtectionError ||
+        err instanceof SnapshotError ||
+        err instanceof SigningError
+      ) {
         throw new CliUsageError(err.message);
       }
       throw err;

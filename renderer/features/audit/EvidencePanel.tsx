@@ -12,7 +12,8 @@ import type { Translator } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
-import { EvidenceFileError, prepareEvidence } from './evidence-file.ts';
+import type { MetadataKind } from '../../../shared/evidence/strip-metadata.ts';
+import { EvidenceFileError, prepareEvidence, type AttachedPhoto } from './evidence-file.ts';
 
 const MB = 1024 * 1024;
 
@@ -35,6 +36,20 @@ function problemText(t: Translator, err: unknown, fallbackName: string): string 
     }
   }
   return t('common.error', { message: err instanceof Error ? err.message : String(err) });
+}
+
+/** What was done to a photo before it was stored, in a sentence or two (none when nothing). */
+function cleaningNotes(t: Translator, photo: AttachedPhoto): string[] {
+  const name = photo.fileName;
+  const notes: string[] = [];
+  if (photo.removed.length > 0) {
+    const what = photo.removed
+      .map((kind: MetadataKind) => t(`findings.metadata.${kind}`))
+      .join(t('findings.metadata.separator'));
+    notes.push(t('findings.photoCleaned', { name, what }));
+  }
+  if (photo.turned) notes.push(t('findings.photoTurned', { name }));
+  return notes;
 }
 
 /** An object URL for a Blob, revoked when the Blob changes or the component goes. */
@@ -111,6 +126,7 @@ export function EvidencePanel(props: { findingId: string; locked: boolean }) {
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
+  const [notes, setNotes] = useState<string[]>([]);
   const [viewing, setViewing] = useState<EvidenceRow | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
@@ -119,16 +135,19 @@ export function EvidencePanel(props: { findingId: string; locked: boolean }) {
     if (files.length === 0) return;
     setBusy(true);
     const found: string[] = [];
+    const cleaned: string[] = [];
     for (const file of files) {
       try {
         const prepared = await prepareEvidence(file);
         const { duplicate } = await addFindingEvidence(db(), props.findingId, prepared);
         if (duplicate) found.push(t('findings.photoDuplicate', { name: file.name }));
+        else cleaned.push(...cleaningNotes(t, prepared));
       } catch (err) {
         found.push(problemText(t, err, file.name));
       }
     }
     setProblems(found);
+    setNotes(cleaned);
     setBusy(false);
     if (found.length === 0) notify('info', t('findings.photoAdded', { count: files.length }));
   };
@@ -175,6 +194,13 @@ export function EvidencePanel(props: { findingId: string; locked: boolean }) {
         <ul className="photo-problems" role="alert">
           {problems.map((p) => (
             <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <ul className="photo-notes" role="status">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
           ))}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import type { Room } from '../../../shared/domain/schemas.ts';
 import { formatImportMessage } from '../../../shared/import/messages.ts';
 import type { FieldChange, ImportPreview } from '../../../shared/import/preview.ts';
+import { charactersReportsCannotShowIn } from '../../../shared/report/showable.ts';
 import { useT } from '../../i18n/use-t.ts';
 
 import type { ConflictChoice } from './planned-write.ts';
@@ -38,6 +39,18 @@ function Changes(props: { changes: FieldChange[] }) {
   );
 }
 
+/** Rows whose values hold characters no report font has, e.g. "row 3: 😀". */
+function unshowableRows(preview: ImportPreview): string[] {
+  const rows = [
+    ...preview.toAdd.map((a) => [a.row, a.device] as const),
+    ...preview.toUpdate.map((u) => [u.row, u.after] as const),
+  ];
+  return rows.flatMap(([row, device]) => {
+    const chars = charactersReportsCannotShowIn(device);
+    return chars.length ? [`${row}: ${chars.join(' ')}`] : [];
+  });
+}
+
 /** What an inventory import would do, before anything is written. */
 export function PreviewTables(props: {
   preview: ImportPreview;
@@ -52,6 +65,7 @@ export function PreviewTables(props: {
     [...props.rooms, ...preview.roomsToCreate].map((r) => [r.id, r.name] as const),
   );
   const rejectedRows = new Set(preview.rejected.map((r) => r.row)).size;
+  const unshowable = unshowableRows(preview);
   const counts = [
     ['add', t('exchange.countAdd'), preview.toAdd.length],
     ['update', t('exchange.countUpdate'), preview.toUpdate.length],
@@ -84,6 +98,14 @@ export function PreviewTables(props: {
               })}
             </span>
           )}
+        </p>
+      )}
+
+      {unshowable.length > 0 && (
+        <p className="info-box" role="status">
+          {t('exchange.unshowable', {
+            rows: unshowable.slice(0, 10).join('; ') + (unshowable.length > 10 ? ' …' : ''),
+          })}
         </p>
       )}
 

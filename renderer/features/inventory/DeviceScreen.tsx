@@ -10,6 +10,7 @@ import {
   TriState,
 } from '../../../shared/domain/enums.ts';
 import type { Device, Rack, Room } from '../../../shared/domain/schemas.ts';
+import { charactersReportsCannotShowIn } from '../../../shared/report/showable.ts';
 import {
   emptySanitization,
   fromFormValues,
@@ -184,6 +185,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
   const cancel = () => (dirty ? setConfirm('discard') : backToRoom(device?.id ?? null));
   const showSanitization = sanitizationRelevant(values.status, values.sanitization !== null);
   const title = device ? device.name || t('inventory.unnamed') : t('inventory.newDevice');
+  const unshowable = charactersReportsCannotShowIn(values);
   const assetTagError =
     err('assetTag', t('devices.assetTag')) ??
     (assetTagTaken ? t('inventory.err.assetTagTaken', { tag: assetTagTaken }) : null);
@@ -248,6 +250,11 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
       {(summary || assetTagTaken) && (
         <p className="inv-error-summary" role="alert">
           {summary ?? assetTagError}
+        </p>
+      )}
+      {unshowable.length > 0 && (
+        <p className="inv-notice" role="status">
+          {t('inventory.unshowable', { chars: unshowable.join(' ') })}
         </p>
       )}
 

@@ -22,6 +22,9 @@ export const common = defineMessages(
     'common.version': 'Version {version}',
     'common.storagePersisted': 'Storage is persistent',
     'common.storageNotPersisted': 'The browser may evict data under storage pressure',
+    'common.wrongPassphrase': 'The passphrase is wrong, or the key it protects was altered.',
+    'common.passphraseWait':
+      'Too many wrong passphrases for this key: wait {seconds} s before trying again.',
     'nav.sites': 'Sites & rooms',
     'nav.main': 'Main navigation',
   },
@@ -46,6 +49,8 @@ export const common = defineMessages(
     'common.version': '版本 {version}',
     'common.storagePersisted': '存储已设为持久',
     'common.storageNotPersisted': '浏览器可能在存储空间不足时清除数据',
+    'common.wrongPassphrase': '口令错误，或其保护的密钥已被改动。',
+    'common.passphraseWait': '此密钥的口令错误次数过多：请等待 {seconds} 秒后再试。',
     'nav.sites': '场所与机房',
     'nav.main': '主导航',
   },

@@ -59,6 +59,8 @@ export const exchange = defineMessages(
     'exchange.countPhotosRejected': 'photos refused',
     'exchange.createRooms': 'New rooms: {names}',
     'exchange.createRacks': 'New racks: {names}',
+    'exchange.unshowable':
+      'Reports cannot show some characters of these rows ({rows}): a signed report prints each as □ and lists it in an appendix.',
     'exchange.rejectedTitle': 'Rejected rows ({count})',
     'exchange.conflictsTitle': 'Conflicts to decide ({count})',
     'exchange.updateTitle': 'Devices to update ({count})',
@@ -300,6 +302,8 @@ export const exchange = defineMessages(
     'exchange.countPhotosRejected': '照片被拒绝',
     'exchange.createRooms': '将新建机房：{names}',
     'exchange.createRacks': '将新建机柜：{names}',
+    'exchange.unshowable':
+      '以下行中有报告无法显示的字符（{rows}）：签署的报告中这些字符显示为 □，并在附录中列出。',
     'exchange.rejectedTitle': '被拒绝的行（{count}）',
     'exchange.conflictsTitle': '待决定的冲突（{count}）',
     'exchange.updateTitle': '待更新的设备（{count}）',

@@ -95,6 +95,8 @@ export const inventory = defineMessages(
     'inventory.saveShortcut': 'Save (Ctrl+S)',
     'inventory.savedDevice': '{name} saved.',
     'inventory.unsaved': 'Unsaved changes',
+    'inventory.unshowable':
+      'Reports cannot show {chars}: a signed report prints each as □ and lists it in an appendix.',
     'inventory.confirmDiscard': 'Discard your changes?',
     'inventory.confirmDiscardBody': 'The changes to this device have not been saved.',
     'inventory.discard': 'Discard',
@@ -286,6 +288,7 @@ export const inventory = defineMessages(
     'inventory.saveShortcut': '保存（Ctrl+S）',
     'inventory.savedDevice': '已保存 {name}。',
     'inventory.unsaved': '有未保存的修改',
+    'inventory.unshowable': '报告无法显示 {chars}：签署的报告中这些字符显示为 □，并在附录中列出。',
     'inventory.confirmDiscard': '放弃修改？',
     'inventory.confirmDiscardBody': '对该设备的修改尚未保存。',
     'inventory.discard': '放弃',

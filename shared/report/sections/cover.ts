@@ -1,5 +1,12 @@
 import { COLORS } from '../pdf-canvas.ts';
-import { date, dateTime, keyValues, lbl, type ReportContext } from '../report-context.ts';
+import {
+  date,
+  dateTime,
+  keyValues,
+  lbl,
+  templateName,
+  type ReportContext,
+} from '../report-context.ts';
 
 // Page 1: what the report is, whose, which rooms, when, which version, how classified; the
 // contents list is drawn into the space reserved here once every page number is known.
@@ -73,7 +80,7 @@ export function drawCover(ctx: ReportContext): number {
       [s.coverInspectors, snap.audit.inspectors.join(s.listSeparator) || s.notRecorded],
       [
         s.coverChecklist,
-        s.checklistLine(snap.template.name, snap.template.version, snap.template.items.length),
+        s.checklistLine(templateName(ctx), snap.template.version, snap.template.items.length),
       ],
       [
         s.coverReportId,
@@ -107,6 +114,8 @@ export function drawContents(ctx: ReportContext, coverEnd: number): void {
     const pageStart = c.page.right - c.measure(page, { size: 9.5 }) - 2;
     if (pageStart > titleEnd) c.line(titleEnd, y + 3.2, pageStart, y + 3.2, COLORS.rule, 0.2);
     c.textAt(page, c.page.right, y, { size: 9.5, align: 'right' });
+    // The whole line links to the page, as readers expect of a contents list.
+    c.doc.link(x, y - 0.5, c.contentWidth, lh, { pageNumber: entry.page });
     y += lh;
   }
   c.y = c.page.bottom - 10;

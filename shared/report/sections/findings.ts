@@ -137,9 +137,10 @@ function drawFinding(ctx: ReportContext, f: ReportFinding): void {
   }
   if (!f.isNew) {
     const prior = ctx.m.snapshot.prior?.audit;
+    // The date the finding was first recorded, as the comparison's "first seen" column shows.
     const seen =
       prior && prior.id === fin.firstSeenAuditId
-        ? s.qualified(prior.title, date(ctx, prior.startedAt))
+        ? s.qualified(prior.title, date(ctx, fin.firstSeenAt))
         : date(ctx, fin.firstSeenAt);
     fields.push(layoutField(ctx, s.fieldFirstSeen, seen));
   }
@@ -184,15 +185,14 @@ function drawFinding(ctx: ReportContext, f: ReportFinding): void {
 
 export function drawFindings(ctx: ReportContext): void {
   const { m, s } = ctx;
-  sectionHeading(ctx, s.sectionFindings);
+  sectionHeading(ctx, s.sectionFindings, { newPage: true });
   for (const severity of SEVERITIES) {
     const group = m.bySeverity[severity];
     const title = s.severityGroup(
       s.qualified(lbl(ctx, 'severity', severity), lbl(ctx, 'severityCat', severity)),
       group.length,
     );
-    subHeading(ctx, title, 30);
-    ctx.toc.push({ title, page: ctx.c.pageCount(), level: 2 });
+    subHeading(ctx, title, 30, true);
     if (group.length === 0) {
       ctx.c.paragraph(s.noFindings, { size: 9.5, color: COLORS.muted, gapAfter: 4 });
       continue;

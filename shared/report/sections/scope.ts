@@ -6,6 +6,7 @@ import {
   sectionHeading,
   subHeading,
   type ReportContext,
+  templateName,
 } from '../report-context.ts';
 
 // Scope and method: which checklist (name and version), which rooms and racks, who inspected,
@@ -19,7 +20,7 @@ export function drawScope(ctx: ReportContext): void {
   keyValues(ctx, [
     [
       s.checklist,
-      s.checklistLine(snap.template.name, snap.template.version, snap.template.items.length),
+      s.checklistLine(templateName(ctx), snap.template.version, snap.template.items.length),
     ],
     [s.inspectors, snap.audit.inspectors.join(s.listSeparator) || s.notRecorded],
     [

@@ -221,7 +221,7 @@ function atAGlance(ctx: ReportContext): void {
 }
 
 export function drawSummary(ctx: ReportContext): void {
-  sectionHeading(ctx, ctx.s.sectionSummary);
+  sectionHeading(ctx, ctx.s.sectionSummary, { newPage: true });
   // What to act on first, then the numbers behind the judgement, then the audit's extent.
   judgementBox(ctx);
   keyRisks(ctx);

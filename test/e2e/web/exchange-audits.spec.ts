@@ -152,7 +152,7 @@ test('an audit export and a backup leave through download links and come back in
   // A second, empty browser profile on the same app.
   const context = await browser.newContext({ acceptDownloads: true });
   const other = await context.newPage();
-  await other.goto(server.url);
+  await other.goto(server.launchUrl());
   await openExchange(other);
   await chooseFile(other, 'audit.json', readFileSync(bundlePath), 'application/json');
   await expect(

@@ -15,7 +15,7 @@ type Fixtures = {
 };
 
 /**
- * Every test gets its own loopback server (fresh token and data directory) and a fresh browser
+ * Every test gets its own loopback server (fresh session and data directory) and a fresh browser
  * context (fresh IndexedDB). Any request to another origin is aborted and recorded; tests end
  * by asserting none happened.
  */
@@ -61,7 +61,8 @@ export const test = base.extend<Fixtures>({
     void outside;
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    await page.goto(server.url);
+    // The one-time launch link, as the owner opens it: it leaves the session cookie and lands on /.
+    await page.goto(server.launchUrl());
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);

@@ -127,6 +127,8 @@ export async function signOnlyAudit(
 }
 
 async function optionLabel(page: Page, label: RegExp): Promise<string> {
+  // The identities load after the screen: wait for the one asked for, not for time.
+  await expect(page.getByLabel('Sign as').locator('option', { hasText: label })).not.toHaveCount(0);
   const labels = await page.getByLabel('Sign as').locator('option').allTextContents();
   const found = labels.find((l) => label.test(l));
   if (!found) throw new Error(`no identity option matches ${label}: ${labels.join(' | ')}`);

@@ -1,95 +1,34 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../shared/bridge/contract.ts';
-import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
 import { handlers } from '../../../main/handlers/index.ts';
-import {
-  startLoopbackServer,
-  TOKEN_HEADER,
-  type LoopbackServer,
-} from '../../../main/loopback/server.ts';
-
-type Reply = {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-};
-
-/** Raw HTTP so the test controls every header, including Host and Origin. */
-function raw(
-  server: LoopbackServer,
-  options: {
-    method?: string;
-    path: string;
-    headers?: Record<string, string>;
-    body?: string | Buffer;
-  },
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-        setHost: !options.headers?.host,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
+import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import { launch, raw, serveFixture, type ServedFixture } from './support/http.ts';
 
 describe('loopback transport', () => {
-  let dir: string;
+  let served: ServedFixture;
   let server: LoopbackServer;
   let origin: string;
+  let cookie: string;
   const appInfoSpy = vi.fn(handlers.appInfo);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'rc-loopback-'));
-    const web = join(dir, 'web');
-    await mkdir(join(web, 'assets'), { recursive: true });
-    await writeFile(
-      join(web, 'index.html'),
-      '<meta name="roomcheck-token" content="%ROOMCHECK_TOKEN%"><p>app</p>',
-    );
-    await writeFile(join(web, 'assets', 'app.js'), 'console.log(1)');
-    await writeFile(join(dir, 'secret.txt'), 'outside the web root');
-    const wired: Handlers = { ...handlers, appInfo: appInfoSpy };
-    server = await startLoopbackServer({
-      rendererDir: web,
-      dispatch: createRouter(wired, { dataDir: dir, version: '1.2.3', transport: 'loopback' }),
-    });
-    origin = new URL(server.url).origin;
+    served = await serveFixture({ appInfo: appInfoSpy }, '1.2.3');
+    ({ server, origin } = served);
+    cookie = await launch(server);
   });
-  afterAll(async () => {
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
+  afterAll(() => served.close());
+
+  const good = (): Record<string, string> => ({
+    'content-type': 'application/json',
+    origin,
+    cookie,
   });
 
-  const good = () => ({ 'content-type': 'application/json', origin, [TOKEN_HEADER]: server.token });
-
-  it('listens on 127.0.0.1 only, on a random port, with a long random token', () => {
+  it('listens on 127.0.0.1 only, on a random port, with a long random launch secret', () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
     expect(server.port).toBeGreaterThan(0);
-    expect(server.token.length).toBeGreaterThanOrEqual(40);
+    const secret = new URL(server.launchUrl()).searchParams.get('secret');
+    expect(secret?.length).toBeGreaterThanOrEqual(40);
   });
 
   it('answers a well-formed call', async () => {
@@ -106,23 +45,26 @@ describe('loopback transport', () => {
     });
   });
 
-  it('serves the page with the token filled in, a strict CSP and the right MIME types', async () => {
-    const page = await raw(server, { path: '/' });
+  it('serves the page marked for the loopback transport, a strict CSP and the right MIME types', async () => {
+    const page = await raw(server, { path: '/', headers: { cookie } });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.body).toContain(server.token);
+    expect(page.body).toContain('content="loopback"');
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
-    const js = await raw(server, { path: '/assets/app.js' });
+    const js = await raw(server, { path: '/assets/app.js', headers: { cookie } });
     expect(js.headers['content-type']).toMatch(/^text\/javascript/);
     expect(js.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it.each([
-    ['no token', (h: Record<string, string>) => ({ ...h, [TOKEN_HEADER]: '' }), 401],
+    ['no session cookie', (h: Record<string, string>) => ({ ...h, cookie: '' }), 401],
     [
-      'a wrong token',
-      (h: Record<string, string>) => ({ ...h, [TOKEN_HEADER]: 'x'.repeat(43) }),
+      'a wrong session cookie',
+      (h: Record<string, string>) => ({
+        ...h,
+        cookie: `${h.cookie!.split('=')[0]}=${'x'.repeat(43)}`,
+      }),
       401,
     ],
     [
@@ -169,7 +111,7 @@ describe('loopback transport', () => {
     expect(appInfoSpy).not.toHaveBeenCalled();
   });
 
-  it('refuses a body larger than the call allows, declared or streamed', async () => {
+  it('refuses a body larger than the call allows, and a streamed body of unknown length', async () => {
     appInfoSpy.mockClear();
     const big = JSON.stringify({ pad: 'x'.repeat(contract.appInfo.maxRequestBytes) });
     const declared = await raw(server, {
@@ -185,7 +127,7 @@ describe('loopback transport', () => {
       headers: { ...good(), 'transfer-encoding': 'chunked' },
       body: big,
     });
-    expect(chunked.status).toBe(413);
+    expect(chunked.status).toBe(411);
     expect(appInfoSpy).not.toHaveBeenCalled();
   });
 
@@ -225,12 +167,14 @@ describe('loopback transport', () => {
     '/%00index.html',
     '/..\\secret.txt',
   ])('does not serve files outside the web root: %s', async (path) => {
-    const reply = await raw(server, { path });
+    const reply = await raw(server, { path, headers: { cookie } });
     expect(reply.body).not.toContain('outside the web root');
   });
 
   it('serves only GET and HEAD for pages', async () => {
-    expect((await raw(server, { method: 'PUT', path: '/index.html', body: 'x' })).status).toBe(405);
-    expect((await raw(server, { method: 'DELETE', path: '/index.html' })).status).toBe(405);
+    const put = await raw(server, { method: 'PUT', path: '/index.html', headers: { cookie } });
+    expect(put.status).toBe(405);
+    const del = await raw(server, { method: 'DELETE', path: '/index.html', headers: { cookie } });
+    expect(del.status).toBe(405);
   });
 });

@@ -52,7 +52,7 @@ describe('passphrase key protection', () => {
         { ...envelope, data: data.toString('base64') } as typeof envelope,
         'id-a',
       ),
-    ).rejects.toThrow(/passphrase is wrong, or the stored key was altered/);
+    ).rejects.toThrow(/passphrase is wrong, or the key it protects was altered/);
   });
   it('refuses a short passphrase for a new key', async () => {
     await expect(passphraseProtector('short').protect(key, 'x')).rejects.toThrow(/at least 8/);
@@ -121,7 +121,7 @@ describe.skipIf(skip !== null)('identities', () => {
         'nope',
         passphraseProtector(PASS),
       ),
-    ).rejects.toThrow('The PKCS#12 passphrase is wrong.');
+    ).rejects.toThrow('The passphrase is wrong, or the key it protects was altered.');
     await expect(
       store.importP12('x', new Uint8Array([0x30, 0x03, 1, 2, 3]), '', passphraseProtector(PASS)),
     ).rejects.toThrow(/not a PKCS#12/);

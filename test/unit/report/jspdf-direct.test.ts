@@ -10,32 +10,36 @@ import { pageTexts, qpdfCheck } from './pdf-tools.ts';
 const fonts = loadReportFonts();
 
 describe('direct text writing', () => {
-  it('draws every character of the font so that poppler reads each one back', () => {
-    // Glyph ids of 7,860 characters include every byte value, ( ) \ CR and LF among them:
-    // a wrong escape in the literal strings would change or lose characters here.
-    const coverage = [...readFontCoverage(fonts.regular)].filter(
-      (cp) => cp > 0x20 && cp !== 0xa0 && cp !== 0xad && !(cp >= 0x2000 && cp <= 0x200f),
+  it('draws every character of the fonts so that poppler reads each one back exactly', () => {
+    // CIDs of tens of thousands of characters include every byte value, ( ) \\ CR and LF among
+    // them: a wrong escape in the literal strings would change or lose characters here. Each
+    // character has its own CID, so even characters sharing a glyph (hyphen and U+2010) read
+    // back as themselves.
+    const covered = new Set(fonts.regular.flatMap((f) => [...readFontCoverage(f)]));
+    const drawn = [...covered].filter(
+      (cp) => cp > 0x20 && !/[\p{C}\p{Z}\p{M}]/u.test(String.fromCodePoint(cp)),
     );
     const canvas = new ReportCanvas(fonts, EN);
-    const perLine = 40;
-    for (let i = 0; i < coverage.length; i += perLine) {
-      canvas.ensure(6);
-      const line = String.fromCodePoint(...coverage.slice(i, i + perLine))
-        .split('')
+    const perLine = 60;
+    for (let i = 0; i < drawn.length; i += perLine) {
+      canvas.ensure(5);
+      const line = drawn
+        .slice(i, i + perLine)
+        .map((cp) => String.fromCodePoint(cp))
         .join(' ');
-      canvas.textAt(line, canvas.page.left, canvas.y, { size: 6, bold: i % 80 === 0 });
-      canvas.y += 3;
+      canvas.textAt(line, canvas.page.left, canvas.y, { size: 4, bold: i % 120 === 0 });
+      canvas.y += 2.2;
     }
-    canvas.assertCovered();
+    expect(canvas.substitutedCharacters().size).toBe(0);
     const bytes = canvas.output();
     expect(qpdfCheck(bytes).status).toBe(0);
     const read = new Set([...pageTexts(bytes).join('')].map((ch) => ch.codePointAt(0)));
-    const lost = coverage.filter((cp) => !read.has(cp));
-    // A few characters share a glyph with a lower code point (U+2010 with the hyphen...),
-    // which extraction returns instead; and pdftotext turns U+3000 into a plain space.
-    expect(lost.length, lost.map((cp) => cp.toString(16)).join(' ')).toBeLessThan(12);
-    expect(read.has(0x2d)).toBe(true); // the ASCII hyphen is never given away
-  }, 120_000);
+    const lost = drawn.filter((cp) => !read.has(cp));
+    // pdftotext itself turns a few compatibility characters into others (ligatures such as
+    // U+FB01 into "fi"); nothing else may go missing.
+    expect(lost.length, lost.map((cp) => cp.toString(16)).join(' ')).toBeLessThan(20);
+    expect(read.has(0x2010)).toBe(true); // shares the hyphen's glyph, keeps its own identity
+  }, 300_000);
 });
 
 describe('withFastFlate', () => {

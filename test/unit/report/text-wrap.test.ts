@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { latinQuotes, wrapText } from '../../../shared/report/text-wrap.ts';
+import { latinQuotes, widestUnbreakable, wrapText } from '../../../shared/report/text-wrap.ts';
 
 // Every character one unit wide, hanzi two: enough to reason about breaks exactly.
 const measure = (text: string) =>
@@ -53,7 +53,15 @@ describe('wrapText', () => {
       '(HDD/SSD/',
       'USB/optical)',
     ]);
-    expect(wrapText('ABCDEFGHIJKLMNOP', 5, measure)).toEqual(['ABCDE', 'FGHIJ', 'KLMNO', 'P']);
+    // A word that must be cut is hyphenated where it is cut, so it reads as one word.
+    expect(wrapText('ABCDEFGHIJKLMNOP', 5, measure)).toEqual(['ABCD‐', 'EFGH‐', 'IJKL‐', 'MNOP']);
+    expect(wrapText('12345678', 5, measure)).toEqual(['12345', '678']); // digits: no hyphen
+  });
+
+  it('measures the widest part no break may split', () => {
+    expect(widestUnbreakable('Decommissioning', measure)).toBe(15);
+    expect(widestUnbreakable('RC-SRV-0117 on', measure)).toBe(4); // "SRV-", "0117"
+    expect(widestUnbreakable('主机房 A', measure)).toBe(2); // one hanzi
   });
 
   it('keeps explicit line breaks and empty lines', () => {
@@ -69,7 +77,8 @@ describe('wrapText', () => {
         fc.integer({ min: 2, max: 30 }),
         (text, width) => {
           const lines = wrapText(text, width, measure);
-          expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+          // Hyphens that mark a cut word (U+2010) are added, never text.
+          expect(lines.join('').replace(/[\s\u2010]/g, '')).toBe(text.replace(/\s/g, ''));
           for (const line of lines) {
             if ([...line].length > 1) expect(measure(line)).toBeLessThanOrEqual(width + 2);
           }

@@ -170,8 +170,8 @@ describe.skipIf(skip !== null)('signing over the bridge, end to end', () => {
     expect(r).toMatchObject({
       ok: false,
       error: {
-        code: 'bad_request',
-        message: 'The passphrase is wrong, or the stored key was altered.',
+        code: 'wrong_passphrase',
+        message: 'The passphrase is wrong, or the key it protects was altered.',
       },
     });
   });

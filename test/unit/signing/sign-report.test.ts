@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPkcs12 } from '../../../main/identity/p12.ts';
@@ -20,6 +21,7 @@ import {
   qpdfCheck,
   writeTemp,
 } from './support/judges.ts';
+import { formatMoment } from '../../../shared/report/time-zone.ts';
 import { P12_PASSPHRASE, testPki, type TestPki } from './support/pki.ts';
 import { demoSnapshot, info, samplePdf } from './support/samples.ts';
 
@@ -158,3 +160,106 @@ describe.skipIf(skip !== null)(
     });
   },
 );
+
+describe.skipIf(skip !== null)('visible signatures', () => {
+  let pki: TestPki;
+  beforeAll(() => {
+    pki = testPki();
+  });
+  type Obj = { value?: Record<string, unknown> };
+  const objects = (file: string): Record<string, Obj> =>
+    (
+      JSON.parse(execFileSync('qpdf', ['--json', file], { encoding: 'utf8', maxBuffer: 1 << 28 }))
+        .qpdf as [unknown, Record<string, Obj>]
+    )[1];
+  const widget = (objs: Record<string, Obj>, name: string) =>
+    Object.values(objs).find((o) => o.value?.['/FT'] === '/Sig' && o.value?.['/T'] === `u:${name}`)
+      ?.value;
+  const render = (file: string, page: number, hide: boolean) =>
+    execFileSync(
+      'pdftoppm',
+      [
+        '-r',
+        '30',
+        '-f',
+        String(page),
+        '-l',
+        String(page),
+        ...(hide ? ['-hide-annotations'] : []),
+        file,
+      ],
+      { maxBuffer: 1 << 26 },
+    );
+
+  it('signs a report whose names need every font (堃, 镕, Ł, ễ, ™, an emoji): pdfsig and verify accept it', async () => {
+    const snapshot = structuredClone(demoSnapshot());
+    snapshot.audit.inspectors = ['王堃', 'Łucja Wóźniak'];
+    snapshot.devices[0]!.name = '朱镕基 喆玥赟珺昇璟燊祎 ™ Nguyễn 😀';
+    snapshot.signOff!.inspector.name = '王堃 Łucja';
+    const { bytes, verdict } = await createSignedReport(snapshot, pki.ec);
+    expect(verdict.status).toBe('valid');
+    const file = writeTemp(bytes, 'names.pdf');
+    const sig = pdfsig(file, pki.nssDir).out;
+    expect(sig).toContain('Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+    const text = pdftotext(file).replace(/\s+/g, '');
+    for (const name of ['王堃', 'ŁucjaWóźniak', '朱镕基喆玥赟珺昇璟燊祎™Nguyễn😀']) {
+      expect(text).toContain(name);
+    }
+    expect((await verifyPdf(bytes, { trustAnchors: [pki.caPem] })).status).toBe('valid');
+  });
+
+  it('draws the signature box on the sign-off page, covered by the signature; countersignatures get their own', async () => {
+    const snapshot = demoSnapshot();
+    const now = new Date();
+    const { bytes, pageCount } = await createSignedReport(snapshot, pki.ec, {
+      timeZone: 'Asia/Shanghai',
+      now,
+    });
+    const file = writeTemp(bytes, 'visible.pdf');
+    const inspector = widget(objects(file), 'Inspector signature');
+    const rect = inspector?.['/Rect'] as number[];
+    expect(rect[2]! - rect[0]!).toBeGreaterThan(200); // a real box, not [0 0 0 0]
+    expect(rect[3]! - rect[1]!).toBeGreaterThan(80);
+    // The box is page content (inside the signed bytes): the signer, the time in the audit's
+    // time zone, the reason and the certificate, as a reader and pdftotext see it.
+    const last = execFileSync(
+      'pdftotext',
+      ['-f', String(pageCount), '-l', String(pageCount), file, '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(last).toContain('Digital signature: Inspector');
+    const shanghai = formatMoment(now.toISOString(), 'Asia/Shanghai', (d) => d);
+    expect(shanghai).toMatch(/\(UTC\+08:00\)$/);
+    expect(last).toContain(shanghai);
+    expect(last).toContain(`Security audit report ${snapshot.signOff?.reportId}`);
+    expect(last).toContain(snapshot.signOff?.inspector.name ?? 'missing');
+    expect(pdfsig(file, pki.nssDir).out).toContain('Signature is Valid.');
+
+    const counter = await countersignPdf(bytes, pki.rsa, info('陈静 Chen Jing'), {
+      trustAnchors: [pki.caPem],
+    });
+    const file2 = writeTemp(counter.bytes, 'visible-countersigned.pdf');
+    const approver = widget(objects(file2), 'Approver signature');
+    const r2 = approver?.['/Rect'] as number[];
+    expect(r2[0]).toBeGreaterThan(rect[2]!); // beside the inspector's box, same size
+    expect(r2[2]! - r2[0]!).toBeCloseTo(rect[2]! - rect[0]!, 1);
+    expect(r2[1]).toBeCloseTo(rect[1]!, 1);
+    // Its appearance is drawn (the page with annotations differs from the page without) ...
+    expect(render(file2, pageCount, false).equals(render(file2, pageCount, true))).toBe(false);
+    // ... while the inspector's widget shows the page itself.
+    expect(render(file, pageCount, false).equals(render(file, pageCount, true))).toBe(true);
+    const fonts = execFileSync('pdffonts', [file2], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
+    for (const row of fonts)
+      expect(row).toMatch(/^[A-Z]{6}\+Noto\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    const sig = pdfsig(file2, pki.nssDir).out;
+    expect(sig.match(/Signature is Valid\./g)).toHaveLength(2);
+    expect(counter.verdict.status).toBe('valid');
+    expect(qpdfCheck(file2).status).toBe(0);
+  });
+});
