@@ -35,7 +35,7 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-// The Debian packages the tests use (chromium, poppler-utils, qpdf, libnss3-tools): installed
+// The Debian packages the tests use (test/system-packages.sh lists them and why): installed
 // when missing and running as root, otherwise named with the command that installs them.
 check('system packages', 'bash', ['test/system-packages.sh']);
 for (const layer of ['shared', 'renderer', 'main', 'test']) {

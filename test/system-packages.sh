@@ -6,9 +6,11 @@
 #   qpdf           qpdf --check on every generated report
 #   libnss3-tools  certutil, to give pdfsig a trust store with the test CA
 #   libimage-exiftool-perl  exiftool, judge of what metadata photos still carry
+#   libxml2-utils  xmllint, to validate exported STIG checklists (.ckl) against DISA's XSD and to
+#                  judge the checklist XML reader's idea of well-formed
 set -euo pipefail
 declare -A tool_of=([chromium]=chromium [poppler-utils]=pdfsig [qpdf]=qpdf [libnss3-tools]=certutil
-  [libimage-exiftool-perl]=exiftool)
+  [libimage-exiftool-perl]=exiftool [libxml2-utils]=xmllint)
 missing=()
 for pkg in "${!tool_of[@]}"; do
   command -v "${tool_of[$pkg]}" > /dev/null 2>&1 || missing+=("$pkg")

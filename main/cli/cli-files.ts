@@ -1,5 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliUsageError, type CliIo } from './command.ts';
 
@@ -57,6 +57,32 @@ export async function writeOutputFile(
     await writeFile(full, data);
   } catch {
     throw new CliUsageError(`Cannot write ${path}: check the folder exists and is writable.`);
+  }
+  return full;
+}
+
+/**
+ * Writes several files into a folder, creating the folder if needed. File names are the
+ * caller's and must already be plain names (no separators). Returns the folder's full path.
+ */
+export async function writeOutputDirectory(
+  io: CliIo,
+  path: string,
+  files: readonly { name: string; data: Uint8Array | string }[],
+): Promise<string> {
+  const full = resolve(io.cwd, path);
+  try {
+    if (!(await stat(full)).isDirectory()) {
+      throw new CliUsageError(`${path} is a file; give a folder for the checklists.`);
+    }
+  } catch (err) {
+    if (err instanceof CliUsageError) throw err;
+  }
+  try {
+    await mkdir(full, { recursive: true });
+    for (const file of files) await writeFile(join(full, file.name), file.data);
+  } catch {
+    throw new CliUsageError(`Cannot write into ${path}: check that it is a writable folder.`);
   }
   return full;
 }

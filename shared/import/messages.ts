@@ -132,6 +132,104 @@ const MESSAGES = {
     zh: '证据“{id}”的 SHA-256 与其内容不符：文件已被修改或损坏。',
   },
 
+  // --- STIG checklists (.cklb, .ckl; shared/stig) ------------------------------------------
+  checklist_encoding: {
+    en: 'The checklist is neither UTF-8 nor UTF-16 text.',
+    zh: '该检查单既不是 UTF-8 文本，也不是 UTF-16 文本。',
+  },
+  checklist_unknown_format: {
+    en: 'This file is neither a STIG Viewer 3 checklist (.cklb, JSON) nor a STIG Viewer 2 checklist (.ckl, XML).',
+    zh: '该文件既不是 STIG Viewer 3 检查单（.cklb，JSON），也不是 STIG Viewer 2 检查单（.ckl，XML）。',
+  },
+  checklist_not_object: {
+    en: 'This .cklb file holds JSON but not a checklist object.',
+    zh: '该 .cklb 文件包含 JSON，但不是检查单对象。',
+  },
+  checklist_doctype: {
+    en: 'This .ckl file declares a DOCTYPE or entities, which STIG Viewer checklists never do; it is refused for safety.',
+    zh: '该 .ckl 文件声明了 DOCTYPE 或实体，STIG Viewer 检查单从不如此；出于安全考虑拒绝读取。',
+  },
+  checklist_xml_malformed: {
+    en: 'This .ckl file is not well-formed XML: the error is at line {line}, column {column}.',
+    zh: '该 .ckl 文件不是格式正确的 XML：错误位于第 {line} 行第 {column} 列。',
+  },
+  checklist_xml_too_deep: {
+    en: 'The XML nests deeper than {max} levels; a checklist needs far fewer.',
+    zh: 'XML 嵌套超过 {max} 层，检查单远不需要这么多层。',
+  },
+  checklist_not_checklist_xml: {
+    en: 'This file is XML but not a STIG Viewer checklist: it has no CHECKLIST element.',
+    zh: '该文件是 XML，但不是 STIG Viewer 检查单：没有 CHECKLIST 元素。',
+  },
+  checklist_no_asset: {
+    en: 'This checklist has no ASSET section, so it names no target.',
+    zh: '该检查单没有 ASSET 部分，未写明检查目标。',
+  },
+  checklist_no_stigs: {
+    en: 'This checklist has no {section} section, so it holds no results.',
+    zh: '该检查单没有 {section} 部分，不含任何结果。',
+  },
+  checklist_no_host: {
+    en: 'This checklist names no target host (its host name is empty), so it cannot be matched to a device.',
+    zh: '该检查单未写明目标主机（主机名为空），无法与设备对应。',
+  },
+  checklist_host_too_long: {
+    en: "The checklist's host name is {length} characters long; a host name has at most {max}.",
+    zh: '检查单的主机名长 {length} 个字符，主机名最多 {max} 个字符。',
+  },
+  checklist_no_stig_id: {
+    en: 'No STIG in this checklist has an identifier (its "stigid" is empty), so its results cannot be attributed.',
+    zh: '该检查单中没有任何 STIG 带有标识（其“stigid”为空），无法确定结果属于哪个 STIG。',
+  },
+  checklist_no_results: {
+    en: 'No rule in this checklist has both a rule id and a valid status, so there are no results to import.',
+    zh: '该检查单中没有任何规则同时具有规则编号和有效状态，没有可导入的结果。',
+  },
+  checklist_too_many: {
+    en: 'This checklist holds more than {max} {what}; no real checklist has that many.',
+    zh: '该检查单包含超过 {max} 个{what}，真实的检查单不会有这么多。',
+  },
+  checklist_skipped_stigs: {
+    en: 'STIGs without an identifier were skipped: {count}.',
+    zh: '已跳过没有标识的 STIG：{count} 个。',
+  },
+  checklist_skipped_no_rule_id: {
+    en: 'Rules without a rule id in STIG "{stig}" were skipped: {count}.',
+    zh: 'STIG“{stig}”中没有规则编号的规则已跳过：{count} 条。',
+  },
+  checklist_skipped_bad_status: {
+    en: 'Rules without a valid status in STIG "{stig}" were skipped: {count}.',
+    zh: 'STIG“{stig}”中没有有效状态的规则已跳过：{count} 条。',
+  },
+  checklist_text_cut: {
+    en: 'The {field} "{start}…" is longer than {max} characters and was cut.',
+    zh: '{field}“{start}…”超过 {max} 个字符，已截断。',
+  },
+  checklist_not_roomcheck: {
+    en: 'This checklist was not exported by Roomcheck, so it cannot restore the answers of an audit.',
+    zh: '该检查单不是由 Roomcheck 导出的，无法恢复审计的答案。',
+  },
+  checklist_other_audit: {
+    en: 'This checklist was exported from another audit ({found}), not from this one.',
+    zh: '该检查单导出自另一次审计（{found}），而不是本次审计。',
+  },
+  checklist_unknown_subject: {
+    en: 'This checklist is about {subject}, which this audit does not include.',
+    zh: '该检查单针对的是 {subject}，本次审计不包括该对象。',
+  },
+  checklist_ids_mismatch: {
+    en: "This checklist's identifiers do not match this audit's export of {subject}: it was not made from this audit.",
+    zh: '该检查单的标识与本次审计对 {subject} 的导出不符：它不是由本次审计生成的。',
+  },
+  checklist_rule_not_applicable: {
+    en: 'Rule "{rule}" names no check item that applies to {subject}; it was skipped.',
+    zh: '规则“{rule}”对应的检查项不适用于 {subject}，已跳过。',
+  },
+  checklist_rule_repeated: {
+    en: 'Rule "{rule}" appears more than once for {subject}; only the first was used.',
+    zh: '规则“{rule}”在 {subject} 中出现多次，只采用第一条。',
+  },
+
   // --- column mapping --------------------------------------------------------------------
   mapping_invalid: {
     en: 'The column mapping is invalid at {path}: {detail}.',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { describeDelimiter } from '../../../shared/import/csv.ts';
 import { describeEncoding } from '../../../shared/import/decode-text.ts';
 import {
@@ -13,6 +14,13 @@ import { PROFILE_IDS, PROFILES, type ProfileId } from '../../../shared/import/pr
 import { parseStrictJson } from '../../../shared/exchange/json-scan.ts';
 import { formatVerifyMessage } from '../../../shared/verify/messages.ts';
 import { verifyReport, type VerifyOptions } from '../../verify/verify-pdf.ts';
+import { externalStigResults } from '../../../shared/stig/external-result.ts';
+import type { ChecklistFormat } from '../../../shared/stig/read-model.ts';
+import {
+  readChecklistFile,
+  sniffChecklist,
+  type ChecklistFile,
+} from '../../../shared/stig/read-checklist.ts';
 import { CliUsageError, type CliCommand, type CliIo } from '../command.ts';
 import { parseCliArgs, readInputFile } from '../cli-files.ts';
 import { trustFromArgs } from '../trust-args.ts';
@@ -28,7 +36,7 @@ const MAX_PRINTED = 200;
 type Rejection = { row: number | null; column: string; reason: string };
 
 export type CheckImportReport = {
-  format: ParsedImportFile['format'];
+  format: ParsedImportFile['format'] | ChecklistFormat;
   encoding: string | null;
   accepted: number;
   rejected: Rejection[];
@@ -157,6 +165,58 @@ function humanReport(fileName: string, file: ParsedImportFile, report: CheckImpo
   return lines.join('\n');
 }
 
+const CHECKLIST_NAMES: Record<ChecklistFormat, string> = {
+  cklb: 'STIG Viewer 3 checklist (CKLB)',
+  ckl: 'STIG Viewer 2 checklist (CKL)',
+};
+
+/**
+ * A STIG checklist (.cklb, .ckl): read as the app will read it, each STIG summarised as the
+ * external result it would attach to the matching device. Skipped rules are the rejections.
+ */
+async function checkChecklist(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ report: CheckImportReport; text: string }> {
+  let read: ChecklistFile;
+  try {
+    read = readChecklistFile(bytes);
+  } catch (err) {
+    if (err instanceof ImportError) throw new CliUsageError(err.message, EXIT.unreadable);
+    throw err;
+  }
+  const records = externalStigResults(read, {
+    fileName: basename(fileName),
+    sha256: await sha256(bytes),
+    importedAt: new Date().toISOString(),
+  });
+  const encoding = describeEncoding({ encoding: read.encoding, bom: read.bom });
+  const rejected = read.skipped.map((m) => ({
+    row: null,
+    column: '',
+    reason: formatImportMessage(m, 'en'),
+  }));
+  const t = read.target;
+  const addresses = [t.ipAddress, t.macAddress, t.fqdn].filter(Boolean).join('; ');
+  const lines = [
+    `${fileName}: ${CHECKLIST_NAMES[read.format]}, ${encoding}; target "${t.hostName}"${addresses ? ` (${addresses})` : ''}`,
+  ];
+  for (const r of records) {
+    const about = [r.tool, r.assessedAt ? `assessed ${r.assessedAt.slice(0, 10)}` : '']
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `  ${r.stigId} ${r.release ?? '(release not given)'}${about ? ` (${about})` : ''}: open CAT I ${r.open.high}, CAT II ${r.open.medium}, CAT III ${r.open.low}${r.open.unknown ? `, no severity ${r.open.unknown}` : ''}; ${r.notAFinding} not a finding, ${r.notApplicable} not applicable, ${r.notReviewed} not reviewed`,
+    );
+  }
+  for (const r of rejected) lines.push(`  Skipped: ${r.reason}`);
+  for (const note of read.notes) lines.push(`  Note: ${formatImportMessage(note, 'en')}`);
+  return {
+    report: { format: read.format, encoding, accepted: records.length, rejected, records },
+    text: lines.join('\n'),
+  };
+}
+
 async function readMapping(io: CliIo, path: string): Promise<ImportFileOptions['mapping']> {
   const bytes = await readInputFile(io, path, 'Mapping file', 1024 * 1024);
   let value: unknown;
@@ -182,9 +242,12 @@ export const checkImportCommand: CliCommand = {
   help: `Usage: roomcheck check-import FILE [--profile auto|netbox|snipeit|roomcheck] [--json]
 
 Reads an inventory spreadsheet (CSV or tab-separated text in UTF-8, UTF-16 or GB18030; XLSX),
-a Roomcheck audit export or backup (JSON), or a signed Roomcheck report (PDF), with the
-app's own import code, and reports every row that would be rejected with its row number (as
-a spreadsheet shows it: the header is row 1), column and reason. Nothing is written.
+a Roomcheck audit export or backup (JSON), a signed Roomcheck report (PDF), or a DISA STIG
+checklist (.cklb from STIG Viewer 3, .ckl from STIG Viewer 2, STIG Manager or Evaluate-STIG),
+with the app's own import code, and reports every row that would be rejected with its row
+number (as a spreadsheet shows it: the header is row 1), column and reason. For a checklist
+it reports each STIG's result (release, open findings by CAT, the other counts) and every rule
+that would be skipped. Nothing is written.
 
 Options:
   --profile NAME     column profile: auto (default), netbox, snipeit or roomcheck
@@ -194,10 +257,12 @@ Options:
   --trust FILE       PDF: organisation CA certificate(s), PEM or DER; repeatable
   --pin SHA256       PDF: trust a certificate by its SHA-256 fingerprint; repeatable
   --json             print { format, encoding, accepted, rejected, records } as JSON
+                     (format cklb or ckl for a checklist: records are its STIG results)
 
-Exit codes: 0 every row accepted (PDF: signature valid and trusted), 1 some rows rejected
-(PDF: signature invalid), 2 PDF signature indeterminate (e.g. signer not trusted), 3 the
-file cannot be read as any supported format, or bad usage.`,
+Exit codes: 0 every row accepted (PDF: signature valid and trusted; checklist: every rule
+read), 1 some rows rejected (PDF: signature invalid; checklist: some rules skipped), 2 PDF
+signature indeterminate (e.g. signer not trusted), 3 the file cannot be read as any
+supported format, or bad usage.`,
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, {
       allowPositionals: true,
@@ -239,6 +304,12 @@ file cannot be read as any supported format, or bad usage.`,
       values.pin as string[] | undefined,
     );
     const bytes = await readInputFile(io, fileName, 'File', MAX_IMPORT_BYTES);
+
+    if (sniffChecklist(bytes)) {
+      const checked = await checkChecklist(fileName, bytes);
+      io.out(values.json ? JSON.stringify(checked.report, null, 2) : checked.text);
+      return checked.report.rejected.length ? EXIT.rejected : EXIT.accepted;
+    }
 
     let file: ParsedImportFile;
     try {

@@ -11,4 +11,5 @@ export const COMMAND_LOADERS: ReadonlyArray<readonly [string, () => Promise<CliC
   ['verify', async () => (await import('./verify.ts')).verifyCommand],
   ['extract', async () => (await import('./extract.ts')).extractCommand],
   ['check-import', async () => (await import('./check-import.ts')).checkImportCommand],
+  ['export', async () => (await import('./export.ts')).exportCommand],
 ];
