@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import { buildReportPdf, type SignatureField } from '../../shared/report/build-report.ts';
 import { REPORT_STRINGS } from '../../shared/report/strings.ts';
-import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
+import { parseAnySnapshot, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 import type { SignerMaterial } from '../signing/cms-signer.ts';
 import { signPdfDocument } from '../signing/sign-pdf.ts';
 import type { SignatureInfo } from '../signing/signature-dictionary.ts';
@@ -47,7 +47,7 @@ export async function signReportPdf(
 
 /** Validates untrusted input (a JSON file, say) as an audit snapshot; throws SnapshotError. */
 export function parseSnapshot(input: unknown): AuditSnapshot {
-  const parsed = AuditSnapshotSchema.safeParse(input);
+  const parsed = parseAnySnapshot(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new SnapshotError(

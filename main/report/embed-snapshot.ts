@@ -1,6 +1,10 @@
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import { AuditSnapshotSchema, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
+import {
+  AuditSnapshotSchema,
+  parseAnySnapshot,
+  type AuditSnapshot,
+} from '../../shared/snapshot/schema.ts';
 import { decodeStream, MAX_DECODED_STREAM, PdfState } from '../pdf/pdf-file.ts';
 import {
   asName,
@@ -167,7 +171,7 @@ export function readSnapshotFromState(state: PdfState): AuditSnapshot {
   } catch {
     throw new SnapshotError('The embedded audit.json is not valid JSON.');
   }
-  const parsed = AuditSnapshotSchema.safeParse(json);
+  const parsed = parseAnySnapshot(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new SnapshotError(

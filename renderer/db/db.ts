@@ -17,6 +17,7 @@ export type RoomcheckDb = Dexie & {
   settings: EntityTable<Rows['settings'], 'key'>;
   importLog: EntityTable<Rows['importLog'], 'id'>;
   auditRecords: EntityTable<Rows['auditRecords'], 'auditId'>;
+  auditScopes: EntityTable<Rows['auditScopes'], 'auditId'>;
 };
 
 /** Declares every version in order so any older database upgrades step by step. */

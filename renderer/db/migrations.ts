@@ -1,4 +1,8 @@
 import type { Transaction } from 'dexie';
+import { scopeAtStart } from '../../shared/audit/scope.ts';
+import type { Audit, Device } from '../../shared/domain/schemas.ts';
+import { FIRST_VERSIONS, upgradeRecord } from '../../shared/migrations/records.ts';
+import { parseAnySnapshot } from '../../shared/snapshot/schema.ts';
 
 /** Default settings that v2 introduces; older databases get them on upgrade. */
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
@@ -21,5 +25,30 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
       .modify((audit: { cursor?: unknown }) => {
         if (audit.cursor === undefined) audit.cursor = null;
       });
+  },
+  // Rows of databases 1-3 hold records of version 1 (FIRST_VERSIONS); they go through the
+  // same chain as every file does.
+  4: async (tx) => {
+    await tx
+      .table('findings')
+      .toCollection()
+      .modify((finding: Record<string, unknown>, ref: { value: unknown }) => {
+        ref.value = upgradeRecord('finding', finding, FIRST_VERSIONS.finding);
+      });
+    await tx
+      .table('auditRecords')
+      .toCollection()
+      .modify((row: { snapshot: unknown }) => {
+        const parsed = parseAnySnapshot(row.snapshot);
+        // A record that does not read stays as it was, to be reported where it is used.
+        if (parsed.success) row.snapshot = parsed.data;
+      });
+    const [audits, devices] = await Promise.all([
+      tx.table('audits').toArray() as Promise<Audit[]>,
+      tx.table('devices').toArray() as Promise<Device[]>,
+    ]);
+    // The best record of what an audit started before scopes existed inspects: its rooms'
+    // devices as they are now.
+    await tx.table('auditScopes').bulkPut(audits.map((a) => scopeAtStart(a, devices)));
   },
 };

@@ -34,10 +34,22 @@ export const SCHEMA_V3 = {
   auditRecords: 'auditId, siteId, *roomIds, completedAt',
 } as const;
 
+/**
+ * v4 (issue 8): each audit's scope, fixed when it starts (the devices it inspects with their
+ * recorded state). Rows move to record versions CURRENT_VERSIONS (findings v2: one identity
+ * across audits), frozen records to snapshot v2, and audits without a scope get one from
+ * their rooms' devices (migrations.ts).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  auditScopes: 'auditId',
+} as const;
+
 export const SCHEMA_VERSIONS = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: SCHEMA_V2 },
   { version: 3, stores: SCHEMA_V3 },
+  { version: 4, stores: SCHEMA_V4 },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

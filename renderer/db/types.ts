@@ -1,6 +1,7 @@
 import type {
   Answer,
   Audit,
+  AuditScope,
   Device,
   EvidenceMeta,
   Finding,
@@ -52,4 +53,5 @@ export type Rows = {
   settings: SettingRow;
   importLog: ImportLogRow;
   auditRecords: AuditRecordRow;
+  auditScopes: AuditScope;
 };

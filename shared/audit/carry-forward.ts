@@ -1,4 +1,10 @@
-import { Timestamp, type Device, type Finding } from '../domain/schemas.ts';
+import {
+  Timestamp,
+  type Device,
+  type EvidenceMeta,
+  type EvidenceRef,
+  type Finding,
+} from '../domain/schemas.ts';
 import type { AuditSide } from '../compare/compare-audits.ts';
 import { isOpenFinding } from './schedule.ts';
 
@@ -35,7 +41,10 @@ export interface CarryForwardOptions {
 }
 
 export function carryForward(
-  prior: Pick<AuditSide, 'audit' | 'devices' | 'findings'>,
+  prior: Pick<AuditSide, 'audit' | 'devices' | 'findings'> & {
+    /** Photos of the prior audit: carried findings reference theirs by SHA-256. */
+    readonly evidence?: readonly EvidenceMeta[];
+  },
   newAuditId: string,
   now: string,
   options: CarryForwardOptions = {},
@@ -69,6 +78,10 @@ export function carryForward(
       // Work in progress stays in progress; anything else starts the new audit open.
       status: finding.status === 'in_remediation' ? 'in_remediation' : 'open',
       statusReason: '',
+      // Same finding, one identity: its lineage and sightings go on, its origin is named.
+      carriedFrom: { auditId: prior.audit.id, findingId: finding.id },
+      resolution: null,
+      evidenceRefs: evidenceRefsOf(finding, prior.evidence ?? []),
       firstSeenAuditId: finding.firstSeenAuditId,
       firstSeenAt: finding.firstSeenAt,
       createdAt: now,
@@ -84,6 +97,25 @@ export function carryForward(
     });
   }
   return { devices, findings, recheck };
+}
+
+/** The finding's earlier photos and its own, each once, by SHA-256 (never copied). */
+function evidenceRefsOf(finding: Finding, evidence: readonly EvidenceMeta[]): EvidenceRef[] {
+  const refs = [...finding.evidenceRefs];
+  const seen = new Set(refs.map((r) => r.sha256));
+  for (const e of evidence) {
+    if (e.findingId !== finding.id || seen.has(e.sha256)) continue;
+    seen.add(e.sha256);
+    refs.push({
+      sha256: e.sha256,
+      fileName: e.fileName,
+      mimeType: e.mimeType,
+      size: e.size,
+      caption: e.caption,
+      auditId: e.auditId ?? finding.auditId,
+    });
+  }
+  return refs;
 }
 
 /** Plain-data deep copy, so the new audit's records share nothing with the prior's. */

@@ -5,6 +5,7 @@ import {
   type LocalizedText,
   type Template,
 } from '../domain/schemas.ts';
+import { upgradeRecord } from '../migrations/records.ts';
 import { BUILTIN_TEMPLATES } from './secure-room.ts';
 
 // Users' own checklists: duplicate a template (the built-in is read-only), edit the copy, and
@@ -303,8 +304,11 @@ export function importTemplate(text: string): TemplateResult {
       'Built-in templates come with Roomcheck and cannot be imported; export and import a copy instead.',
       '内置模板随 Roomcheck 提供，不能导入；请导出并导入其副本。',
     );
-  return validateTemplate(template);
+  // File version 1 holds a template record of version 1; the shared chain brings it up to date.
+  return validateTemplate(upgradeRecord('template', template, TEMPLATE_RECORD_VERSION_IN_FILE_V1));
 }
+
+const TEMPLATE_RECORD_VERSION_IN_FILE_V1 = 1;
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';

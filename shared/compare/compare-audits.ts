@@ -1,6 +1,14 @@
 import { requireDayNumber } from '../calendar/dates.ts';
 import type { LifecycleStatus, Severity } from '../domain/enums.ts';
-import type { Audit, Device, Finding } from '../domain/schemas.ts';
+import { reconciliationLists } from '../checklist/reconciliation.ts';
+import type { Answer, Audit, Device, Finding, Reconciliation } from '../domain/schemas.ts';
+import {
+  classifyFindings,
+  type ClassifiedFinding,
+  type FindingClassification,
+} from '../findings/lifecycle.ts';
+
+export type { FindingClassification };
 import { matchDevices, normaliseIdentifier, type MatchKey } from './match-devices.ts';
 
 // What changed in a room between two audits: the "comparison with the previous audit" section
@@ -11,6 +19,10 @@ export interface AuditSide {
   readonly audit: Audit;
   readonly devices: readonly Device[];
   readonly findings: readonly Finding[];
+  /** Its answers: what a carried finding's item got (re-checked, passed, failed again). */
+  readonly answers?: readonly Answer[];
+  /** Its inventory marks: devices not found, unexpected, at the wrong place. */
+  readonly reconciliations?: readonly Reconciliation[];
 }
 
 export interface FromTo<T> {
@@ -79,17 +91,39 @@ export interface AuditComparison {
     readonly new: readonly Finding[];
     readonly resolved: readonly ResolvedFinding[];
     readonly recurring: readonly RecurringFinding[];
+    /** Carried findings whose item passes here, not yet closed (offered for closing). */
+    readonly passed: readonly ClassifiedFinding[];
+    /** Carried findings whose item was not re-checked here. */
+    readonly notRechecked: readonly ClassifiedFinding[];
+    /** Open in the prior audit and not carried into this one. */
+    readonly notCarried: readonly Finding[];
     /** Current findings past their due date and still to remediate. */
     readonly overdue: readonly Finding[];
   };
+  /** Every current finding's state (shared/findings/lifecycle.ts), counted. */
+  readonly lifecycle: FindingClassification['counts'];
+  /** What the inspector recorded about the inventory during the current audit. */
+  readonly reconciliation: {
+    readonly missing: readonly Reconciliation[];
+    readonly unexpected: readonly Reconciliation[];
+    readonly moved: readonly Reconciliation[];
+  };
   readonly counts: {
+    /** Inventory changes between the two audits' scopes. */
     readonly added: number;
-    readonly missing: number;
-    readonly moved: number;
+    readonly removed: number;
+    readonly relocated: number;
     readonly statusChanged: number;
+    /** The current audit's reconciliation: the same figures as its summary. */
+    readonly missing: number;
+    readonly unexpected: number;
+    readonly moved: number;
     readonly newFindings: number;
     readonly resolved: number;
     readonly recurring: number;
+    readonly passed: number;
+    readonly notRechecked: number;
+    readonly notCarried: number;
     readonly overdue: number;
   };
 }
@@ -180,51 +214,36 @@ export function compareAudits(
     if (!isMove && p.status === c.status) unchanged += 1;
   }
 
-  const priorFindings = (prior?.findings ?? []).filter((f) => inScope(f.roomId));
   const currentFindings = current.findings.filter((f) => inScope(f.roomId));
-
-  // Pair findings one to one by lineage; among several of the same lineage, the earliest
-  // sighting first, so a problem's history is followed from its start.
-  const priorByKey = new Map<string, Finding[]>();
-  const sortedPrior = [...priorFindings].sort((a, b) =>
-    a.firstSeenAt < b.firstSeenAt ? -1 : a.firstSeenAt > b.firstSeenAt ? 1 : 0,
+  const classified = classifyFindings(
+    (prior?.findings ?? []).filter((f) => inScope(f.roomId)),
+    currentFindings,
+    current.answers ?? [],
+    {
+      prior: (f) => findingLineageKey(f, deviceIdMap),
+      current: (f) => findingLineageKey(f),
+    },
   );
-  for (const finding of sortedPrior) {
-    const key = findingLineageKey(finding, deviceIdMap);
-    const list = priorByKey.get(key);
-    if (list) list.push(finding);
-    else priorByKey.set(key, [finding]);
-  }
-
-  const newFindings: Finding[] = [];
-  const recurring: RecurringFinding[] = [];
-  const resolved: ResolvedFinding[] = [];
-  const pairedPrior = new Set<Finding>();
-  for (const finding of currentFindings) {
-    const candidates = priorByKey.get(findingLineageKey(finding));
-    const match = candidates?.find((p) => !pairedPrior.has(p));
-    if (!match) {
-      newFindings.push(finding);
-      continue;
-    }
-    pairedPrior.add(match);
-    if (finding.status === 'closed') {
-      if (!isSettled(match)) resolved.push({ prior: match, current: finding });
-      continue;
-    }
-    const first = earlierSighting(match, finding);
-    recurring.push({
-      current: finding,
-      prior: match,
-      reappeared: match.status === 'closed',
+  const newFindings = classified.byState.new.map((c) => c.current);
+  const recurring: RecurringFinding[] = classified.byState.recurring.map((c) => {
+    const first = c.prior ? earlierSighting(c.prior, c.current) : c.current;
+    return {
+      current: c.current,
+      prior: c.prior ?? c.current,
+      reappeared: c.prior?.status === 'closed',
       firstSeenAuditId: first.firstSeenAuditId,
       firstSeenAt: first.firstSeenAt,
-    });
-  }
-  for (const finding of priorFindings) {
-    if (!pairedPrior.has(finding) && !isSettled(finding))
-      resolved.push({ prior: finding, current: null });
-  }
+    };
+  });
+  const resolved: ResolvedFinding[] = [
+    ...classified.byState.resolved.map((c) => ({
+      prior: c.prior ?? c.current,
+      current: c.current,
+    })),
+  ];
+  const recon = reconciliationLists(
+    (current.reconciliations ?? []).filter((r) => inScope(r.roomId)),
+  );
 
   // Overdue means work promised and not done: a risk-accepted finding has no remediation due.
   const overdue = currentFindings.filter(
@@ -242,15 +261,31 @@ export function compareAudits(
     isFirstAudit: prior === null,
     today,
     devices: { added, missing, moved, statusChanged, unchanged },
-    findings: { new: newFindings, resolved, recurring, overdue },
+    findings: {
+      new: newFindings,
+      resolved,
+      recurring,
+      passed: classified.byState.passed,
+      notRechecked: classified.byState.not_rechecked,
+      notCarried: classified.notCarried,
+      overdue,
+    },
+    lifecycle: classified.counts,
+    reconciliation: recon,
     counts: {
       added: added.length,
-      missing: missing.length,
-      moved: moved.length,
+      removed: missing.length,
+      relocated: moved.length,
       statusChanged: statusChanged.length,
+      missing: recon.missing.length,
+      unexpected: recon.unexpected.length,
+      moved: recon.moved.length,
       newFindings: newFindings.length,
       resolved: resolved.length,
       recurring: recurring.length,
+      passed: classified.counts.passed,
+      notRechecked: classified.counts.not_rechecked,
+      notCarried: classified.counts.notCarried,
       overdue: overdue.length,
     },
   };

@@ -15,12 +15,8 @@ import {
   type Template,
 } from '../domain/schemas.ts';
 import { bytesToBase64 } from '../encoding/base64.ts';
-import {
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_FORMAT_VERSION,
-  type AuditSnapshot,
-  type SnapshotEvidence,
-} from '../snapshot/schema.ts';
+import { firstSighting } from '../findings/findings.ts';
+import { assembleSnapshot, type AuditSnapshot, type SnapshotEvidence } from '../snapshot/schema.ts';
 import {
   ASSET_TAG_PREFIX,
   DEMO_ORGANISATION,
@@ -439,8 +435,31 @@ export function makeDemoAudit(options: DemoAuditOptions): AuditSnapshot {
         when === 'current' && spec.statusReason ? localized(spec.statusReason, lang) : '',
       firstSeenAuditId: firstSeenPrior ? IDS.prior : auditId,
       firstSeenAt: firstSeenPrior ? clock.ago(priorStart - 1) : createdAt,
+      ...lineage(spec, auditId, when, firstSeenPrior, createdAt),
       createdAt,
       updatedAt: createdAt,
+    };
+  };
+  // A finding seen in the prior audit is the same finding carried into this one: one lineage,
+  // seen again when it still fails, resolved here when it was closed.
+  const lineage = (
+    spec: FindingSpec,
+    auditId: string,
+    when: 'current' | 'prior',
+    firstSeenPrior: boolean,
+    at: string,
+  ): Pick<Finding, 'lineageId' | 'seenIn' | 'carriedFrom' | 'resolution' | 'evidenceRefs'> => {
+    if (!firstSeenPrior || when === 'prior')
+      return firstSighting(IDS.finding(auditId, spec.key), auditId, at);
+    const original = IDS.finding(IDS.prior, spec.key);
+    const first = { auditId: IDS.prior, at: clock.ago(priorStart - 1) };
+    const closed = spec.status === 'closed';
+    return {
+      lineageId: original,
+      seenIn: closed ? [first] : [first, { auditId, at }],
+      carriedFrom: { auditId: IDS.prior, findingId: original },
+      resolution: closed ? { auditId, by: inspector, at } : null,
+      evidenceRefs: [],
     };
   };
 
@@ -674,9 +693,7 @@ export function makeDemoAudit(options: DemoAuditOptions): AuditSnapshot {
       })
     : null;
 
-  const snapshot: AuditSnapshot = {
-    format: SNAPSHOT_FORMAT,
-    formatVersion: SNAPSHOT_FORMAT_VERSION,
+  const snapshot: AuditSnapshot = assembleSnapshot({
     createdAt: clock.ago(0.05),
     app: { name: 'Roomcheck', version: '0.1.0' },
     site: {
@@ -712,7 +729,8 @@ export function makeDemoAudit(options: DemoAuditOptions): AuditSnapshot {
       reportVersion: 1,
       language: lang,
     },
-  };
+    scope: { fixedAt: audit.startedAt, decisions: [] },
+  });
   return snapshot;
 }
 

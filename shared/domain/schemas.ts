@@ -235,6 +235,28 @@ export const SeverityChangeSchema = z.object({
   at: Timestamp,
 });
 
+export const SightingSchema = z.object({ auditId: Id, at: Timestamp });
+export type Sighting = z.infer<typeof SightingSchema>;
+
+export const ResolutionSchema = z.object({
+  auditId: Id,
+  by: Text(200).min(1),
+  at: Timestamp,
+});
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
+/** A photo kept with an earlier sighting of a finding: its bytes are found by SHA-256. */
+export const EvidenceRefSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  fileName: Text(255),
+  mimeType: EvidenceMimeType,
+  size: z.number().int().min(0),
+  caption: Text(500),
+  /** The audit in which it was recorded. */
+  auditId: Id,
+});
+export type EvidenceRef = z.infer<typeof EvidenceRefSchema>;
+
 export const FindingSchema = z.object({
   id: Id,
   auditId: Id,
@@ -254,6 +276,19 @@ export const FindingSchema = z.object({
   statusReason: Text(2000),
   firstSeenAuditId: Id,
   firstSeenAt: Timestamp,
+  /**
+   * One identity from first seen to closed: the id of the finding as first raised, kept by
+   * every copy carried into a follow-up audit (finding v2).
+   */
+  lineageId: z.string().min(1).max(300),
+  /** The audits in which the problem was observed (first sighting first); last = last seen. */
+  seenIn: z.array(SightingSchema).max(1000),
+  /** The finding of the audit this copy was carried from, when it was carried. */
+  carriedFrom: z.object({ auditId: Id, findingId: Id }).nullable(),
+  /** Closed as resolved: the audit that verified it, who and when. */
+  resolution: ResolutionSchema.nullable(),
+  /** Evidence recorded with earlier sightings, referenced by SHA-256 rather than copied. */
+  evidenceRefs: z.array(EvidenceRefSchema).max(200),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -293,3 +328,29 @@ export const answerId = (
   deviceId: string | null,
   itemId: string,
 ) => `${auditId}|${deviceId ?? `room:${roomId}`}|${itemId}`;
+
+export const ScopeDecisionSchema = z.object({
+  deviceId: Id,
+  /**
+   * brought_in: a device added to the audit's rooms after the start, taken into scope;
+   * unexpected: such a device recorded as found here though not expected;
+   * updated: a device edited after the start, its new record taken;
+   * removed: a device taken out of the audit's scope.
+   */
+  kind: z.enum(['brought_in', 'unexpected', 'updated', 'removed']),
+  by: Text(200),
+  at: Timestamp,
+});
+export type ScopeDecision = z.infer<typeof ScopeDecisionSchema>;
+
+/**
+ * What an audit inspects, fixed when it starts: the devices of its rooms with the recorded
+ * state that rules, reconciliation and the report use. It changes only by explicit decisions.
+ */
+export const AuditScopeSchema = z.object({
+  auditId: Id,
+  fixedAt: Timestamp,
+  devices: z.array(DeviceSchema),
+  decisions: z.array(ScopeDecisionSchema),
+});
+export type AuditScope = z.infer<typeof AuditScopeSchema>;

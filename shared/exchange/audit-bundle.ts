@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { importError } from '../import/messages.ts';
+import { describeZodError } from '../import/zod-message.ts';
 import {
   type AuditSnapshot,
   AuditSnapshotSchema,
+  parseAnySnapshot,
   SNAPSHOT_FORMAT,
   SNAPSHOT_FORMAT_VERSION,
+  SNAPSHOT_READABLE_VERSIONS,
 } from '../snapshot/schema.ts';
 import {
   type ExchangeInput,
-  parseWithSchema,
   readExchangeJson,
   requireUniqueIds,
   type Sha256,
@@ -18,12 +20,14 @@ import {
 // The audit export: one audit snapshot (shared/snapshot/schema.ts) with its evidence bytes,
 // in a small envelope so the file names its own format. It is what an inspector hands to the
 // next one when there is no signed PDF, and it must come back exactly as it left.
+// Versions: 1 holds a snapshot v1; 2 holds a snapshot v2. Both read (the snapshot upgraded).
 
 export const AUDIT_BUNDLE_FORMAT = 'roomcheck.audit-bundle';
-export const AUDIT_BUNDLE_FORMAT_VERSION = 1;
+export const AUDIT_BUNDLE_FORMAT_VERSION = 2;
 const KIND = {
   format: AUDIT_BUNDLE_FORMAT,
   formatVersion: AUDIT_BUNDLE_FORMAT_VERSION,
+  readable: [1, 2],
   name: 'Roomcheck audit export',
 };
 
@@ -64,7 +68,7 @@ export async function parseAuditBundle(
         found: String(format),
       });
     }
-    if (formatVersion !== SNAPSHOT_FORMAT_VERSION) {
+    if (!SNAPSHOT_READABLE_VERSIONS.includes(formatVersion as number)) {
       throw importError('wrong_version', {
         expected: 'Roomcheck audit snapshot',
         found: String(formatVersion),
@@ -72,15 +76,27 @@ export async function parseAuditBundle(
       });
     }
   }
-  const { snapshot } = parseWithSchema(AuditBundleSchema, raw);
-  return checkSnapshot(snapshot, deps.sha256, true);
+  return checkSnapshot(readSnapshot(inner, 'snapshot'), deps.sha256, true);
 }
 
 const SNAPSHOT_KIND = {
   format: SNAPSHOT_FORMAT,
   formatVersion: SNAPSHOT_FORMAT_VERSION,
+  readable: SNAPSHOT_READABLE_VERSIONS,
   name: 'Roomcheck audit snapshot',
 };
+
+/** A snapshot of any readable version, upgraded and validated; ImportError when it is not one. */
+export function readSnapshot(value: unknown, at?: string): AuditSnapshot {
+  const parsed = parseAnySnapshot(value);
+  if (!parsed.success) {
+    const problem = describeZodError(parsed.error);
+    // Where in the file: `$.snapshot.findings[2]` for the snapshot inside an export.
+    const path = at ? problem.path.replace(/^\$/, `$.${at}`) : problem.path;
+    throw importError('invalid_content', { ...problem, path });
+  }
+  return parsed.data;
+}
 
 /**
  * Reads a bare audit snapshot (what `roomcheck demo` and `roomcheck extract` write). Same
@@ -95,7 +111,7 @@ export async function parseAuditSnapshotFile(
   evidenceBytes: Map<string, Uint8Array>;
   evidenceWithoutBytes: string[];
 }> {
-  const snapshot = parseWithSchema(AuditSnapshotSchema, readExchangeJson(text, SNAPSHOT_KIND));
+  const snapshot = readSnapshot(readExchangeJson(text, SNAPSHOT_KIND));
   const { evidenceBytes } = await checkSnapshot(snapshot, deps.sha256, false);
   const evidenceWithoutBytes = snapshot.evidence
     .filter((e) => e.dataBase64 === null)

@@ -1,7 +1,19 @@
 import { z } from 'zod';
+import { scopeAtStart } from '../audit/scope.ts';
+import {
+  CURRENT_VERSIONS,
+  declaredVersions,
+  FIRST_VERSIONS,
+  NewerRecordError,
+  upgradeRecords,
+  type RecordType,
+} from '../migrations/records.ts';
 import {
   AnswerSchema,
   AuditSchema,
+  AuditScopeSchema,
+  type Audit,
+  type Device,
   DeviceSchema,
   EvidenceMetaSchema,
   FindingSchema,
@@ -23,19 +35,25 @@ import {
 } from './exchange-file.ts';
 import { decodeBase64 } from '../encoding/base64.ts';
 import { importError } from '../import/messages.ts';
-import { AuditSnapshotSchema } from '../snapshot/schema.ts';
+import { AuditSnapshotSchema, parseAnySnapshot, RecordVersionsSchema } from '../snapshot/schema.ts';
 
 // The whole-database backup: every table of the renderer's database as plain JSON, evidence
 // bytes (and thumbnails) as base64. Restore reads it with this parser and refuses anything it
 // cannot vouch for, so a restore never half-succeeds. Tables are a strict object: a backup
 // from a newer Roomcheck with a table this version does not know is refused by name rather
 // than restored without it.
+//
+// Versions: 1 (database versions 1-3, record versions 1); 2 adds `records` (the version of each
+// record type in the tables) and the audits' scopes. Every version reads: rows are upgraded
+// through the shared record chain, and a v1 backup's audits get the scope their rooms' devices
+// give them, as the database upgrade does.
 
 export const BACKUP_FORMAT = 'roomcheck.backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
 const KIND = {
   format: BACKUP_FORMAT,
   formatVersion: BACKUP_FORMAT_VERSION,
+  readable: [1, 2],
   name: 'Roomcheck backup',
 };
 
@@ -92,6 +110,7 @@ export const BackupTablesSchema = z.strictObject({
   evidence: z.array(BackupEvidenceSchema),
   auditRecords: z.array(AuditRecordSchema),
   importLog: z.array(ImportLogEntrySchema),
+  auditScopes: z.array(AuditScopeSchema),
 });
 export type BackupTables = z.infer<typeof BackupTablesSchema>;
 export const BACKUP_TABLES = Object.keys(BackupTablesSchema.shape) as (keyof BackupTables)[];
@@ -99,6 +118,7 @@ export const BACKUP_TABLES = Object.keys(BackupTablesSchema.shape) as (keyof Bac
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+  records: RecordVersionsSchema,
   createdAt: Timestamp,
   app: z.object({ name: z.literal('Roomcheck'), version: z.string().max(50) }),
   /** The database schema version the tables were read from; a newer one cannot be restored. */
@@ -107,10 +127,13 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
-export function serializeBackup(backup: Omit<Backup, 'format' | 'formatVersion'>): string {
+export function serializeBackup(
+  backup: Omit<Backup, 'format' | 'formatVersion' | 'records'>,
+): string {
   const full: Backup = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
+    records: CURRENT_VERSIONS,
     createdAt: backup.createdAt,
     app: backup.app,
     databaseVersion: backup.databaseVersion,
@@ -126,10 +149,10 @@ export function serializeBackup(backup: Omit<Backup, 'format' | 'formatVersion'>
  * `auditId`. The caller refuses a `databaseVersion` newer than its own.
  */
 export async function parseBackup(text: ExchangeInput, deps: { sha256: Sha256 }): Promise<Backup> {
-  const backup = parseWithSchema(BackupSchema, readExchangeJson(text, KIND));
+  const backup = parseWithSchema(BackupSchema, upgradeBackup(readExchangeJson(text, KIND)));
   const t = backup.tables;
   for (const table of BACKUP_TABLES) {
-    if (table === 'settings' || table === 'auditRecords') continue;
+    if (table === 'settings' || table === 'auditRecords' || table === 'auditScopes') continue;
     requireUniqueIds(table, t[table] as readonly { id: string }[]);
   }
   requireUniqueIds(
@@ -140,6 +163,10 @@ export async function parseBackup(text: ExchangeInput, deps: { sha256: Sha256 })
     'auditRecords',
     t.auditRecords.map((r) => ({ id: r.auditId })),
   );
+  requireUniqueIds(
+    'auditScopes',
+    t.auditScopes.map((r) => ({ id: r.auditId })),
+  );
   await verifyEvidence(t.evidence, deps.sha256);
   for (const e of t.evidence) {
     if (e.thumbnailBase64 !== null && decodeBase64(e.thumbnailBase64) === null) {
@@ -147,4 +174,63 @@ export async function parseBackup(text: ExchangeInput, deps: { sha256: Sha256 })
     }
   }
   return backup;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const TABLE_RECORDS: Partial<Record<keyof BackupTables, RecordType>> = {
+  templates: 'template',
+  sites: 'site',
+  rooms: 'room',
+  racks: 'rack',
+  devices: 'device',
+  audits: 'audit',
+  answers: 'answer',
+  findings: 'finding',
+  reconciliations: 'reconciliation',
+  evidence: 'evidence',
+  auditScopes: 'scope',
+};
+
+/**
+ * A backup of any readable version, its rows brought to the current record versions before
+ * validation: each table through the shared chain, each frozen record's snapshot through the
+ * snapshot reader, and (from v1) a scope for every audit from its rooms' devices.
+ */
+function upgradeBackup(raw: Json): Json {
+  if (!isObject(raw.tables)) return raw;
+  const from = raw.formatVersion === 1 ? FIRST_VERSIONS : declaredVersions(raw.records);
+  if (!from) return raw;
+  let tables: Json;
+  try {
+    tables = { ...raw.tables };
+    for (const [table, type] of Object.entries(TABLE_RECORDS))
+      tables[table] = upgradeRecords(type, tables[table], from[type]);
+  } catch (err) {
+    if (!(err instanceof NewerRecordError)) throw err;
+    throw importError('wrong_version', {
+      expected: 'Roomcheck backup',
+      found: `${err.type} v${err.version}`,
+      supported: CURRENT_VERSIONS[err.type],
+    });
+  }
+  if (Array.isArray(tables.auditRecords))
+    tables.auditRecords = tables.auditRecords.map((r: unknown) => {
+      if (!isObject(r)) return r;
+      const parsed = parseAnySnapshot(r.snapshot);
+      return parsed.success ? { ...r, snapshot: parsed.data } : r;
+    });
+  if (raw.formatVersion === 1 && tables.auditScopes === undefined)
+    tables.auditScopes = scopesOf(tables);
+  return { ...raw, formatVersion: BACKUP_FORMAT_VERSION, records: CURRENT_VERSIONS, tables };
+}
+
+/** Scopes for a v1 backup's audits; rows the schema will refuse are left for it to name. */
+function scopesOf(tables: Json): unknown[] {
+  const audits = z.array(AuditSchema).safeParse(tables.audits);
+  const devices = z.array(DeviceSchema).safeParse(tables.devices);
+  if (!audits.success || !devices.success) return [];
+  return audits.data.map((a: Audit) => scopeAtStart(a, devices.data as Device[]));
 }

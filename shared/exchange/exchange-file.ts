@@ -13,7 +13,14 @@ import { parseStrictJson } from './json-scan.ts';
 /** SHA-256 of bytes as lower-case hex: WebCrypto in the renderer, node:crypto in main. */
 export type Sha256 = (bytes: Uint8Array) => Promise<string>;
 
-export type ExchangeKind = { format: string; formatVersion: number; name: string };
+export type ExchangeKind = {
+  format: string;
+  /** The version this code writes. */
+  formatVersion: number;
+  /** Every version ever written, all of which this code reads (default: the current one). */
+  readable?: readonly number[];
+  name: string;
+};
 
 /** A file's text, or its value already read by `readStrictJson` (so it is not parsed twice). */
 export type ExchangeInput = string | { readonly json: unknown };
@@ -45,7 +52,7 @@ export function readExchangeJson(
     });
   }
   const version = (obj as { formatVersion?: unknown }).formatVersion;
-  if (version !== kind.formatVersion) {
+  if (!(kind.readable ?? [kind.formatVersion]).includes(version as number)) {
     throw importError('wrong_version', {
       expected: kind.name,
       found: typeof version === 'number' ? version : String(version),

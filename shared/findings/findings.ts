@@ -55,6 +55,21 @@ export function isWithdrawable(finding: Finding, evidenceCount: number): boolean
   );
 }
 
+/** The life-across-audits fields of a finding first raised now (finding v2). */
+export function firstSighting(
+  findingId: string,
+  auditId: string,
+  at: string,
+): Pick<Finding, 'lineageId' | 'seenIn' | 'carriedFrom' | 'resolution' | 'evidenceRefs'> {
+  return {
+    lineageId: findingId,
+    seenIn: [{ auditId, at }],
+    carriedFrom: null,
+    resolution: null,
+    evidenceRefs: [],
+  };
+}
+
 export type StatusProblem = 'reasonRequired';
 
 /** Risk acceptance is a decision somebody must justify; the other statuses need no reason. */

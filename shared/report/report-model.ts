@@ -30,7 +30,7 @@ export type Judgement = 'unsatisfactory' | 'reservations' | 'satisfactory';
 
 export type ReportModel = {
   snapshot: AuditSnapshot;
-  /** YYYY-MM-DD of generation: what "overdue" is measured against. */
+  /** YYYY-MM-DD of completion (or generation, before): what "overdue" is measured against. */
   today: string;
   classification: Classification;
   findings: ReportFinding[];
@@ -70,7 +70,8 @@ export function highestClassification(rooms: readonly Room[]): Classification {
 }
 
 export function buildReportModel(snapshot: AuditSnapshot, generatedAt: string): ReportModel {
-  const today = generatedAt.slice(0, 10);
+  // A completed audit is judged as of its completion, so every report of it says the same.
+  const today = (snapshot.audit.completedAt ?? generatedAt).slice(0, 10);
   const roomById = new Map(snapshot.rooms.map((r) => [r.id, r]));
   const rackById = new Map(snapshot.racks.map((r) => [r.id, r]));
   const deviceById = new Map(snapshot.devices.map((d) => [d.id, d]));
@@ -132,14 +133,13 @@ export function buildReportModel(snapshot: AuditSnapshot, generatedAt: string): 
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || Number(a.isNew) - Number(b.isNew))
     .slice(0, 6);
 
-  const answerCounts = { pass: 0, fail: 0, na: 0, unchecked: 0 };
-  for (const answer of snapshot.answers) answerCounts[answer.result]++;
-  const reconciliation = { notFound: 0, unexpected: 0, wrongLocation: 0 };
-  for (const r of snapshot.reconciliations) {
-    if (r.state === 'not_found') reconciliation.notFound++;
-    else if (r.state === 'unexpected') reconciliation.unexpected++;
-    else if (r.state === 'wrong_location') reconciliation.wrongLocation++;
-  }
+  // The audit's own summary figures: "not checked" counts every unanswered step of its scope.
+  const answerCounts = { ...snapshot.figures.results };
+  const reconciliation = {
+    notFound: snapshot.figures.reconciliation.missing,
+    unexpected: snapshot.figures.reconciliation.unexpected,
+    wrongLocation: snapshot.figures.reconciliation.moved,
+  };
   const exposedDevices = snapshot.devices.filter(
     (d) =>
       (d.status === 'idle' || d.status === 'decommissioning') &&

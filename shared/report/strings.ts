@@ -110,6 +110,10 @@ export interface ReportStrings {
   changeMissing: string;
   changeMoved: string;
   changeStatus: string;
+  changeNotRechecked: string;
+  changeUnexpected: string;
+  changeRemoved: string;
+  changeRelocated: string;
   newFindingsNote: string;
   reappeared: string;
   notSeenAgain: string;
@@ -317,9 +321,13 @@ export const EN: ReportStrings = {
   changeRecurring: 'Recurring',
   changeOverdue: 'Overdue',
   changeAdded: 'Added',
-  changeMissing: 'Missing',
-  changeMoved: 'Moved',
+  changeMissing: 'Not found',
+  changeMoved: 'Wrong location',
   changeStatus: 'Status changed',
+  changeNotRechecked: 'Not re-checked',
+  changeUnexpected: 'Unexpected',
+  changeRemoved: 'No longer listed',
+  changeRelocated: 'Relocated in records',
   newFindingsNote: 'New findings are marked NEW in the findings section.',
   reappeared: 'came back after closure',
   notSeenAgain: 'Not seen again',
@@ -528,9 +536,13 @@ export const ZH: ReportStrings = {
   changeRecurring: '重复出现',
   changeOverdue: '逾期',
   changeAdded: '新增设备',
-  changeMissing: '缺失设备',
-  changeMoved: '位置变动',
+  changeMissing: '未找到',
+  changeMoved: '位置不符',
   changeStatus: '状态变化',
+  changeNotRechecked: '未复查',
+  changeUnexpected: '意外设备',
+  changeRemoved: '不再登记',
+  changeRelocated: '登记位置变动',
   newFindingsNote: '新增问题在问题清单中标注“新增”。',
   reappeared: '关闭后再次出现',
   notSeenAgain: '本次未再发现',

@@ -261,6 +261,7 @@ export async function applyAuditImport(
       db.reconciliations,
       db.evidence,
       db.auditRecords,
+      db.auditScopes,
       db.importLog,
     ],
     async () => {
@@ -301,6 +302,12 @@ export async function applyAuditImport(
         db.reconciliations.bulkAdd(snapshot.reconciliations),
         db.evidence.bulkAdd(plan.evidence),
         db.auditRecords.add(frozen),
+        db.auditScopes.put({
+          auditId: snapshot.audit.id,
+          fixedAt: snapshot.scope.fixedAt,
+          devices: snapshot.devices,
+          decisions: snapshot.scope.decisions,
+        }),
         db.importLog.add(log),
       ]);
     },

@@ -9,10 +9,13 @@ import {
   type Finding,
 } from '../../../shared/domain/schemas.ts';
 import { effectiveSeverity } from '../../../shared/checklist/effective-severity.ts';
-import { autoFindingId, isWithdrawable } from '../../../shared/findings/findings.ts';
+import { scopeAtStart } from '../../../shared/audit/scope.ts';
+import { autoFindingId, firstSighting, isWithdrawable } from '../../../shared/findings/findings.ts';
+import { isCarried } from '../../../shared/findings/lifecycle.ts';
 import type { AnswerResult } from '../../../shared/domain/enums.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { newId, nowIso } from '../ids.ts';
+import { CONTENT_TABLES, writeRecord } from './snapshot.ts';
 
 export type StartAuditInput = {
   siteId: string;
@@ -25,7 +28,7 @@ export type StartAuditInput = {
 
 export async function startAudit(db: RoomcheckDb, input: StartAuditInput): Promise<Audit> {
   const now = nowIso();
-  return db.transaction('rw', db.audits, db.templates, async () => {
+  return db.transaction('rw', [db.audits, db.templates, db.devices, db.auditScopes], async () => {
     const template = await db.templates.get(input.templateId);
     if (!template) throw new Error('The chosen checklist template no longer exists.');
     const audit = AuditSchema.parse({
@@ -45,7 +48,9 @@ export async function startAudit(db: RoomcheckDb, input: StartAuditInput): Promi
       createdAt: now,
       updatedAt: now,
     });
-    await db.audits.add(audit);
+    // The scope is fixed now: the rooms' devices with the state the audit will use.
+    const devices = await db.devices.where('roomId').anyOf(audit.roomIds).toArray();
+    await Promise.all([db.audits.add(audit), db.auditScopes.add(scopeAtStart(audit, devices))]);
     return audit;
   });
 }
@@ -129,7 +134,7 @@ export async function recordAnswer(db: RoomcheckDb, input: AnswerInput): Promise
   // finding together, then write together. This is the keypress path of the walk-through.
   return db.transaction(
     'rw',
-    [db.audits, db.answers, db.findings, db.evidence, db.templates, db.devices],
+    [db.audits, db.answers, db.findings, db.evidence, db.templates, db.auditScopes],
     async () => {
       const [audit, previous, existing] = await Promise.all([
         db.audits.get(input.auditId),
@@ -151,13 +156,19 @@ export async function recordAnswer(db: RoomcheckDb, input: AnswerInput): Promise
               result = { answer, finding, keptFinding: null };
             }),
           );
-        } else if (existing.detail === (previous?.note ?? '') && existing.detail !== answer.note) {
-          // The note of a failed item is the finding's detail until somebody edits the detail.
-          const next = { ...existing, detail: answer.note, updatedAt: answer.at };
-          writes.push(db.findings.put(next));
-          result = { answer, finding: next, keptFinding: null };
         } else {
-          result = { answer, finding: existing, keptFinding: null };
+          let next = existing;
+          // The note of a failed item is the finding's detail until somebody edits the detail.
+          if (existing.detail === (previous?.note ?? '') && existing.detail !== answer.note)
+            next = { ...next, detail: answer.note };
+          // A carried finding failing again was seen again in this audit: it recurs.
+          if (isCarried(existing) && !existing.seenIn.some((s) => s.auditId === audit.id))
+            next = { ...next, seenIn: [...next.seenIn, { auditId: audit.id, at: answer.at }] };
+          if (next !== existing) {
+            next = { ...next, updatedAt: answer.at };
+            writes.push(db.findings.put(next));
+          }
+          result = { answer, finding: next, keptFinding: null };
         }
       } else if (existing) {
         const evidence = await db.evidence.where('findingId').equals(existing.id).count();
@@ -183,10 +194,12 @@ async function raiseFinding(
   lang: 'en' | 'zh',
 ): Promise<Finding> {
   // Only a failing answer pays for these reads; "pass" stays at three requests.
-  const [template, device] = await Promise.all([
+  // Severity from the device's state as the audit recorded it (its scope), not as edited since.
+  const [template, scope] = await Promise.all([
     db.templates.get(audit.templateId),
-    answer.deviceId ? db.devices.get(answer.deviceId) : Promise.resolve(undefined),
+    answer.deviceId ? db.auditScopes.get(audit.id) : Promise.resolve(undefined),
   ]);
+  const device = scope?.devices.find((d) => d.id === answer.deviceId);
   const item = template?.items.find((i) => i.id === answer.itemId);
   const severity = item ? effectiveSeverity(item, device ?? null) : 'medium';
   const text = item ? item.text[lang] : answer.itemId;
@@ -207,6 +220,7 @@ async function raiseFinding(
     statusReason: '',
     firstSeenAuditId: audit.id,
     firstSeenAt: answer.at,
+    ...firstSighting(findingId, audit.id, answer.at),
     createdAt: answer.at,
     updatedAt: answer.at,
   });
@@ -228,9 +242,16 @@ export async function moveCursor(
   });
 }
 
-/** Completes the audit: its answers, findings' severities and inventory marks lock. */
-export async function completeAudit(db: RoomcheckDb, auditId: string): Promise<Audit> {
-  return db.transaction('rw', db.audits, async () => {
+/**
+ * Completes the audit and writes its frozen record in the same transaction: from now on every
+ * screen and report of it is built from that record, whatever happens to the inventory.
+ */
+export async function completeAudit(
+  db: RoomcheckDb,
+  auditId: string,
+  appVersion = '0.0.0',
+): Promise<Audit> {
+  return db.transaction('rw', CONTENT_TABLES(db), async () => {
     const audit = await writableAudit(db, auditId);
     const now = nowIso();
     const next = AuditSchema.parse({
@@ -240,6 +261,7 @@ export async function completeAudit(db: RoomcheckDb, auditId: string): Promise<A
       updatedAt: now,
     });
     await db.audits.put(next);
+    await writeRecord(db, next, appVersion);
     return next;
   });
 }
@@ -253,7 +275,7 @@ export async function reopenAudit(
 ): Promise<Audit> {
   if (!by.trim()) throw new Error('Say who reopens the audit.');
   if (!reason.trim()) throw new Error('Give the reason for reopening the audit.');
-  return db.transaction('rw', db.audits, async () => {
+  return db.transaction('rw', [db.audits, db.auditRecords], async () => {
     const audit = await db.audits.get(auditId);
     if (!audit) throw new Error('This audit no longer exists.');
     if (audit.status === 'signed')
@@ -267,7 +289,9 @@ export async function reopenAudit(
       reopenLog: [...audit.reopenLog, { by: by.trim(), at: now, reason: reason.trim() }],
       updatedAt: now,
     });
-    await db.audits.put(next);
+    // The record of the completion is withdrawn with it; completing again writes a new one,
+    // which carries the reopening in the audit's reopen log.
+    await Promise.all([db.audits.put(next), db.auditRecords.delete(auditId)]);
     return next;
   });
 }

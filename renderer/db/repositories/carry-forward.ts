@@ -4,7 +4,8 @@ import { autoFindingId } from '../../../shared/findings/findings.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { ExchangeError } from '../exchange-error.ts';
 import { newId, nowIso } from '../ids.ts';
-import { loadAuditSide } from './audit-sides.ts';
+import { scopeAtStart } from '../../../shared/audit/scope.ts';
+import { loadAuditSide, SIDE_TABLES } from './audit-sides.ts';
 
 /** Ids for carried findings: the item's own finding id where free, else one derived from the prior finding. */
 function carriedFindingIds(auditId: string): (f: Finding) => string {
@@ -48,71 +49,70 @@ export async function startAuditFromPrior(
 ): Promise<CarriedAudit> {
   const now = nowIso();
   const id = newId();
-  return db.transaction(
-    'rw',
-    [db.audits, db.auditRecords, db.devices, db.findings, db.templates, db.rooms],
-    async () => {
-      const prior = await loadAuditSide(db, input.priorAuditId);
-      if (!prior)
-        throw new ExchangeError('prior_missing', 'The prior audit is no longer in this database.');
-      const rooms = (await db.rooms.bulkGet(prior.audit.roomIds)).filter((r) => r !== undefined);
-      if (rooms.length === 0)
-        throw new ExchangeError('room_missing', 'None of the prior audit’s rooms exists here.');
-      const roomIds = new Set(rooms.map((r) => r.id));
-      const templates = await db.templates.toArray();
-      const template =
-        templates.find((t) => t.id === input.templateId) ??
-        templates.find((t) => t.id === prior.audit.templateId) ??
-        templates[0];
-      if (!template) throw new Error('No checklist template is available.');
+  return db.transaction('rw', [...SIDE_TABLES(db), db.templates, db.rooms], async () => {
+    const prior = await loadAuditSide(db, input.priorAuditId);
+    if (!prior)
+      throw new ExchangeError('prior_missing', 'The prior audit is no longer in this database.');
+    const rooms = (await db.rooms.bulkGet(prior.audit.roomIds)).filter((r) => r !== undefined);
+    if (rooms.length === 0)
+      throw new ExchangeError('room_missing', 'None of the prior audit’s rooms exists here.');
+    const roomIds = new Set(rooms.map((r) => r.id));
+    const templates = await db.templates.toArray();
+    const template =
+      templates.find((t) => t.id === input.templateId) ??
+      templates.find((t) => t.id === prior.audit.templateId) ??
+      templates[0];
+    if (!template) throw new Error('No checklist template is available.');
 
-      // A carried finding of a check item takes the id the walk-through gives that item's
-      // finding in the new audit, so failing it again finds the carried (recurring) finding
-      // instead of raising a duplicate beside it.
-      const carried = carryForward(
-        { ...prior, devices: prior.devices.filter((d) => roomIds.has(d.roomId)) },
-        id,
-        now,
-        { makeFindingId: carriedFindingIds(id) },
-      );
-      const audit = AuditSchema.parse({
-        id,
-        siteId: prior.audit.siteId,
-        roomIds: [...roomIds],
-        title: input.title,
-        templateId: template.id,
-        templateVersion: template.version,
-        inspectors: input.inspectors,
-        status: 'in_progress',
-        startedAt: now,
-        completedAt: null,
-        priorAuditId: prior.audit.id,
-        reopenLog: [],
-        cursor: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+    // A carried finding of a check item takes the id the walk-through gives that item's
+    // finding in the new audit, so failing it again finds the carried (recurring) finding
+    // instead of raising a duplicate beside it.
+    const carried = carryForward(
+      { ...prior, devices: prior.devices.filter((d) => roomIds.has(d.roomId)) },
+      id,
+      now,
+      { makeFindingId: carriedFindingIds(id) },
+    );
+    const audit = AuditSchema.parse({
+      id,
+      siteId: prior.audit.siteId,
+      roomIds: [...roomIds],
+      title: input.title,
+      templateId: template.id,
+      templateVersion: template.version,
+      inspectors: input.inspectors,
+      status: 'in_progress',
+      startedAt: now,
+      completedAt: null,
+      priorAuditId: prior.audit.id,
+      reopenLog: [],
+      cursor: null,
+      createdAt: now,
+      updatedAt: now,
+    });
 
-      const local = await db.devices.bulkGet(carried.devices.map((d) => d.id));
-      const restored = carried.devices.filter((_d, i) => !local[i]);
-      const filled = local.flatMap((d, i) =>
-        d && d.firstSeenAuditId === null
-          ? [{ ...d, firstSeenAuditId: carried.devices[i]!.firstSeenAuditId, updatedAt: now }]
-          : [],
-      );
-      const findings = carried.findings.filter((f) => roomIds.has(f.roomId));
-      await Promise.all([
-        db.audits.add(audit),
-        db.devices.bulkAdd(restored),
-        db.devices.bulkPut(filled),
-        db.findings.bulkAdd(findings),
-      ]);
-      return {
-        audit,
-        recheck: findings.length,
-        devicesRestored: restored.length,
-        firstSeenFilled: filled.length,
-      };
-    },
-  );
+    const local = await db.devices.bulkGet(carried.devices.map((d) => d.id));
+    const restored = carried.devices.filter((_d, i) => !local[i]);
+    const filled = local.flatMap((d, i) =>
+      d && d.firstSeenAuditId === null
+        ? [{ ...d, firstSeenAuditId: carried.devices[i]!.firstSeenAuditId, updatedAt: now }]
+        : [],
+    );
+    const findings = carried.findings.filter((f) => roomIds.has(f.roomId));
+    await Promise.all([
+      db.audits.add(audit),
+      db.devices.bulkAdd(restored),
+      db.devices.bulkPut(filled),
+      db.findings.bulkAdd(findings),
+    ]);
+    // The scope is fixed now, from the rooms' inventory as the carry-forward left it.
+    const devices = await db.devices.where('roomId').anyOf(audit.roomIds).toArray();
+    await db.auditScopes.add(scopeAtStart(audit, devices));
+    return {
+      audit,
+      recheck: findings.length,
+      devicesRestored: restored.length,
+      firstSeenFilled: filled.length,
+    };
+  });
 }

@@ -19,6 +19,7 @@ export const TABLE_NAMES = [
   'evidence',
   'auditRecords',
   'importLog',
+  'auditScopes',
 ] as const satisfies readonly (keyof Rows)[];
 export type TableName = (typeof TABLE_NAMES)[number];
 

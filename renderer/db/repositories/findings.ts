@@ -1,13 +1,15 @@
 import type { FindingStatus, Severity } from '../../../shared/domain/enums.ts';
 import { FindingSchema, IsoDate, type Finding } from '../../../shared/domain/schemas.ts';
-import { checkStatusChange } from '../../../shared/findings/findings.ts';
+import { checkStatusChange, firstSighting } from '../../../shared/findings/findings.ts';
+import { isCarried } from '../../../shared/findings/lifecycle.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { newId, nowIso } from '../ids.ts';
-import { AuditLockedError, isLocked, writableAudit } from './audits.ts';
+import { writableAudit } from './audits.ts';
 
 // Findings: raised by failed answers (audits.ts, in the answer's transaction) or by hand here.
-// What the audit found (title, severity, device) locks with the audit; the remediation (owner,
-// due date, status) goes on after completion, because following it up is the manager's job.
+// Everything about a finding locks with its audit: the completed audit's record holds it as it
+// was. Remediation is followed up in the next audit, into which open findings are carried
+// (one identity across audits, shared/findings/lifecycle.ts), and closed there when verified.
 
 export type ManualFindingInput = {
   auditId: string;
@@ -33,8 +35,9 @@ export async function createManualFinding(
         throw new Error('This device is not in the chosen room.');
     }
     const now = nowIso();
+    const id = newId();
     const finding = FindingSchema.parse({
-      id: newId(),
+      id,
       auditId: audit.id,
       roomId: input.roomId,
       deviceId: input.deviceId,
@@ -50,6 +53,7 @@ export async function createManualFinding(
       statusReason: '',
       firstSeenAuditId: audit.id,
       firstSeenAt: now,
+      ...firstSighting(id, audit.id, now),
       createdAt: now,
       updatedAt: now,
     });
@@ -71,7 +75,7 @@ export type RemediationPatch = Partial<
   Pick<Finding, 'detail' | 'remediation' | 'owner' | 'dueDate'>
 >;
 
-/** Edits what is done about a finding; allowed after completion (remediation follow-up). */
+/** Edits what is done about a finding, while its audit is open. */
 export async function updateRemediation(
   db: RoomcheckDb,
   id: string,
@@ -81,11 +85,7 @@ export async function updateRemediation(
     throw new Error('The due date must be a date as YYYY-MM-DD.');
   return db.transaction('rw', [db.findings, db.audits], async () => {
     const finding = await existing(db, id);
-    if (patch.detail !== undefined && patch.detail !== finding.detail) {
-      // The detail is what the inspector saw: part of the audit record, so it locks with it.
-      const audit = await db.audits.get(finding.auditId);
-      if (audit && isLocked(audit)) throw new AuditLockedError();
-    }
+    await writableAudit(db, finding.auditId);
     const next = FindingSchema.parse({ ...finding, ...patch, updatedAt: nowIso() });
     await db.findings.put(next);
     return next;
@@ -134,13 +134,55 @@ export async function setFindingStatus(
   reason: string,
 ): Promise<Finding> {
   if (checkStatusChange(status, reason) === 'reasonRequired') throw new ReasonRequiredError();
-  return db.transaction('rw', db.findings, async () => {
+  return db.transaction('rw', [db.findings, db.audits], async () => {
     const finding = await existing(db, id);
+    const audit = await writableAudit(db, finding.auditId);
+    const now = nowIso();
+    const by = audit.inspectors[0] ?? '';
+    // Closing a carried finding in a follow-up verifies it resolved in this audit.
+    const resolution =
+      status === 'closed' && isCarried(finding) && by ? { auditId: audit.id, by, at: now } : null;
     const next = FindingSchema.parse({
       ...finding,
       status,
       statusReason: reason.trim(),
-      updatedAt: nowIso(),
+      resolution,
+      updatedAt: now,
+    });
+    await db.findings.put(next);
+    return next;
+  });
+}
+
+export class NotCarriedError extends Error {
+  constructor() {
+    super('Only a finding carried from an earlier audit can be resolved by re-checking it.');
+    this.name = 'NotCarriedError';
+  }
+}
+
+/**
+ * Closes a carried finding as "resolved, verified in" this audit, recording who verified it
+ * (the walk-through's one key, or the finding's own button).
+ */
+export async function resolveCarriedFinding(
+  db: RoomcheckDb,
+  id: string,
+  by: string,
+  reason: string,
+): Promise<Finding> {
+  if (!by.trim()) throw new Error('Say who verified the finding resolved.');
+  return db.transaction('rw', [db.findings, db.audits], async () => {
+    const finding = await existing(db, id);
+    const audit = await writableAudit(db, finding.auditId);
+    if (!isCarried(finding)) throw new NotCarriedError();
+    const at = nowIso();
+    const next = FindingSchema.parse({
+      ...finding,
+      status: 'closed',
+      statusReason: reason,
+      resolution: { auditId: audit.id, by: by.trim(), at },
+      updatedAt: at,
     });
     await db.findings.put(next);
     return next;

@@ -1,10 +1,4 @@
-import {
-  RackSchema,
-  type Answer,
-  type Device,
-  type Rack,
-  type Reconciliation,
-} from '../../../shared/domain/schemas.ts';
+import { RackSchema, type Device, type Rack } from '../../../shared/domain/schemas.ts';
 import type { RoomcheckDb } from '../db.ts';
 import type { EvidenceRow } from '../types.ts';
 import { newId, nowIso } from '../ids.ts';
@@ -12,27 +6,13 @@ import { DuplicateAssetTagError } from './inventory.ts';
 
 // Editing, removing and restoring inventory records (racks and devices). A removal returns
 // everything it took out so the UI can offer Undo; the restore puts it all back in one
-// transaction. Devices that audits already rely on are refused rather than deleted, because a
-// completed audit or an open finding must keep pointing at a real record.
+// transaction. Audits do not depend on the inventory's records: each keeps the devices it
+// inspected (its scope, and once completed its frozen record), so a deletion changes no audit.
 
 export class DuplicateRackNameError extends Error {
   constructor(readonly rackName: string) {
     super(`A rack named "${rackName}" already exists in this room.`);
     this.name = 'DuplicateRackNameError';
-  }
-}
-
-/** Why a device cannot be deleted: it is part of audit history. */
-export class DeviceInUseError extends Error {
-  constructor(
-    readonly deviceName: string,
-    readonly findings: number,
-    readonly lockedAnswers: number,
-  ) {
-    super(
-      `"${deviceName}" has ${findings} finding(s) and ${lockedAnswers} answer(s) in completed audits; change its status instead of deleting it.`,
-    );
-    this.name = 'DeviceInUseError';
   }
 }
 
@@ -42,8 +22,6 @@ export type RemovedInventory = {
   devices: Device[];
   /** Devices taken out of a deleted rack (kept), with where they were. */
   unracked: { id: string; rackId: string; positionU: number | null }[];
-  answers: Answer[];
-  reconciliations: Reconciliation[];
   evidence: EvidenceRow[];
 };
 
@@ -51,8 +29,6 @@ const emptyRemoval = (): RemovedInventory => ({
   racks: [],
   devices: [],
   unracked: [],
-  answers: [],
-  reconciliations: [],
   evidence: [],
 });
 
@@ -139,7 +115,12 @@ export async function moveRack(db: RoomcheckDb, rackId: string, step: -1 | 1): P
   });
 }
 
-/** Collects, inside the caller's transaction, what deleting these devices takes with it. */
+/**
+ * Collects, inside the caller's transaction, what deleting these devices takes with it: the
+ * device records and their own photos. Audits keep what they recorded: a completed audit's
+ * record holds the device as it was, and an audit in progress keeps it in its scope, where the
+ * walk-through shows it as removed since the audit started until somebody decides.
+ */
 async function collectDeviceRemoval(
   db: RoomcheckDb,
   devices: Device[],
@@ -147,49 +128,17 @@ async function collectDeviceRemoval(
 ): Promise<void> {
   if (devices.length === 0) return;
   const ids = devices.map((d) => d.id);
-  const roomIds = [...new Set(devices.map((d) => d.roomId))];
-  const audits = await db.audits.where('roomIds').anyOf(roomIds).distinct().toArray();
-  const findings = await db.findings.where('deviceId').anyOf(ids).toArray();
-  const answerKeys = audits.flatMap((a) => ids.map((id) => [a.id, id] as [string, string]));
-  const answers = answerKeys.length
-    ? await db.answers.where('[auditId+deviceId]').anyOf(answerKeys).toArray()
-    : [];
-  const lockedAudits = new Set(
-    audits.filter((a) => a.status === 'completed' || a.status === 'signed').map((a) => a.id),
-  );
-  for (const device of devices) {
-    const f = findings.filter((x) => x.deviceId === device.id).length;
-    const locked = answers.filter(
-      (a) => a.deviceId === device.id && lockedAudits.has(a.auditId),
-    ).length;
-    if (f > 0 || locked > 0) throw new DeviceInUseError(device.name, f, locked);
-  }
   removal.devices.push(...devices);
-  removal.answers.push(...answers);
-  if (answerKeys.length)
-    removal.reconciliations.push(
-      ...(await db.reconciliations.where('[auditId+deviceId]').anyOf(answerKeys).toArray()),
-    );
   removal.evidence.push(
     ...(await db.evidence.where('deviceId').anyOf(ids).toArray()).filter(
-      (e) => e.findingId === null,
+      (e) => e.findingId === null && e.auditId === null,
     ),
   );
 }
 
-const REMOVAL_TABLES = (db: RoomcheckDb) => [
-  db.racks,
-  db.devices,
-  db.audits,
-  db.findings,
-  db.answers,
-  db.reconciliations,
-  db.evidence,
-];
+const REMOVAL_TABLES = (db: RoomcheckDb) => [db.racks, db.devices, db.evidence];
 
 async function applyRemoval(db: RoomcheckDb, removal: RemovedInventory): Promise<void> {
-  await db.answers.bulkDelete(removal.answers.map((a) => a.id));
-  await db.reconciliations.bulkDelete(removal.reconciliations.map((r) => r.id));
   await db.evidence.bulkDelete(removal.evidence.map((e) => e.id));
   await db.devices.bulkDelete(removal.devices.map((d) => d.id));
   await db.racks.bulkDelete(removal.racks.map((r) => r.id));
@@ -265,16 +214,6 @@ export async function restoreInventory(db: RoomcheckDb, removal: RemovedInventor
       if (device && device.rackId === null)
         await db.devices.put({ ...device, rackId, positionU, updatedAt: nowIso() });
     }
-    // Answers come back only into audits that are still open.
-    const auditIds = [...new Set(removal.answers.map((a) => a.auditId))];
-    const audits = await db.audits.bulkGet(auditIds);
-    const open = new Set(
-      audits
-        .filter((a) => a && a.status !== 'completed' && a.status !== 'signed')
-        .map((a) => a!.id),
-    );
-    await db.answers.bulkPut(removal.answers.filter((a) => open.has(a.auditId)));
-    await db.reconciliations.bulkPut(removal.reconciliations.filter((r) => open.has(r.auditId)));
     await db.evidence.bulkPut(removal.evidence);
   });
 }

@@ -1,6 +1,7 @@
 import {
   DeviceSchema,
   ReconciliationSchema,
+  type ScopeDecision,
   type Device,
   type Reconciliation,
 } from '../../../shared/domain/schemas.ts';
@@ -28,11 +29,12 @@ export async function markDevice(
   db: RoomcheckDb,
   input: MarkInput,
 ): Promise<Reconciliation | null> {
-  return db.transaction('rw', [db.audits, db.devices, db.reconciliations], async () => {
+  return db.transaction('rw', [db.audits, db.auditScopes, db.reconciliations], async () => {
     const audit = await writableAudit(db, input.auditId);
-    const device = await db.devices.get(input.deviceId);
-    if (!device || !audit.roomIds.includes(device.roomId))
-      throw new Error('This device is not in a room of this audit.');
+    // The device as the audit recorded it: it stays markable after an edit or a deletion.
+    const scope = await db.auditScopes.get(audit.id);
+    const device = scope?.devices.find((d) => d.id === input.deviceId);
+    if (!device) throw new Error('This device is not in the scope of this audit.');
     const id = reconciliationId(audit.id, device.id);
     const current = await db.reconciliations.get(id);
     // A device that was not in the inventory stays "unexpected": that is what the report needs.
@@ -71,38 +73,61 @@ export async function addUnexpectedDevice(
   db: RoomcheckDb,
   input: UnexpectedDeviceInput,
 ): Promise<{ device: Device; record: Reconciliation }> {
-  return db.transaction('rw', [db.audits, db.devices, db.reconciliations], async () => {
-    const audit = await writableAudit(db, input.auditId);
-    if (!audit.roomIds.includes(input.draft.roomId))
-      throw new Error('This room is not part of the audit.');
-    const now = nowIso();
-    const device = DeviceSchema.parse({
-      ...input.draft,
-      id: newId(),
-      firstSeenAuditId: audit.id,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (device.assetTag) {
-      const clash = await db.devices
-        .where('[siteId+assetTag]')
-        .equals([device.siteId, device.assetTag])
-        .first();
-      if (clash) throw new DuplicateAssetTagError(device.assetTag);
-    }
-    const record = ReconciliationSchema.parse({
-      id: reconciliationId(audit.id, device.id),
-      auditId: audit.id,
-      deviceId: device.id,
-      roomId: device.roomId,
-      state: 'unexpected',
-      note: input.note,
-      by: input.by,
-      at: now,
-    });
-    await db.devices.add(device);
-    await db.reconciliations.add(record);
-    return { device, record };
+  return db.transaction(
+    'rw',
+    [db.audits, db.devices, db.reconciliations, db.auditScopes],
+    async () => {
+      const audit = await writableAudit(db, input.auditId);
+      if (!audit.roomIds.includes(input.draft.roomId))
+        throw new Error('This room is not part of the audit.');
+      const now = nowIso();
+      const device = DeviceSchema.parse({
+        ...input.draft,
+        id: newId(),
+        firstSeenAuditId: audit.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (device.assetTag) {
+        const clash = await db.devices
+          .where('[siteId+assetTag]')
+          .equals([device.siteId, device.assetTag])
+          .first();
+        if (clash) throw new DuplicateAssetTagError(device.assetTag);
+      }
+      const record = ReconciliationSchema.parse({
+        id: reconciliationId(audit.id, device.id),
+        auditId: audit.id,
+        deviceId: device.id,
+        roomId: device.roomId,
+        state: 'unexpected',
+        note: input.note,
+        by: input.by,
+        at: now,
+      });
+      await db.devices.add(device);
+      await db.reconciliations.add(record);
+      await addToScope(db, audit.id, device, 'unexpected', input.by, now);
+      return { device, record };
+    },
+  );
+}
+
+/** Puts a device into an audit's scope with the decision that brought it. Inside a transaction. */
+export async function addToScope(
+  db: RoomcheckDb,
+  auditId: string,
+  device: Device,
+  kind: ScopeDecision['kind'],
+  by: string,
+  at: string,
+): Promise<void> {
+  const scope = await db.auditScopes.get(auditId);
+  if (!scope) throw new Error('This audit has no recorded scope.');
+  await db.auditScopes.put({
+    ...scope,
+    devices: [...scope.devices.filter((d) => d.id !== device.id), device],
+    decisions: [...scope.decisions, { deviceId: device.id, kind, by, at }],
   });
 }
 

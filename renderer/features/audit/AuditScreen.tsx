@@ -8,6 +8,7 @@ import { useStore } from '../../store/store.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { commandForKey, type WalkCommand } from './keymap.ts';
 import { loadWalk } from './load-walk.ts';
+import { ScopeChanges } from './ScopeChanges.tsx';
 import { SubjectList } from './SubjectList.tsx';
 import { SubjectPanel } from './SubjectPanel.tsx';
 import { UnexpectedDeviceDialog } from './UnexpectedDeviceDialog.tsx';
@@ -18,6 +19,7 @@ import {
   moveDevice,
   moveItem,
   noteInputId,
+  resolveStep,
   toggleMark,
 } from './walk-actions.ts';
 import { WalkSidePanel } from './WalkSidePanel.tsx';
@@ -152,6 +154,8 @@ export function AuditScreen({ auditId }: { auditId: string }) {
           return void toggleMark('wrong_location');
         case 'addUnexpected':
           return openAddUnexpected();
+        case 'resolve':
+          return void resolveStep(index);
       }
     };
     const onKey = (e: KeyboardEvent) => {
@@ -165,6 +169,14 @@ export function AuditScreen({ auditId }: { auditId: string }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [openAddUnexpected]);
+
+  // After a scope decision the plan may have a subject more or less: read it again, same place.
+  const reload = useCallback(() => {
+    void loadWalk(auditId).then((loaded) => {
+      if ('missing' in loaded) return;
+      setWalk(loaded.walk, useStore.getState().walkIndex);
+    });
+  }, [auditId, setWalk]);
 
   const onAdded = useCallback(
     (device: Device | null) => {
@@ -194,6 +206,14 @@ export function AuditScreen({ auditId }: { auditId: string }) {
         <p className="walk-locked" role="status">
           {t('walk.locked')}
         </p>
+      )}
+      {!locked && (
+        <ScopeChanges
+          auditId={walk.audit.id}
+          changes={walk.changes}
+          by={walk.inspector}
+          onDecided={reload}
+        />
       )}
       {walk.plan.steps.length === 0 ? (
         <p className="empty">{t('walk.empty')}</p>

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { EvidenceRef } from '../../../shared/domain/schemas.ts';
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/evidence/image-check.ts';
 import { db } from '../../db/instance.ts';
@@ -119,10 +120,24 @@ function PhotoViewer({ row, onClose }: { row: EvidenceRow; onClose: () => void }
 }
 
 /** Photos of one finding: file picker and drag-and-drop, thumbnails, full view. */
-export function EvidencePanel(props: { findingId: string; locked: boolean }) {
+export function EvidencePanel(props: {
+  findingId: string;
+  locked: boolean;
+  /** Photos of earlier sightings of a carried finding, found by SHA-256 (never copied). */
+  refs?: readonly EvidenceRef[];
+}) {
   const t = useT();
   const notify = useStore((s) => s.notify);
-  const rows = useLiveQuery(() => listFindingEvidence(db(), props.findingId), [props.findingId]);
+  const shas = (props.refs ?? []).map((r) => r.sha256).join(',');
+  const rows = useLiveQuery(async () => {
+    const own = await listFindingEvidence(db(), props.findingId);
+    if (!shas) return own;
+    const seen = new Set(own.map((r) => r.sha256));
+    const earlier = await db().evidence.where('sha256').anyOf(shas.split(',')).toArray();
+    const refs = earlier.filter((r) => !seen.has(r.sha256) && seen.add(r.sha256));
+    return [...refs, ...own];
+  }, [props.findingId, shas]);
+  const isRef = (row: EvidenceRow) => row.findingId !== props.findingId;
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
@@ -212,7 +227,7 @@ export function EvidencePanel(props: { findingId: string; locked: boolean }) {
               row={row}
               onOpen={() => setViewing(row)}
               onRemove={
-                props.locked
+                props.locked || isRef(row)
                   ? null
                   : () =>
                       void removeEvidence(db(), row.id).catch((err: unknown) =>

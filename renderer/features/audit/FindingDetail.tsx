@@ -18,6 +18,7 @@ import { useStore } from '../../store/store.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { isCarried } from '../../../shared/findings/lifecycle.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 
 function SeverityDialog(props: { finding: Finding; by: string; onClose: () => void }) {
@@ -72,6 +73,8 @@ export function FindingDetail(props: {
   device: Device | undefined;
   locked: boolean;
   inspector: string;
+  /** The prior audit's title, for "carried from". */
+  priorTitle: string | null;
 }) {
   const t = useT();
   const notify = useStore((s) => s.notify);
@@ -129,6 +132,16 @@ export function FindingDetail(props: {
             </button>
           )}
         </p>
+        {isCarried(finding) && (
+          <p className="finding-origin">
+            {t('findings.carriedFrom', {
+              audit: props.priorTitle ?? finding.carriedFrom?.auditId ?? finding.firstSeenAuditId,
+              date: finding.firstSeenAt.slice(0, 10),
+            })}
+            {finding.resolution &&
+              ` · ${t('findings.resolvedBy', { by: finding.resolution.by, date: finding.resolution.at.slice(0, 10) })}`}
+          </p>
+        )}
         {finding.severityChanges.length > 0 && (
           <ul className="severity-log">
             {finding.severityChanges.map((c) => (
@@ -219,7 +232,7 @@ export function FindingDetail(props: {
           </button>
         </div>
       </form>
-      <EvidencePanel findingId={finding.id} locked={locked} />
+      <EvidencePanel findingId={finding.id} locked={locked} refs={finding.evidenceRefs} />
       {changingSeverity && (
         <SeverityDialog
           finding={finding}

@@ -17,6 +17,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { buildAuditSnapshot } from '../../db/repositories/snapshot.ts';
 import { AuditHeader } from './AuditHeader.tsx';
 import { FindingDetail } from './FindingDetail.tsx';
 import './findings.css';
@@ -24,27 +25,35 @@ import './findings.css';
 const ROW_HEIGHT = 34;
 
 function useFindingsData(auditId: string) {
+  // The audit's own content: its record once completed, its scope while in progress, so a
+  // finding names its device as the audit recorded it.
   return useLiveQuery(async () => {
     const audit = await db().audits.get(auditId);
     if (!audit) return null;
-    const [findings, rooms, evidence, inspector] = await Promise.all([
-      db().findings.where('auditId').equals(auditId).toArray(),
-      db().rooms.bulkGet(audit.roomIds),
-      db().evidence.where('auditId').equals(auditId).toArray(),
+    const [snapshot, inspector] = await Promise.all([
+      buildAuditSnapshot(db(), auditId, {
+        appVersion: '',
+        signOff: null,
+        includeEvidenceBytes: false,
+      }),
       getSetting(db(), 'inspectorName', ''),
     ]);
-    const deviceIds = [...new Set(findings.map((f) => f.deviceId).filter((id) => id !== null))];
-    const devices = await db().devices.bulkGet(deviceIds);
     const evidenceCount = new Map<string, number>();
-    for (const e of evidence)
+    for (const e of snapshot.evidence)
       if (e.findingId) evidenceCount.set(e.findingId, (evidenceCount.get(e.findingId) ?? 0) + 1);
     return {
       audit,
-      findings,
-      rooms: rooms.filter((r) => r !== undefined),
-      devices: new Map(devices.filter((d) => d !== undefined).map((d) => [d.id, d])),
+      findings: snapshot.findings,
+      rooms: snapshot.rooms,
+      // The devices findings are about (the device filter lists these).
+      devices: new Map(
+        snapshot.devices
+          .filter((d) => snapshot.findings.some((f) => f.deviceId === d.id))
+          .map((d) => [d.id, d]),
+      ),
       evidenceCount,
       inspector: inspector || audit.inspectors[0] || '',
+      priorTitle: snapshot.prior?.audit.title ?? null,
     };
   }, [auditId]);
 }
@@ -389,6 +398,7 @@ export function FindingsScreen({ auditId }: { auditId: string }) {
               device={selected.deviceId ? data.devices.get(selected.deviceId) : undefined}
               locked={locked}
               inspector={data.inspector}
+              priorTitle={data.priorTitle}
             />
           ) : (
             <p className="empty">{t('findings.selectOne')}</p>

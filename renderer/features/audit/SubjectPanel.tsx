@@ -2,17 +2,20 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { effectiveSeverity } from '../../../shared/checklist/effective-severity.ts';
 import type { PlanStep } from '../../../shared/checklist/applicability.ts';
 import type { Severity } from '../../../shared/domain/enums.ts';
+import { lifecycleState } from '../../../shared/findings/lifecycle.ts';
 import type { Device, Room } from '../../../shared/domain/schemas.ts';
 import type { Suggestion } from '../../../shared/rules/prejudge.ts';
 import type { Translator } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import type { WalkData } from '../../store/slices/walkthrough.ts';
+import { clearNoteDraft, readNoteDraft, writeNoteDraft } from './note-drafts.ts';
 import { positionLabel } from './SubjectList.tsx';
 import {
   answerStep,
   intendedResult,
   noteInputId,
+  resolveStep,
   stepRowId,
   suggestionForStep,
   toggleMark,
@@ -32,7 +35,16 @@ const ItemRow = memo(function ItemRow(props: {
   const answer = useStore((s) => s.walk?.answers.get(step.key));
   const current = useStore((s) => s.walkIndex === index);
   const setWalkIndex = useStore((s) => s.setWalkIndex);
-  const [draft, setDraft] = useState<string | null>(null);
+  const auditId = useStore((s) => s.walk?.audit.id ?? '');
+  // A draft typed before a reload comes back (note-drafts.ts) until it is saved.
+  const [draft, setDraftState] = useState<string | null>(() =>
+    locked ? null : readNoteDraft(auditId, step.key),
+  );
+  const setDraft = (text: string | null) => {
+    setDraftState(text);
+    if (text === null) clearNoteDraft(auditId, step.key);
+    else writeNoteDraft(auditId, step.key, text);
+  };
   const note = draft ?? answer?.note ?? '';
   const rowRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -51,12 +63,12 @@ const ItemRow = memo(function ItemRow(props: {
 
   const saveNote = async (advance: boolean) => {
     const changed = draft !== null && draft !== (answer?.note ?? '');
-    const saving = changed
-      ? answerStep(index, intendedResult(step.key) ?? 'unchecked', { note: draft, stay: true })
-      : null;
-    // Move on at once, like answering does: a key typed next belongs to the next item, and
-    // IndexedDB commits the note before any later answer.
-    if (advance) setWalkIndex(index + 1);
+    const result = intendedResult(step.key) ?? 'unchecked';
+    const saving = changed ? answerStep(index, result, { note: draft, stay: true }) : null;
+    // An answered item moves on at once, like answering does (IndexedDB commits the note
+    // before any later answer). An unanswered one keeps the cursor: the inspector wrote a note
+    // first and answers next, and that key must answer this item, not the one after it.
+    if (advance && result !== 'unchecked') setWalkIndex(index + 1);
     await saving;
     setDraft(null);
   };
@@ -87,6 +99,7 @@ const ItemRow = memo(function ItemRow(props: {
         <span className="witem-text" id={textId}>
           {text}
         </span>
+        <CarriedNote index={index} stepKey={step.key} locked={locked} />
         {suggestion && (
           <span className={`witem-suggest sugg-${suggestion.result}`}>
             <strong>
@@ -131,6 +144,7 @@ const ItemRow = memo(function ItemRow(props: {
           aria-label={t('walk.noteFor', { item: step.item.id })}
           disabled={locked}
           onChange={(e) => setDraft(e.target.value)}
+          onFocus={() => setWalkIndex(index)}
           onKeyDown={onNoteKey}
           onBlur={() => void saveNote(false)}
           onClick={(e) => e.stopPropagation()}
@@ -139,6 +153,49 @@ const ItemRow = memo(function ItemRow(props: {
     </li>
   );
 });
+
+const CARRIED_TEXT = {
+  resolved: 'walk.carriedResolved',
+  recurring: 'walk.carriedRecurring',
+  passed: 'walk.carriedPassed',
+  not_rechecked: 'walk.carriedNotRechecked',
+  settled: 'walk.carriedNotRechecked',
+  new: 'walk.carriedNotRechecked',
+} as const;
+
+/** A finding carried from the prior audit for this item: where from, and where it stands. */
+function CarriedNote(props: { index: number; stepKey: string; locked: boolean }) {
+  const t = useT();
+  const finding = useStore((s) => s.walk?.carried.get(props.stepKey));
+  const answer = useStore((s) => s.walk?.answers.get(props.stepKey));
+  const priorTitle = useStore((s) => s.walk?.priorTitle ?? null);
+  if (!finding) return null;
+  const state = lifecycleState(finding, new Map(answer ? [[answer.id, answer]] : []));
+  return (
+    <span className={`witem-carried carried-${state}`}>
+      <strong>
+        {t('walk.carriedFrom', {
+          audit: priorTitle ?? finding.carriedFrom?.auditId ?? finding.firstSeenAuditId,
+          date: finding.firstSeenAt.slice(0, 10),
+        })}
+      </strong>
+      {' · '}
+      {t(CARRIED_TEXT[state], { by: finding.resolution?.by ?? '' })}
+      {state === 'passed' && !props.locked && (
+        <button
+          type="button"
+          className="secondary small"
+          onClick={(e) => {
+            e.stopPropagation();
+            void resolveStep(props.index);
+          }}
+        >
+          {t('walk.resolveButton')} <kbd>R</kbd>
+        </button>
+      )}
+    </span>
+  );
+}
 
 function Fact(props: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (

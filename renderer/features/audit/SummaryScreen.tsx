@@ -5,7 +5,10 @@ import { reconciliationLists } from '../../../shared/checklist/reconciliation.ts
 import { FINDING_STATUSES, SEVERITIES, type AnswerResult } from '../../../shared/domain/enums.ts';
 import type { Audit, Reconciliation } from '../../../shared/domain/schemas.ts';
 import { tallyFindings } from '../../../shared/findings/findings.ts';
+import type { AuditFigures } from '../../../shared/audit/figures.ts';
+import { LIFECYCLE_STATES } from '../../../shared/findings/lifecycle.ts';
 import { db } from '../../db/instance.ts';
+import { buildAuditSnapshot } from '../../db/repositories/snapshot.ts';
 import { completeAudit, isLocked, reopenAudit } from '../../db/repositories/audits.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
@@ -13,7 +16,7 @@ import type { WalkData } from '../../store/slices/walkthrough.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
-import { afterAuditCompleted } from '../exchange/auto-backup.ts';
+import { afterAuditCompleted, appVersion } from '../exchange/auto-backup.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { loadWalk } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
@@ -28,19 +31,44 @@ function localTime(iso: string, lang: 'en' | 'zh'): string {
 }
 
 function useSummaryData(auditId: string) {
-  // The audit row and findings are live (completing, reopening and remediation show at once);
-  // the plan is rebuilt when the audit row changes.
+  // Live: completing and reopening show at once. A completed audit's walk, findings and
+  // figures all come from its frozen record; an audit in progress is computed from its scope
+  // with the same function (shared/audit/figures.ts).
   return useLiveQuery(async () => {
-    const [loaded, findings, prior] = await Promise.all([
-      loadWalk(auditId),
-      db().findings.where('auditId').equals(auditId).toArray(),
-      db()
-        .audits.get(auditId)
-        .then((a) => (a?.priorAuditId ? db().audits.get(a.priorAuditId) : undefined)),
-    ]);
+    const loaded = await loadWalk(auditId);
     if ('missing' in loaded) return null;
-    return { walk: loaded.walk, findings, prior };
+    const [snapshot, prior] = await Promise.all([
+      buildAuditSnapshot(db(), auditId, {
+        appVersion: '',
+        signOff: null,
+        includeEvidenceBytes: false,
+      }),
+      loaded.walk.audit.priorAuditId
+        ? db().audits.get(loaded.walk.audit.priorAuditId)
+        : Promise.resolve(undefined),
+    ]);
+    return { walk: loaded.walk, findings: snapshot.findings, figures: snapshot.figures, prior };
   }, [auditId]);
+}
+
+const LIFECYCLE_ROWS = [...LIFECYCLE_STATES, 'notCarried'] as const;
+
+/** How this audit's findings stand against the prior audit's: the counts Compare shows too. */
+function LifecycleCounts({ figures }: { figures: AuditFigures }) {
+  const t = useT();
+  return (
+    <section className="card" aria-labelledby="summary-lifecycle-title">
+      <h2 id="summary-lifecycle-title">{t('summary.lifecycleTitle')}</h2>
+      <dl className="summary-lifecycle">
+        {LIFECYCLE_ROWS.map((k) => (
+          <div key={k} data-state={k}>
+            <dt>{t(`summary.lifecycle.${k}`)}</dt>
+            <dd className="num">{figures.lifecycle[k]}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
 }
 
 function ResultCounts({ walk }: { walk: WalkData }) {
@@ -191,8 +219,8 @@ function ReconciliationSummary({ walk }: { walk: WalkData }) {
 function CompleteDialog(props: { auditId: string; unanswered: number; onClose: () => void }) {
   const t = useT();
   const { run, busy } = useAction(async () => {
-    await completeAudit(db(), props.auditId);
-    // Frozen record for later comparisons, and the automatic backup (features/exchange).
+    // The audit and its frozen record, in one transaction; then the automatic backup.
+    await completeAudit(db(), props.auditId, await appVersion());
     await afterAuditCompleted(props.auditId);
     props.onClose();
   });
@@ -272,7 +300,7 @@ export function SummaryScreen({
   const [dialog, setDialog] = useState<'complete' | 'reopen' | null>(null);
   if (data === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (data === null) return <p>{t('walk.notFound')}</p>;
-  const { walk, findings, prior } = data;
+  const { walk, findings, figures, prior } = data;
   const audit = walk.audit;
   const total = walk.plan.steps.length;
   const unanswered = total - walk.answeredTotal;
@@ -332,6 +360,15 @@ export function SummaryScreen({
             </dd>
           </div>
           <div>
+            <dt>{t('summary.devicesInScope')}</dt>
+            <dd>
+              {t('summary.devicesInspected', {
+                inspected: figures.devicesInspected,
+                total: figures.devices,
+              })}
+            </dd>
+          </div>
+          <div>
             <dt>{t('summary.overall')}</dt>
             <dd>
               {t('walk.progressOverall', {
@@ -351,6 +388,7 @@ export function SummaryScreen({
           <ResultCounts walk={walk} />
         </section>
       </div>
+      {audit.priorAuditId && <LifecycleCounts figures={figures} />}
       <ReconciliationSummary walk={walk} />
       {audit.reopenLog.length > 0 && (
         <section className="card" aria-labelledby="summary-reopen-title">

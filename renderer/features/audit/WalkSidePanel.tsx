@@ -22,6 +22,7 @@ const COMMAND_KEYS: Readonly<Record<WalkCommand, `walk.key.${WalkCommand}`>> = {
   notFound: 'walk.key.notFound',
   wrongLocation: 'walk.key.wrongLocation',
   addUnexpected: 'walk.key.addUnexpected',
+  resolve: 'walk.key.resolve',
 };
 
 export function KeyMapPanel() {

@@ -16,7 +16,8 @@ export type WalkCommand =
   | 'note'
   | 'notFound'
   | 'wrongLocation'
-  | 'addUnexpected';
+  | 'addUnexpected'
+  | 'resolve';
 
 export type KeyBinding = { readonly command: WalkCommand; readonly keys: readonly string[] };
 
@@ -36,6 +37,7 @@ export const KEY_MAP: readonly KeyBinding[] = [
   { command: 'notFound', keys: ['X'] },
   { command: 'wrongLocation', keys: ['W'] },
   { command: 'addUnexpected', keys: ['A'] },
+  { command: 'resolve', keys: ['R'] },
 ];
 
 const ARROWS: Readonly<Record<string, string>> = {

@@ -1,4 +1,8 @@
-import { auditPlan, findStep } from '../../../shared/checklist/applicability.ts';
+import { scopeChanges, type ScopeChange } from '../../../shared/audit/scope.ts';
+import { auditPlan, findStep, stepKey } from '../../../shared/checklist/applicability.ts';
+import type { Finding } from '../../../shared/domain/schemas.ts';
+import { isCarried } from '../../../shared/findings/lifecycle.ts';
+import { isFrozen } from '../../db/repositories/snapshot.ts';
 import { db } from '../../db/instance.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import { indexAnswers, type WalkData } from '../../store/slices/walkthrough.ts';
@@ -13,7 +17,9 @@ export function localToday(now = new Date()): string {
 
 /**
  * Reads one audit and everything its walk needs in one read transaction (a consistent picture
- * even while another tab writes), builds the plan and finds where to resume.
+ * even while another tab writes), builds the plan and finds where to resume. A completed audit
+ * is read from its frozen record; one in progress from its scope (the devices and state fixed
+ * when it started), with the inventory's changes since then listed beside it.
  */
 export async function loadWalk(auditId: string): Promise<LoadedWalk> {
   const database = db();
@@ -21,54 +27,76 @@ export async function loadWalk(auditId: string): Promise<LoadedWalk> {
     'r',
     [
       database.audits,
+      database.auditRecords,
+      database.auditScopes,
       database.templates,
       database.rooms,
       database.racks,
       database.devices,
       database.answers,
+      database.findings,
       database.reconciliations,
       database.settings,
     ],
     async () => {
       const audit = await database.audits.get(auditId);
       if (!audit) return null;
-      const [template, rooms, racks, devices, answers, reconciliations, inspector, idleDays] =
+      const [record, prior, inspector, idleDays] = await Promise.all([
+        isFrozen(audit) ? database.auditRecords.get(auditId) : Promise.resolve(undefined),
+        audit.priorAuditId
+          ? database.auditRecords.get(audit.priorAuditId)
+          : Promise.resolve(undefined),
+        getSetting(database, 'inspectorName', ''),
+        getSetting(database, 'idlePolicyDays', 90),
+      ]);
+      const settings = { inspector, idleDays, priorTitle: prior?.snapshot.audit.title ?? null };
+      if (record) {
+        const s = record.snapshot;
+        return { ...settings, ...s, audit, changes: [] as ScopeChange[] };
+      }
+      const [template, rooms, racks, scope, live, answers, findings, reconciliations] =
         await Promise.all([
           database.templates.get(audit.templateId),
           database.rooms.bulkGet(audit.roomIds),
           database.racks.where('roomId').anyOf(audit.roomIds).toArray(),
+          database.auditScopes.get(auditId),
           database.devices.where('roomId').anyOf(audit.roomIds).toArray(),
           database.answers.where('auditId').equals(auditId).toArray(),
+          database.findings.where('auditId').equals(auditId).toArray(),
           database.reconciliations.where('auditId').equals(auditId).toArray(),
-          getSetting(database, 'inspectorName', ''),
-          getSetting(database, 'idlePolicyDays', 90),
         ]);
       return {
+        ...settings,
         audit,
         template,
-        rooms,
+        rooms: rooms.filter((r) => r !== undefined),
         racks,
-        devices,
+        devices: scope?.devices ?? live,
         answers,
+        findings,
         reconciliations,
-        inspector,
-        idleDays,
+        changes: scope ? scopeChanges(scope, audit.roomIds, live) : [],
       };
     },
   );
   if (!data) return { missing: 'audit' };
   if (!data.template) return { missing: 'template' };
-  const rooms = data.rooms.filter((r) => r !== undefined);
-  const plan = auditPlan(data.template, rooms, data.racks, data.devices);
+  const plan = auditPlan(data.template, data.rooms, data.racks, data.devices);
+  const carried = new Map<string, Finding>();
+  for (const f of data.findings)
+    if (isCarried(f) && f.itemId) carried.set(stepKey(f.roomId, f.deviceId, f.itemId), f);
   const walk: WalkData = {
     audit: data.audit,
     template: data.template,
-    rooms,
+    rooms: data.rooms,
     racksById: new Map(data.racks.map((r) => [r.id, r])),
     devices: new Map(data.devices.map((d) => [d.id, d])),
     plan,
     ...indexAnswers(plan, data.answers),
     reconciliations: new Map(data.reconciliations.map((r) => [r.deviceId, r])),
+    carried,
+    priorTitle: data.priorTitle,
+    changes: data.changes,
     inspector: data.inspector || data.audit.inspectors[0] || '',
     idlePolicyDays: Number.isInteger(data.idleDays) && data.idleDays >= 0 ? data.idleDays : 90,
     today: localToday(),

@@ -9,6 +9,7 @@ import type { AuditCursor } from '../../../shared/domain/schemas.ts';
 import type { Suggestion } from '../../../shared/rules/prejudge.ts';
 import { db } from '../../db/instance.ts';
 import { AuditLockedError, isLocked, recordAnswer } from '../../db/repositories/audits.ts';
+import { resolveCarriedFinding } from '../../db/repositories/findings.ts';
 import { markDevice } from '../../db/repositories/reconciliation.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useStore } from '../../store/store.ts';
@@ -66,6 +67,9 @@ const cursorOf = (step: PlanStep): AuditCursor => ({
  */
 const pendingResults = new Map<string, AnswerResult>();
 
+/** Notes asked for but not yet committed: a key pressed right after saving a note keeps it. */
+const pendingNotes = new Map<string, string>();
+
 /** The answer a step will have once what was asked is committed. */
 export function intendedResult(stepKey: string): AnswerResult | undefined {
   return pendingResults.get(stepKey) ?? useStore.getState().walk?.answers.get(stepKey)?.result;
@@ -97,13 +101,19 @@ export async function answerStep(
   if (isLocked(walk.audit)) return report(new AuditLockedError());
   const suggestion = suggestionForStep(walk, step);
   const current = walk.answers.get(step.key);
-  const stay = options.stay ?? result === 'fail';
+  // A failed item stays for its note; a carried finding's item that passes stays to offer
+  // closing the finding (R), so that key acts on this item and not the next.
+  const carried = walk.carried.get(step.key);
+  const offersClosing = result === 'pass' && carried !== undefined && carried.status !== 'closed';
+  const stay = options.stay ?? (result === 'fail' || offersClosing);
   const nextStep = walk.plan.steps[index + 1];
   if (!stay && nextStep && state.walkIndex === index) state.setWalkIndex(index + 1);
   // Focus the note at once, not after the commit: the inspector starts typing right away.
   const askNote = result === 'fail' && stay && options.note === undefined;
   if (askNote) document.getElementById(noteInputId(index))?.focus();
   pendingResults.set(step.key, result);
+  const note = options.note ?? pendingNotes.get(step.key) ?? current?.note ?? '';
+  pendingNotes.set(step.key, note);
   try {
     const saved = await recordAnswer(db(), {
       auditId: walk.audit.id,
@@ -111,7 +121,7 @@ export async function answerStep(
       deviceId: step.deviceId,
       itemId: step.item.id,
       result,
-      note: options.note ?? current?.note ?? '',
+      note,
       by: walk.inspector,
       prejudged: suggestion
         ? { result: suggestion.result, reason: suggestion.reason[state.lang] }
@@ -122,7 +132,8 @@ export async function answerStep(
     if (options.keyAt !== undefined)
       performance.measure('roomcheck.answer', { start: options.keyAt, end: performance.now() });
     useStore.getState().applyAnswer(saved.answer);
-    if (saved.keptFinding) {
+    // A carried finding whose item passes is offered for closing on the item itself.
+    if (saved.keptFinding && !offersClosing) {
       const { notify, lang } = useStore.getState();
       notify('info', translate(lang, 'walk.findingKept', { item: step.item.id }));
     }
@@ -130,6 +141,7 @@ export async function answerStep(
     report(err);
   } finally {
     if (pendingResults.get(step.key) === result) pendingResults.delete(step.key);
+    if (pendingNotes.get(step.key) === note) pendingNotes.delete(step.key);
   }
 }
 
@@ -185,6 +197,32 @@ export async function toggleMark(state: 'not_found' | 'wrong_location'): Promise
       by: walk.inspector,
     });
     useStore.getState().applyReconciliation(step.deviceId, record);
+  } catch (err) {
+    report(err);
+  }
+}
+
+/** R: closes the current item's carried finding as resolved, when the item now passes. */
+export async function resolveStep(index: number): Promise<void> {
+  const { walk, lang, notify } = useStore.getState();
+  const step = walk?.plan.steps[index];
+  if (!walk || !step) return;
+  if (isLocked(walk.audit)) return report(new AuditLockedError());
+  const finding = walk.carried.get(step.key);
+  if (!finding || intendedResult(step.key) !== 'pass' || finding.status === 'closed') {
+    notify('info', translate(lang, 'walk.resolveNothing'));
+    return;
+  }
+  try {
+    const resolved = await resolveCarriedFinding(
+      db(),
+      finding.id,
+      walk.inspector,
+      translate(lang, 'walk.resolvedReason', { audit: walk.audit.title || walk.audit.id }),
+    );
+    useStore.getState().applyCarried(resolved);
+    const state = useStore.getState();
+    if (state.walkIndex === index) state.setWalkIndex(index + 1);
   } catch (err) {
     report(err);
   }

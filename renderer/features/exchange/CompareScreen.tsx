@@ -57,6 +57,14 @@ function FindingLine(props: { finding: Finding; children?: ReactNode }) {
   );
 }
 
+function Count(props: { n: number; label: string; tone?: 'add' | 'reject' | 'conflict' }) {
+  return (
+    <li className={`count${props.tone ? ` count-${props.tone}` : ''}`}>
+      <strong>{props.n}</strong> <span>{props.label}</span>
+    </li>
+  );
+}
+
 /** Two audits of a room side by side: inventory and findings, what changed between them. */
 export function CompareScreen(props: { roomId: string }) {
   const t = useT();
@@ -151,31 +159,23 @@ export function CompareScreen(props: { roomId: string }) {
       {result && !same && (
         <>
           <ul className="counts" aria-label={t('compare.summary')}>
-            <li className="count count-add">
-              <strong>{result.counts.added}</strong> <span>{t('compare.added')}</span>
-            </li>
-            <li className="count count-reject">
-              <strong>{result.counts.missing}</strong> <span>{t('compare.missing')}</span>
-            </li>
-            <li className="count">
-              <strong>{result.counts.moved}</strong> <span>{t('compare.moved')}</span>
-            </li>
-            <li className="count">
-              <strong>{result.counts.statusChanged}</strong>{' '}
-              <span>{t('compare.statusChanged')}</span>
-            </li>
-            <li className="count count-conflict">
-              <strong>{result.counts.newFindings}</strong> <span>{t('compare.newFindings')}</span>
-            </li>
-            <li className="count count-add">
-              <strong>{result.counts.resolved}</strong> <span>{t('compare.resolved')}</span>
-            </li>
-            <li className="count count-conflict">
-              <strong>{result.counts.recurring}</strong> <span>{t('compare.recurring')}</span>
-            </li>
-            <li className="count count-reject">
-              <strong>{result.counts.overdue}</strong> <span>{t('compare.overdue')}</span>
-            </li>
+            <Count n={result.counts.newFindings} label={t('compare.newFindings')} tone="conflict" />
+            <Count n={result.counts.resolved} label={t('compare.resolved')} tone="add" />
+            <Count n={result.counts.recurring} label={t('compare.recurring')} tone="conflict" />
+            <Count n={result.counts.notRechecked} label={t('compare.notRechecked')} />
+            <Count n={result.counts.passed} label={t('compare.passed')} />
+            <Count n={result.counts.overdue} label={t('compare.overdue')} tone="reject" />
+          </ul>
+          <ul className="counts" aria-label={t('compare.observed')}>
+            <Count n={result.counts.missing} label={t('compare.missing')} tone="reject" />
+            <Count n={result.counts.unexpected} label={t('compare.unexpected')} tone="reject" />
+            <Count n={result.counts.moved} label={t('compare.moved')} />
+          </ul>
+          <ul className="counts" aria-label={t('compare.records')}>
+            <Count n={result.counts.added} label={t('compare.added')} tone="add" />
+            <Count n={result.counts.removed} label={t('compare.removed')} />
+            <Count n={result.counts.relocated} label={t('compare.relocated')} />
+            <Count n={result.counts.statusChanged} label={t('compare.statusChanged')} />
           </ul>
           {result.isFirstAudit && <p className="info-box">{t('compare.first')}</p>}
           <h2>{t('compare.inventory')}</h2>
@@ -187,14 +187,18 @@ export function CompareScreen(props: { roomId: string }) {
                 ))}
               </ul>
             </Section>
-            <Section id="cmp-missing" title={t('compare.missing')} count={result.counts.missing}>
+            <Section id="cmp-removed" title={t('compare.removed')} count={result.counts.removed}>
               <ul className="plain">
                 {result.devices.missing.map((d) => (
                   <DeviceLine key={d.id} device={d} />
                 ))}
               </ul>
             </Section>
-            <Section id="cmp-moved" title={t('compare.moved')} count={result.counts.moved}>
+            <Section
+              id="cmp-relocated"
+              title={t('compare.relocated')}
+              count={result.counts.relocated}
+            >
               <ul className="plain">
                 {result.devices.moved.map((m) => (
                   <DeviceLine key={m.current.id} device={m.current}>
@@ -260,6 +264,21 @@ export function CompareScreen(props: { roomId: string }) {
                     <span className="muted">
                       {t('compare.firstSeen', { date: r.firstSeenAt.slice(0, 10) })}
                       {r.reappeared ? ` · ${t('compare.reappeared')}` : ''}
+                    </span>
+                  </FindingLine>
+                ))}
+              </ul>
+            </Section>
+            <Section
+              id="cmp-not-rechecked"
+              title={t('compare.notRechecked')}
+              count={result.counts.notRechecked + result.counts.passed}
+            >
+              <ul className="plain">
+                {[...result.findings.passed, ...result.findings.notRechecked].map((c) => (
+                  <FindingLine key={c.current.id} finding={c.current}>
+                    <span className="muted">
+                      {c.state === 'passed' ? t('compare.passed') : t('compare.notRechecked')}
                     </span>
                   </FindingLine>
                 ))}

@@ -31,6 +31,7 @@ const TABLE_LABEL: Record<TableName, MessageKey> = {
   reconciliations: 'exchange.table.reconciliations',
   evidence: 'exchange.table.evidence',
   auditRecords: 'exchange.table.auditRecords',
+  auditScopes: 'exchange.table.auditScopes',
   importLog: 'exchange.table.importLog',
 };
 

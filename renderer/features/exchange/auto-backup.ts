@@ -1,7 +1,6 @@
 import { call } from '../../bridge/client.ts';
 import { db } from '../../db/instance.ts';
 import { readAllTables } from '../../db/repositories/database-dump.ts';
-import { freezeAudit } from '../../db/repositories/snapshot.ts';
 import { makeTranslator } from '../../i18n/translate.ts';
 import { useStore } from '../../store/store.ts';
 import { buildBackupDocument } from './backup-document.ts';
@@ -36,20 +35,13 @@ export async function writeAutomaticBackup(label: string): Promise<string> {
 export type CompletionAftermath = { backup: string | null; backupError: unknown };
 
 /**
- * What must follow an audit's completion: its frozen record (the "prior" of later
- * comparisons, taken now so later inventory edits do not rewrite history) and an automatic
- * backup. A failed backup (no bridge, disk full) does not undo the completion; the user is
- * told in a toast either way.
+ * What must follow an audit's completion (whose frozen record was written with it): an
+ * automatic backup. A failed backup (no bridge, disk full) does not undo the completion; the
+ * user is told in a toast either way.
  */
 export async function afterAuditCompleted(auditId: string): Promise<CompletionAftermath> {
   const { notify, lang } = useStore.getState();
   const t = makeTranslator(lang);
-  try {
-    await freezeAudit(db(), auditId, await appVersion());
-  } catch {
-    // Comparisons then read the audit live; the completion itself stands.
-    notify('error', t('exchange.freezeFailed'));
-  }
   try {
     const audit = await db().audits.get(auditId);
     const backup = await writeAutomaticBackup(`audit completed ${audit?.title ?? auditId}`);

@@ -3,6 +3,7 @@ import {
   BACKUP_FORMAT_VERSION,
   type Backup,
 } from '../../../shared/exchange/backup.ts';
+import { CURRENT_VERSIONS } from '../../../shared/migrations/records.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../shared/encoding/base64.ts';
 import type { DatabaseTables } from '../../db/repositories/database-dump.ts';
 import { ExchangeError } from '../../db/exchange-error.ts';
@@ -38,6 +39,7 @@ export async function buildBackupDocument(
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
+    records: CURRENT_VERSIONS,
     createdAt: now.toISOString(),
     app: { name: 'Roomcheck', version: appVersion },
     databaseVersion: LATEST_VERSION,

@@ -10,6 +10,7 @@ import { DeviceList } from './DeviceList.tsx';
 import { DueBadge, OpenFindings } from './DueBadge.tsx';
 import { RackPanel } from './RackPanel.tsx';
 import { RoomAudits } from './RoomAudits.tsx';
+import { DeletePlaceDialog } from './PlaceDialogs.tsx';
 import { RoomEditDialog } from './RoomEditDialog.tsx';
 import { localToday } from './today.ts';
 import './inventory.css';
@@ -23,6 +24,8 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
   const t = useT();
   const showRoomDevices = useStore((s) => s.showRoomDevices);
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const navigate = useStore((s) => s.navigate);
   useEffect(() => showRoomDevices(roomId), [roomId, showRoomDevices]);
 
   const data = useLiveQuery(async () => {
@@ -56,6 +59,9 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
             <button type="button" className="secondary" onClick={() => setEditing(true)}>
               {t('inventory.editRoomButton')}
             </button>
+            <button type="button" className="secondary" onClick={() => setDeleting(true)}>
+              {t('places.deleteRoom')}
+            </button>
             {props.auditActions?.(room)}
           </span>
         </div>
@@ -84,6 +90,15 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
         </section>
       </div>
       {editing && <RoomEditDialog room={room} onClose={() => setEditing(false)} />}
+      {deleting && (
+        <DeletePlaceDialog
+          kind="room"
+          id={room.id}
+          name={room.name}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => navigate({ name: 'site', siteId: room.siteId })}
+        />
+      )}
     </div>
   );
 }

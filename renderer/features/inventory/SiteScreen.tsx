@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { latestAudit, roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
 import { createRoom } from '../../db/repositories/inventory.ts';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { DueBadge, OpenFindings } from './DueBadge.tsx';
+import { DeletePlaceDialog, EditSiteDialog } from './PlaceDialogs.tsx';
 import { RoomFields, useRoomForm, type RoomValues } from './RoomFields.tsx';
 import { localToday } from './today.ts';
 import './inventory.css';
@@ -52,6 +53,7 @@ export function SiteScreen({ siteId }: { siteId: string }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const site = useLiveQuery(() => db().sites.get(siteId), [siteId]);
+  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   const rows = useLiveQuery(async () => {
     const rooms = await db().rooms.where('siteId').equals(siteId).sortBy('name');
     const roomIds = rooms.map((r) => r.id);
@@ -77,8 +79,32 @@ export function SiteScreen({ siteId }: { siteId: string }) {
             {t('sites.title')}
           </button>
         </p>
-        <h1 id="site-title">{site?.name ?? t('common.loading')}</h1>
+        <div className="title-row">
+          <h1 id="site-title">{site?.name ?? t('common.loading')}</h1>
+          {site && (
+            <span className="inv-room-actions">
+              <button type="button" className="secondary" onClick={() => setDialog('edit')}>
+                {t('places.editSite')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setDialog('delete')}>
+                {t('places.deleteSite')}
+              </button>
+            </span>
+          )}
+        </div>
         {site?.organisation && <p className="muted">{site.organisation}</p>}
+        {site && dialog === 'edit' && (
+          <EditSiteDialog site={site} onClose={() => setDialog(null)} />
+        )}
+        {site && dialog === 'delete' && (
+          <DeletePlaceDialog
+            kind="site"
+            id={site.id}
+            name={site.name}
+            onClose={() => setDialog(null)}
+            onDeleted={() => navigate({ name: 'sites' })}
+          />
+        )}
         <h2>
           {t('rooms.title')}{' '}
           {overdue > 0 && (

@@ -1,7 +1,6 @@
 import type { DeviceFieldProblem } from '../../../shared/inventory/device-form.ts';
 import { DuplicateAssetTagError } from '../../db/repositories/inventory.ts';
 import {
-  DeviceInUseError,
   DuplicateRackNameError,
   RackTooShortError,
 } from '../../db/repositories/inventory-edits.ts';
@@ -51,12 +50,6 @@ export function problemText(t: Translator, problem: DeviceFieldProblem, field: s
 export function repositoryErrorText(t: Translator, error: unknown): string | null {
   if (error instanceof DuplicateAssetTagError)
     return t('inventory.err.assetTagTaken', { tag: error.assetTag });
-  if (error instanceof DeviceInUseError)
-    return t('inventory.err.inUse', {
-      name: error.deviceName,
-      findings: error.findings,
-      answers: error.lockedAnswers,
-    });
   if (error instanceof DuplicateRackNameError)
     return t('inventory.err.rackNameTaken', { name: error.rackName });
   if (error instanceof RackTooShortError)

@@ -192,8 +192,6 @@ export const inventory = defineMessages(
     'inventory.err.invalid': 'This value is not valid.',
     'inventory.err.assetTagTaken':
       'Asset tag “{tag}” is already used by another device of this site.',
-    'inventory.err.inUse':
-      '“{name}” cannot be deleted: it has {findings} findings and {answers} answers in completed audits. Change its status (for example to Disposed) instead.',
     'inventory.err.rackNameTaken': 'A rack named “{name}” already exists in this room.',
     'inventory.err.rackTooShort':
       '“{name}” sits above U{height}; move it before making the rack shorter.',
@@ -379,8 +377,6 @@ export const inventory = defineMessages(
     'inventory.err.positionOutsideRack': '设备会超出机柜顶部（机柜共 {rackHeight}U）。',
     'inventory.err.invalid': '该值无效。',
     'inventory.err.assetTagTaken': '资产编号“{tag}”已被本场所的其他设备使用。',
-    'inventory.err.inUse':
-      '无法删除“{name}”：它在已完成的检查中有 {findings} 个问题和 {answers} 条答案。请改为修改其状态（例如“已处置/已销毁”）。',
     'inventory.err.rackNameTaken': '本机房已有名为“{name}”的机柜。',
     'inventory.err.rackTooShort': '“{name}”位于 U{height} 以上；请先移动该设备，再降低机柜高度。',
   },

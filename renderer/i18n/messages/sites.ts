@@ -38,6 +38,19 @@ export const sites = defineMessages(
     'audits.inspector': 'Inspector',
     'audits.open': 'Open audit {title}',
     'audits.started': 'Started {date}',
+    'places.deleteRoom': 'Delete room',
+    'places.deleteSite': 'Delete site',
+    'places.deleteRoomTitle': 'Delete room “{name}”?',
+    'places.deleteSiteTitle': 'Delete site “{name}” and its rooms?',
+    'places.deleteInventory':
+      'Its {racks} racks and {devices} devices are deleted from the inventory.',
+    'places.deleteKeepsAudits':
+      '{count} completed audits keep their own record with the names of their site and rooms: their screens and reports stay readable.',
+    'places.deleteBlocked':
+      'An audit in progress covers it ({audits}). Complete or delete that audit first.',
+    'places.editSite': 'Edit site',
+    'places.editSiteTitle': 'Edit site “{name}”',
+    'places.deleted': '“{name}” deleted.',
   },
   {
     'sites.title': '场所',
@@ -76,5 +89,16 @@ export const sites = defineMessages(
     'audits.inspector': '检查人',
     'audits.open': '打开检查 {title}',
     'audits.started': '开始于 {date}',
+    'places.deleteRoom': '删除机房',
+    'places.deleteSite': '删除场所',
+    'places.deleteRoomTitle': '删除机房“{name}”？',
+    'places.deleteSiteTitle': '删除场所“{name}”及其全部机房？',
+    'places.deleteInventory': '其 {racks} 个机柜和 {devices} 台设备将从台账中删除。',
+    'places.deleteKeepsAudits':
+      '{count} 次已完成的检查各自保留存档记录及场所、机房名称，其页面和报告仍可查阅。',
+    'places.deleteBlocked': '有进行中的检查涉及此处（{audits}）。请先完成或删除该检查。',
+    'places.editSite': '编辑场所',
+    'places.editSiteTitle': '编辑场所“{name}”',
+    'places.deleted': '已删除“{name}”。',
   },
 );

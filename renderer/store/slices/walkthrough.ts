@@ -1,9 +1,11 @@
 import type { StateCreator } from 'zustand';
 import { stepKey, type AuditPlan } from '../../../shared/checklist/applicability.ts';
+import type { ScopeChange } from '../../../shared/audit/scope.ts';
 import type {
   Answer,
   Audit,
   Device,
+  Finding,
   Rack,
   Reconciliation,
   Room,
@@ -32,6 +34,12 @@ export type WalkData = {
   answeredTotal: number;
   /** By device id. */
   readonly reconciliations: Map<string, Reconciliation>;
+  /** Findings carried from the prior audit, by the step key of their check item. */
+  readonly carried: Map<string, Finding>;
+  /** The prior audit's title, for "carried from …". */
+  readonly priorTitle: string | null;
+  /** How the inventory of the audit's rooms differs from its scope (audits in progress). */
+  readonly changes: readonly ScopeChange[];
   readonly inspector: string;
   readonly idlePolicyDays: number;
   /** The inspection day (YYYY-MM-DD, local), for the rules. */
@@ -49,6 +57,8 @@ export type WalkSlice = {
   /** Puts a committed answer into the open walk (no-op for another audit or an unplanned step). */
   applyAnswer: (answer: Answer) => void;
   applyReconciliation: (deviceId: string, record: Reconciliation | null) => void;
+  /** Puts a committed change of a carried finding into the open walk. */
+  applyCarried: (finding: Finding) => void;
   setWalkAudit: (audit: Audit) => void;
 };
 
@@ -108,6 +118,12 @@ export const createWalkSlice: StateCreator<RootState, [], [], WalkSlice> = (set,
     if (!walk) return;
     if (record) walk.reconciliations.set(deviceId, record);
     else walk.reconciliations.delete(deviceId);
+    set((s) => ({ walkRev: s.walkRev + 1 }));
+  },
+  applyCarried: (finding) => {
+    const walk = get().walk;
+    if (!walk || walk.audit.id !== finding.auditId || !finding.itemId) return;
+    walk.carried.set(stepKey(finding.roomId, finding.deviceId, finding.itemId), finding);
     set((s) => ({ walkRev: s.walkRev + 1 }));
   },
   setWalkAudit: (audit) => {

@@ -139,13 +139,20 @@ export function drawComparison(ctx: ReportContext, comparison: AuditComparison):
     [s.changeNew, counts.newFindings, COLORS.accent],
     [s.changeResolved, counts.resolved, COLORS.good],
     [s.changeRecurring, counts.recurring, COLORS.medium],
+    [s.changeNotRechecked, counts.notRechecked + counts.passed, COLORS.low],
     [s.changeOverdue, counts.overdue, COLORS.high],
   ]);
   subHeading(ctx, s.inventoryChanges, 24);
+  // What the inspector found (the same figures as the summary), then how the records changed.
+  tiles(ctx, [
+    [s.changeMissing, counts.missing, COLORS.high],
+    [s.changeUnexpected, counts.unexpected, COLORS.high],
+    [s.changeMoved, counts.moved, COLORS.medium],
+  ]);
   tiles(ctx, [
     [s.changeAdded, counts.added, COLORS.accent],
-    [s.changeMissing, counts.missing, COLORS.high],
-    [s.changeMoved, counts.moved, COLORS.medium],
+    [s.changeRemoved, counts.removed, COLORS.medium],
+    [s.changeRelocated, counts.relocated, COLORS.medium],
     [s.changeStatus, counts.statusChanged, COLORS.low],
   ]);
   c.paragraph(s.newFindingsNote, { size: 8.5, color: COLORS.muted, gapAfter: 2 });
@@ -204,13 +211,13 @@ export function drawComparison(ctx: ReportContext, comparison: AuditComparison):
   );
   deviceChangeTable(
     ctx,
-    s.changeMissing,
+    s.changeRemoved,
     devices.missing.map((d) => [deviceLabel(d), where(d), lbl(ctx, 'lifecycleStatus', d.status)]),
     [s.colDevice, s.colFrom, s.colStatus],
   );
   deviceChangeTable(
     ctx,
-    s.changeMoved,
+    s.changeRelocated,
     devices.moved.map((mv) => [deviceLabel(mv.current), where(mv.prior), where(mv.current)]),
     [s.colDevice, s.colFrom, s.colTo],
   );

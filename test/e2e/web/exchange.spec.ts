@@ -136,9 +136,10 @@ test('hostile files get one clear sentence each and change nothing', async ({
       /version 9/,
     ],
     [
-      'backup-v2.json',
-      Buffer.from('{"format":"roomcheck.backup","formatVersion":2,"tables":{}}'),
-      /version 2/,
+      // A backup from a newer Roomcheck (this one writes version 2).
+      'backup-v3.json',
+      Buffer.from('{"format":"roomcheck.backup","formatVersion":3,"tables":{}}'),
+      /version 3/,
     ],
     [
       'other.json',

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Audit, Finding, Room } from '../../../shared/domain/schemas.ts';
+import { firstSighting } from '../../../shared/findings/findings.ts';
 import { expect, test } from './fixtures.ts';
 import { idFromHash, manyDevices, putRecords, rack, readRecord } from './inventory-seed.ts';
 
@@ -405,6 +406,7 @@ test('the rooms overview flags an overdue room with words and counts its open fi
     statusReason: status === 'closed' ? 'fixed' : '',
     firstSeenAuditId: audit.id,
     firstSeenAt: day(-200),
+    ...firstSighting(id, audit.id, day(-200)),
     createdAt: day(-200),
     updatedAt: day(-200),
   });

@@ -103,10 +103,15 @@ export async function createSelfIssued(page: Page, name: string): Promise<void> 
 export async function signOnlyAudit(
   page: Page,
   identityLabel: RegExp,
-  options: { language?: 'en' | 'zh'; approver?: string } = {},
+  options: { language?: 'en' | 'zh'; approver?: string; audit?: string } = {},
 ): Promise<{ bytes: Uint8Array; download: Download }> {
-  await openNav(page, 'Reports');
-  await page.getByRole('button', { name: /^Sign the report of / }).click();
+  if (options.audit) {
+    // One audit among several: its signing screen directly.
+    await page.evaluate((id) => (location.hash = `#/sign/${id}`), options.audit);
+  } else {
+    await openNav(page, 'Reports');
+    await page.getByRole('button', { name: /^Sign the report of / }).click();
+  }
   await expect(
     page.getByRole('heading', { level: 1, name: 'Sign the audit report' }),
   ).toBeVisible();

@@ -10,7 +10,6 @@ import {
   addRack,
   deleteDevices,
   deleteRack,
-  DeviceInUseError,
   DuplicateRackNameError,
   moveRack,
   RackTooShortError,
@@ -121,10 +120,10 @@ describe('racks', () => {
 });
 
 describe('deleting devices', () => {
-  it('takes the answers of an audit in progress along and brings them back on undo', async () => {
+  it('leaves every audit as it recorded the device; undo brings the device back', async () => {
     const { site, room, device } = await setup();
     const d = await device('cam');
-    const audit = await startAudit(db, {
+    const inProgress = await startAudit(db, {
       siteId: site.id,
       roomIds: [room.id],
       templateId: SECURE_ROOM_TEMPLATE_ID,
@@ -132,7 +131,7 @@ describe('deleting devices', () => {
       inspectors: [],
     });
     await saveAnswer(db, {
-      auditId: audit.id,
+      auditId: inProgress.id,
       roomId: room.id,
       deviceId: d.id,
       itemId: 'I3',
@@ -140,47 +139,15 @@ describe('deleting devices', () => {
       note: '',
       by: '',
     });
+    await db.findings.add(makeFinding({ id: 'f1', auditId: inProgress.id, deviceId: d.id }));
+    const scope = await db.auditScopes.get(inProgress.id);
     const removal = await deleteDevices(db, [d.id]);
-    expect(removal.answers).toHaveLength(1);
-    expect(await counts()).toMatchObject({ devices: 0, answers: 0 });
+    expect(await counts()).toMatchObject({ devices: 0, answers: 1 });
+    // The audit still has the device in its scope, its answer and its finding.
+    expect(await db.auditScopes.get(inProgress.id)).toEqual(scope);
+    expect(await db.findings.get('f1')).toBeDefined();
     await restoreInventory(db, removal);
-    expect(await counts()).toMatchObject({ devices: 1, answers: 1 });
     expect(await db.devices.get(d.id)).toEqual(d);
-  });
-
-  it('refuses to delete a device with findings and changes nothing', async () => {
-    const { device } = await setup();
-    const d = await device('nvr');
-    const other = await device('other');
-    await db.findings.add(makeFinding({ id: 'f1', deviceId: d.id }));
-    await expect(deleteDevices(db, [other.id, d.id])).rejects.toBeInstanceOf(DeviceInUseError);
-    expect(await db.devices.count()).toBe(2);
-  });
-
-  it('refuses to delete a device answered in a completed audit', async () => {
-    const { site, room, device } = await setup();
-    const d = await device('fw');
-    const audit = await startAudit(db, {
-      siteId: site.id,
-      roomIds: [room.id],
-      templateId: SECURE_ROOM_TEMPLATE_ID,
-      title: 'Q1',
-      inspectors: [],
-    });
-    await saveAnswer(db, {
-      auditId: audit.id,
-      roomId: room.id,
-      deviceId: d.id,
-      itemId: 'I3',
-      result: 'pass',
-      note: '',
-      by: '',
-    });
-    await db.audits.update(audit.id, { status: 'completed' });
-    const error = await deleteDevices(db, [d.id]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DeviceInUseError);
-    expect(error).toMatchObject({ deviceName: 'fw', findings: 0, lockedAnswers: 1 });
-    expect(await db.devices.count()).toBe(1);
   });
 
   it('undo refuses, changing nothing, when the asset tag was taken meanwhile', async () => {

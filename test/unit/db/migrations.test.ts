@@ -5,6 +5,10 @@ import { declareVersions, openDatabase } from '../../../renderer/db/db.ts';
 import { DEFAULT_SETTINGS } from '../../../renderer/db/migrations.ts';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema.ts';
 import { blankDevice } from '../../../renderer/db/repositories/inventory.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FindingSchema } from '../../../shared/domain/schemas.ts';
+import { AuditSnapshotSchema } from '../../../shared/snapshot/schema.ts';
 
 const names: string[] = [];
 const dbName = () => {
@@ -96,6 +100,42 @@ describe('database migrations', () => {
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
       expect(await latest.settings.get(key)).toEqual({ key, value });
     }
+    latest.close();
+  });
+
+  it('upgrades a v3 database (the rows of the golden v1 backup, as written then) to v4', async () => {
+    // The rows exactly as database v3 held them: the golden backup file, photos left out.
+    const backup = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../fixtures/golden/v1/backup.json'), 'utf8'),
+    ) as { databaseVersion: number; tables: Record<string, Record<string, unknown>[]> };
+    expect(backup.databaseVersion).toBe(3);
+    const name = dbName();
+    const v3 = await openAt(name, 3);
+    for (const [table, rows] of Object.entries(backup.tables))
+      if (table !== 'evidence') await v3.table(table).bulkAdd(rows);
+    v3.close();
+
+    const latest = openDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(4);
+    // Every finding read through the shared chain: one identity across audits.
+    const findings = await latest.findings.toArray();
+    expect(findings).toHaveLength(backup.tables.findings!.length);
+    for (const f of findings) expect(FindingSchema.safeParse(f).success).toBe(true);
+    const follow = backup.tables.audits!.find((a) => a.title === 'Q4 follow-up')!;
+    const carried = findings.filter((f) => f.auditId === follow.id);
+    const originals = findings.filter((f) => f.auditId === follow.priorAuditId);
+    expect(carried.length).toBeGreaterThan(0);
+    for (const c of carried) expect(originals.map((o) => o.lineageId)).toContain(c.lineageId);
+    // The frozen record is a snapshot v2 with its figures; each audit has its scope.
+    const record = (await latest.auditRecords.toArray())[0]!;
+    expect(AuditSnapshotSchema.safeParse(record.snapshot).success).toBe(true);
+    expect(record.snapshot.figures.devices).toBe(record.snapshot.devices.length);
+    const scopes = await latest.auditScopes.toArray();
+    expect(scopes.map((s) => s.auditId).sort()).toEqual(
+      backup.tables.audits!.map((a) => a.id as string).sort(),
+    );
+    expect(scopes[0]!.devices.length).toBe(4);
     latest.close();
   });
 

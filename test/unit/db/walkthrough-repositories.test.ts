@@ -179,16 +179,20 @@ describe('completing and reopening', () => {
     });
   });
 
-  it('lets remediation go on after completion', async () => {
+  it('locks findings with the audit: remediation goes on in the follow-up it is carried into', async () => {
     const { audit, answer } = await setup();
     const { finding } = await answer({ result: 'fail' });
-    await completeAudit(db, audit.id);
     await updateRemediation(db, finding!.id, { owner: 'Li', dueDate: '2026-06-30' });
-    await setFindingStatus(db, finding!.id, 'in_remediation', '');
-    expect(await db.findings.get(finding!.id)).toMatchObject({
-      owner: 'Li',
-      status: 'in_remediation',
-    });
+    await completeAudit(db, audit.id);
+    const before = await db.findings.get(finding!.id);
+    await expect(updateRemediation(db, finding!.id, { owner: 'Zhao' })).rejects.toThrow(
+      AuditLockedError,
+    );
+    await expect(setFindingStatus(db, finding!.id, 'in_remediation', '')).rejects.toThrow(
+      AuditLockedError,
+    );
+    expect(await db.findings.get(finding!.id)).toEqual(before);
+    expect((await db.auditRecords.get(audit.id))?.snapshot.findings).toEqual([before]);
   });
 
   it('reopening needs who and why and records both', async () => {
@@ -333,7 +337,7 @@ describe('reconciliation', () => {
         note: '',
         by: '',
       }),
-    ).rejects.toThrow(/not in a room of this audit/);
+    ).rejects.toThrow(/not in the scope of this audit/);
   });
 
   it('adds an unexpected device to the inventory, first seen in this audit, flagged in one go', async () => {

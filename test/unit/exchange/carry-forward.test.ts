@@ -29,7 +29,7 @@ async function withImportedPrior() {
 }
 
 describe('starting an audit from an imported prior one', () => {
-  it('carries the open findings (first seen kept) and the inventory, and they read as recurring', async () => {
+  it('carries the open findings (first seen kept) and the inventory; unchecked they read as not re-checked', async () => {
     const db = await withImportedPrior();
     const open = demo.findings.filter((f) => isOpen(f.status));
     expect(open.length).toBeGreaterThan(0);
@@ -61,10 +61,13 @@ describe('starting an audit from an imported prior one', () => {
     expect(prior?.frozen).toBe(true);
     expect(current?.frozen).toBe(false);
     const cmp = compareAudits(prior!, current!, '2025-06-10');
-    expect(cmp.counts.recurring).toBe(open.length);
+    expect(cmp.counts.notRechecked).toBe(open.length);
+    expect(cmp.counts.recurring).toBe(0);
     expect(cmp.counts.newFindings).toBe(0);
     expect(cmp.counts.added).toBe(0);
-    expect(cmp.counts.missing).toBe(0);
+    expect(cmp.counts.removed).toBe(0);
+    // One identity: each carried finding names the finding it was carried from.
+    for (const f of carried) expect(open.map((o) => o.id)).toContain(f.carriedFrom?.findingId);
   });
 
   it('recognises a carried finding when its item fails again, and keeps it when the item passes', async () => {

@@ -207,10 +207,18 @@ describe('audit export bundle', () => {
         const mine = (rows: unknown[]) =>
           rows.filter((r) => (r as { auditId: string | null }).auditId === auditId);
         expect(mine(b.findings!)).toEqual(mine(a.findings!));
-        // Thumbnails are a local convenience; bundles carry the photos themselves.
+        // Thumbnails are a local convenience; bundles carry the photos themselves. The audit
+        // is completed: its export holds the photos of its record, not rows added behind the
+        // app's back since (the loose photos `fill` writes).
+        const recorded = new Set(
+          (await source.auditRecords.get(auditId))!.snapshot.evidence.map((e) => e.id),
+        );
         const photo = (rows: unknown[]) =>
-          mine(rows).map((r) => ({ ...(r as object), thumbnail: null }));
+          mine(rows)
+            .filter((r) => recorded.has((r as { id: string }).id))
+            .map((r) => ({ ...(r as object), thumbnail: null }));
         expect(photo(b.evidence!)).toEqual(photo(a.evidence!));
+        expect(photo(b.evidence!)).toHaveLength(recorded.size);
         expect(b.audits).toEqual(a.audits!.filter((r) => (r as { id: string }).id === auditId));
         const roomIds = new Set(read.snapshot.audit.roomIds);
         expect(b.devices).toEqual(

@@ -8,6 +8,7 @@ import {
   filterFindings,
   isWithdrawable,
   tallyFindings,
+  firstSighting,
 } from '../../../shared/findings/findings.ts';
 
 const T0 = '2026-03-01T09:00:00.000Z';
@@ -29,6 +30,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     statusReason: '',
     firstSeenAuditId: 'a-1',
     firstSeenAt: T0,
+    ...firstSighting('f-1', 'a-1', T0),
     createdAt: T0,
     updatedAt: T0,
     ...overrides,

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/domain/enums.ts';
 import type {
   Answer,
+  AuditScope,
   Audit,
   Device,
   Finding,
@@ -365,9 +366,46 @@ export const finding: fc.Arbitrary<Finding> = fc.record({
   statusReason: text(2000),
   firstSeenAuditId: id,
   firstSeenAt: timestamp,
+  lineageId: text(300, 1),
+  seenIn: fc.array(fc.record({ auditId: id, at: timestamp }), { maxLength: 3 }),
+  carriedFrom: nullable(fc.record({ auditId: id, findingId: id })),
+  resolution: nullable(fc.record({ auditId: id, by: text(200, 1), at: timestamp })),
+  evidenceRefs: fc.array(
+    fc.record({
+      sha256: fc.stringMatching(/^[0-9a-f]{64}$/),
+      fileName: text(255),
+      mimeType: fc.constantFrom('image/jpeg' as const, 'image/png' as const),
+      size: fc.nat(),
+      caption: text(500),
+      auditId: id,
+    }),
+    { maxLength: 2 },
+  ),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
+
+/** An audit's scope: devices as recorded at its start and the decisions taken since. */
+export const auditScope = (auditId: fc.Arbitrary<string> = id): fc.Arbitrary<AuditScope> =>
+  fc.record({
+    auditId,
+    fixedAt: timestamp,
+    devices: inventory.map((inv) => inv.devices.slice(0, 2)),
+    decisions: fc.array(
+      fc.record({
+        deviceId: id,
+        kind: fc.constantFrom(
+          'brought_in' as const,
+          'unexpected' as const,
+          'updated' as const,
+          'removed' as const,
+        ),
+        by: text(200),
+        at: timestamp,
+      }),
+      { maxLength: 2 },
+    ),
+  });
 
 export const reconciliation: fc.Arbitrary<Reconciliation> = fc.record({
   id,

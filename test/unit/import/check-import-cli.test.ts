@@ -143,12 +143,12 @@ describe('roomcheck check-import', () => {
       ],
       [
         'v2.json',
-        bundle.replace('"formatVersion": 1', '"formatVersion": 2'),
-        'This Roomcheck audit export file has format version 2; this version of Roomcheck reads version 1.',
+        bundle.replace('"formatVersion": 2', '"formatVersion": 3'),
+        'This Roomcheck audit export file has format version 3; this version of Roomcheck reads version 2.',
       ],
       [
         'dup.json',
-        bundle.replace('"formatVersion": 1', '"formatVersion": 1, "formatVersion": 1'),
+        bundle.replace('"formatVersion": 2', '"formatVersion": 2, "formatVersion": 2'),
         'The key "formatVersion" appears twice in $ (line 3, column 22); the file is ambiguous.',
       ],
       [

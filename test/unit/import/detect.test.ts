@@ -127,6 +127,7 @@ describe('parseImportFile recognises formats by content', () => {
         evidence: [],
         auditRecords: [],
         importLog: [],
+        auditScopes: [],
       },
     });
     const backup = await parseImportFile('backup.json', utf8WithBom(backupText), options);

@@ -20,6 +20,7 @@ import {
 import { parseStrictJson, scanJson } from '../../../shared/exchange/json-scan.ts';
 import { ImportError } from '../../../shared/import/messages.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
+import { CURRENT_VERSIONS } from '../../../shared/migrations/records.ts';
 import * as arb from './arbitraries.ts';
 
 async function refusal(promise: Promise<unknown>): Promise<ImportError> {
@@ -219,8 +220,8 @@ describe('audit export bundle', () => {
     expect(
       (await refusal(parseAuditBundle(with_({ format: 'roomcheck.backup' }), deps))).message,
     ).toBe('This is not a Roomcheck audit export file (its format is "roomcheck.backup").');
-    expect((await refusal(parseAuditBundle(with_({ formatVersion: 2 }), deps))).message).toBe(
-      'This Roomcheck audit export file has format version 2; this version of Roomcheck reads version 1.',
+    expect((await refusal(parseAuditBundle(with_({ formatVersion: 3 }), deps))).message).toBe(
+      'This Roomcheck audit export file has format version 3; this version of Roomcheck reads version 2.',
     );
     expect(
       (
@@ -299,7 +300,7 @@ describe('audit export bundle', () => {
   it('names its format in the file', () => {
     expect(JSON.parse(serializeAuditBundle(demoSnapshot()))).toMatchObject({
       format: AUDIT_BUNDLE_FORMAT,
-      formatVersion: 1,
+      formatVersion: 2,
     });
   });
 });
@@ -335,6 +336,7 @@ describe('whole-database backup', () => {
     // Frozen audit records hold a whole snapshot: one realistic one, shared by every run.
     auditRecords: fc.constantFrom<AuditRecord[]>([], [frozenRecord()]),
     importLog: arb.table(arb.importLogEntry),
+    auditScopes: fc.uniqueArray(arb.auditScope(), { maxLength: 2, selector: (s) => s.auditId }),
   });
 
   it('round-trips any valid database: export, parse, deep-equal', async () => {
@@ -347,7 +349,12 @@ describe('whole-database backup', () => {
           tables: t,
         };
         const back = await parseBackup(serializeBackup(backup), deps);
-        expect(back).toEqual({ format: 'roomcheck.backup', formatVersion: 1, ...backup });
+        expect(back).toEqual({
+          format: 'roomcheck.backup',
+          formatVersion: 2,
+          records: CURRENT_VERSIONS,
+          ...backup,
+        });
       }),
       { numRuns: 15 },
     );
@@ -358,7 +365,7 @@ describe('whole-database backup', () => {
       tables.filter((x) => x.evidence.length > 0 && x.devices.length > 0),
       { numRuns: 1, seed: 1 },
     );
-    const base: Omit<Backup, 'format' | 'formatVersion'> = {
+    const base: Omit<Backup, 'format' | 'formatVersion' | 'records'> = {
       createdAt: '2024-06-01T08:00:00.000Z',
       app: { name: 'Roomcheck', version: '0.1.0' },
       databaseVersion: 3,
@@ -379,9 +386,9 @@ describe('whole-database backup', () => {
       ),
     );
     expect(e2.detail.code).toBe('duplicate_id');
-    const e3 = await refusal(parseBackup(JSON.stringify({ ...doc, formatVersion: 2 }), deps));
+    const e3 = await refusal(parseBackup(JSON.stringify({ ...doc, formatVersion: 3 }), deps));
     expect(e3.message).toBe(
-      'This Roomcheck backup file has format version 2; this version of Roomcheck reads version 1.',
+      'This Roomcheck backup file has format version 3; this version of Roomcheck reads version 2.',
     );
     const ev = doc.tables.evidence[0]!;
     const e4 = await refusal(

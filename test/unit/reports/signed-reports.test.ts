@@ -53,17 +53,18 @@ const snapshotOf = (auditId: string) =>
   });
 
 describe('recording a signed report', () => {
-  it('marks a completed audit signed, keeps the history and freezes the signed snapshot, all at once', async () => {
+  it('marks a completed audit signed and keeps the history; the record of the completion stays as it was', async () => {
     const a = await audit();
     await completeAudit(db, a.id);
+    const record = await db.auditRecords.get(a.id);
     const snapshot = await snapshotOf(a.id);
     const signed = await recordSignedReport(db, a.id, entry(1), snapshot);
     expect(signed.status).toBe('signed');
     expect((await db.audits.get(a.id))?.status).toBe('signed');
     expect(await listSignedReports(db, a.id)).toEqual([entry(1)]);
-    const frozen = await db.auditRecords.get(a.id);
-    expect(frozen?.snapshot.audit.status).toBe('signed');
-    expect(frozen?.snapshot.evidence.every((e) => e.dataBase64 === null)).toBe(true);
+    expect(await db.auditRecords.get(a.id)).toEqual(record);
+    expect(record?.snapshot.audit.status).toBe('completed');
+    expect(record?.snapshot.evidence.every((e) => e.dataBase64 === null)).toBe(true);
 
     // A second version appends; a signed audit cannot be reopened any more.
     await recordSignedReport(db, a.id, entry(2), await snapshotOf(a.id));

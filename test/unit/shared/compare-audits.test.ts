@@ -9,7 +9,9 @@ import {
 } from '../../../shared/compare/compare-audits.ts';
 import { matchDevices, normaliseMac } from '../../../shared/compare/match-devices.ts';
 import {
+  answerId,
   DeviceSchema,
+  type Answer,
   FindingSchema,
   type Device,
   type Finding,
@@ -20,6 +22,18 @@ import { makeAudit, makeDevice, makeFinding } from './fixtures.ts';
 const TODAY = '2026-03-15';
 const A1 = makeAudit({ id: 'a1', startedAt: '2025-12-01T00:00:00.000Z' });
 const A2 = makeAudit({ id: 'a2', startedAt: '2026-03-01T00:00:00.000Z', priorAuditId: 'a1' });
+const answer = (f: Finding, result: Answer['result']): Answer => ({
+  id: answerId(f.auditId, f.roomId, f.deviceId, f.itemId!),
+  auditId: f.auditId,
+  roomId: f.roomId,
+  deviceId: f.deviceId,
+  itemId: f.itemId!,
+  result,
+  note: '',
+  prejudged: null,
+  by: 'Wang',
+  at: '2026-03-02T00:00:00.000Z',
+});
 const side = (audit = A1, devices: Device[] = [], findings: Finding[] = []): AuditSide => ({
   audit,
   devices,
@@ -118,7 +132,7 @@ describe('compareAudits: devices', () => {
       ['d2', { from: 'active', to: 'decommissioning' }],
     ]);
     expect(c.devices.unchanged).toBe(1);
-    expect(c.counts).toMatchObject({ added: 1, missing: 1, moved: 2, statusChanged: 1 });
+    expect(c.counts).toMatchObject({ added: 1, removed: 1, relocated: 2, statusChanged: 1 });
   });
 
   it('limits to rooms when asked; a device moving out of the room is moved, not missing', () => {
@@ -139,14 +153,14 @@ describe('compareAudits: devices', () => {
   it('treats a first audit as everything added and new', () => {
     const c = compareAudits(
       null,
-      side(A2, [makeDevice()], [makeFinding({ auditId: 'a2' })]),
+      side(A2, [makeDevice()], [makeFinding({ auditId: 'a2', firstSeenAuditId: 'a2' })]),
       TODAY,
     );
     expect(c.isFirstAudit).toBe(true);
     expect(c.priorAuditId).toBeNull();
     expect(c.counts).toMatchObject({
       added: 1,
-      missing: 0,
+      removed: 0,
       newFindings: 1,
       resolved: 0,
       recurring: 0,
@@ -158,7 +172,7 @@ describe('compareAudits: findings', () => {
   const f = (over: Partial<Finding>) =>
     makeFinding({ auditId: 'a1', firstSeenAuditId: 'a1', ...over });
 
-  it('classifies new, recurring (carrying first seen), reappeared, resolved and overdue', () => {
+  it('classifies new, recurring, reappeared, resolved, passed, not re-checked and overdue', () => {
     const prior = [
       f({
         id: 'p-still',
@@ -168,26 +182,30 @@ describe('compareAudits: findings', () => {
         firstSeenAt: '2025-06-01T00:00:00.000Z',
       }),
       f({ id: 'p-fixed', deviceId: 'd1', itemId: 'C1', severity: 'high' }),
-      f({ id: 'p-gone', deviceId: null, itemId: 'P2', severity: 'medium' }),
+      f({ id: 'p-passes', deviceId: null, itemId: 'P2', severity: 'medium' }),
+      f({ id: 'p-wait', deviceId: 'd2', itemId: 'N4' }),
+      f({ id: 'p-left', deviceId: 'd2', itemId: 'N5' }),
       f({ id: 'p-back', deviceId: 'd2', itemId: 'F1', status: 'closed' }),
-      f({ id: 'p-closed', deviceId: 'd2', itemId: 'N4', status: 'closed' }),
+      f({ id: 'p-closed', deviceId: 'd2', itemId: 'N1', status: 'closed' }),
       f({ id: 'p-manual', deviceId: null, itemId: null, title: 'Door wedge found' }),
     ];
+    // Copies carried into a2 keep the prior finding's lineage and first sighting.
+    const carried = (p: Finding, over: Partial<Finding>) =>
+      f({ ...p, auditId: 'a2', carriedFrom: { auditId: 'a1', findingId: p.id }, ...over });
+    const fresh = (over: Partial<Finding>) =>
+      f({ auditId: 'a2', firstSeenAuditId: 'a2', ...over, lineageId: over.id! });
     const current = [
-      f({
-        id: 'c-still',
-        auditId: 'a2',
-        deviceId: 'd1',
-        itemId: 'D1',
-        firstSeenAuditId: 'a2',
-        firstSeenAt: '2026-03-01T00:00:00.000Z',
-        dueDate: '2026-03-14',
+      carried(prior[0]!, { id: 'c-still', dueDate: '2026-03-14' }),
+      carried(prior[1]!, {
+        id: 'c-fixed',
+        status: 'closed',
+        resolution: { auditId: 'a2', by: 'Wang', at: '2026-03-02T00:00:00.000Z' },
       }),
-      f({ id: 'c-fixed', auditId: 'a2', deviceId: 'd1', itemId: 'C1', status: 'closed' }),
-      f({ id: 'c-back', auditId: 'a2', deviceId: 'd2', itemId: 'F1', dueDate: '2026-03-15' }),
-      f({
+      carried(prior[2]!, { id: 'c-passes' }),
+      carried(prior[3]!, { id: 'c-wait' }),
+      fresh({ id: 'c-back', deviceId: 'd2', itemId: 'F1', dueDate: '2026-03-15' }),
+      fresh({
         id: 'c-new',
-        auditId: 'a2',
         deviceId: 'd3',
         itemId: 'D1',
         severity: 'low',
@@ -195,24 +213,22 @@ describe('compareAudits: findings', () => {
         status: 'risk_accepted',
         statusReason: 'budget',
       }),
-      f({
+      fresh({
         id: 'c-new2',
-        auditId: 'a2',
         deviceId: 'd3',
         itemId: 'C1',
         severity: 'high',
         dueDate: '2026-01-01',
         status: 'in_remediation',
       }),
-      f({
-        id: 'c-manual',
-        auditId: 'a2',
-        deviceId: null,
-        itemId: null,
-        title: ' door WEDGE found',
-      }),
+      fresh({ id: 'c-manual', deviceId: null, itemId: null, title: ' door WEDGE found' }),
     ];
-    const c = compareAudits(side(A1, [], prior), side(A2, [], current), TODAY);
+    const answers = [
+      answer(current[0]!, 'fail'),
+      answer(current[1]!, 'pass'),
+      answer(current[2]!, 'pass'),
+    ];
+    const c = compareAudits(side(A1, [], prior), { ...side(A2, [], current), answers }, TODAY);
     expect(ids(c.findings.new)).toEqual(['c-new2', 'c-new']); // High first
     expect(c.findings.recurring.map((r) => [r.current.id, r.prior.id, r.reappeared])).toEqual([
       ['c-still', 'p-still', false],
@@ -225,12 +241,24 @@ describe('compareAudits: findings', () => {
     });
     expect(c.findings.resolved.map((r) => [r.prior.id, r.current?.id ?? null])).toEqual([
       ['p-fixed', 'c-fixed'],
-      ['p-gone', null],
     ]);
+    expect(c.findings.passed.map((x) => [x.current.id, x.prior?.id])).toEqual([
+      ['c-passes', 'p-passes'],
+    ]);
+    expect(c.findings.notRechecked.map((x) => x.current.id)).toEqual(['c-wait']);
+    expect(ids(c.findings.notCarried)).toEqual(['p-left']);
     // Due before today and still to remediate; due today is not overdue; risk accepted is not.
     // Both are High, so they keep the input order.
     expect(ids(c.findings.overdue)).toEqual(['c-still', 'c-new2']);
-    expect(c.counts).toMatchObject({ newFindings: 2, recurring: 3, resolved: 2, overdue: 2 });
+    expect(c.counts).toMatchObject({
+      newFindings: 2,
+      recurring: 3,
+      resolved: 1,
+      passed: 1,
+      notRechecked: 1,
+      notCarried: 1,
+      overdue: 2,
+    });
   });
 
   it('follows a device matched by asset tag when pairing its findings', () => {
@@ -242,7 +270,7 @@ describe('compareAudits: findings', () => {
     const current = side(
       A2,
       [makeDevice({ id: 'new-id', assetTag: 'ZC-1' })],
-      [f({ id: 'c', auditId: 'a2', deviceId: 'new-id', itemId: 'C1' })],
+      [f({ id: 'c', auditId: 'a2', firstSeenAuditId: 'a2', deviceId: 'new-id', itemId: 'C1' })],
     );
     const c = compareAudits(prior, current, TODAY);
     expect(c.findings.new).toEqual([]);
@@ -307,9 +335,7 @@ describe('compareAudits: properties', () => {
         expect(c.devices.unchanged).toBe(a.devices.length);
         expect(c.findings.new).toEqual([]);
         expect(c.findings.resolved).toEqual([]);
-        expect(c.findings.recurring.every((r) => r.current === r.prior && !r.reappeared)).toBe(
-          true,
-        );
+        expect(c.findings.recurring.every((r) => r.current === r.prior)).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -419,23 +445,64 @@ describe('carryForward', () => {
     expect(() => carryForward(prior, 'a1', NOW)).toThrow(/id of its own/);
   });
 
-  it('carried findings compare as recurring (or resolved once closed), never as new', () => {
+  it('carried findings keep their lineage and origin; failing again recurs, closing resolves', () => {
     const out = carryForward(prior, 'a2', NOW);
-    const current = side(A2, out.devices, out.findings);
+    expect(out.findings.map((f) => [f.lineageId, f.carriedFrom?.findingId])).toEqual([
+      ['open', 'open'],
+      ['wip', 'wip'],
+    ]);
+    const current = {
+      ...side(A2, out.devices, out.findings),
+      answers: [answer(out.findings[0]!, 'fail')],
+    };
     const c = compareAudits(prior, current, '2026-03-02');
     expect(c.findings.new).toEqual([]);
     expect(c.findings.recurring.map((r) => [r.prior.id, r.firstSeenAuditId])).toEqual([
       ['open', 'a0'],
-      ['wip', 'a1'],
     ]);
+    // Not re-checked is said as such, not counted as recurring.
+    expect(c.findings.notRechecked.map((x) => x.prior?.id)).toEqual(['wip']);
     expect(c.devices.added).toEqual([]);
     expect(c.devices.missing).toEqual([]);
     const closed = out.findings.map((f) =>
-      f.id === 'a2|open' ? { ...f, status: 'closed' as const } : f,
+      f.id === 'a2|open'
+        ? {
+            ...f,
+            status: 'closed' as const,
+            resolution: { auditId: 'a2', by: 'Li', at: NOW },
+          }
+        : f,
     );
     const after = compareAudits(prior, side(A2, out.devices, closed), '2026-03-02');
     expect(after.findings.resolved.map((r) => [r.prior.id, r.current?.id])).toEqual([
       ['open', 'a2|open'],
     ]);
+  });
+
+  it("carried findings reference the prior audit's photos by SHA-256 instead of copying them", () => {
+    const photo = {
+      id: 'ev1',
+      auditId: 'a1',
+      findingId: 'open',
+      deviceId: 'd1',
+      fileName: 'a.png',
+      mimeType: 'image/png' as const,
+      size: 3,
+      sha256: 'a'.repeat(64),
+      caption: 'port',
+      createdAt: NOW,
+    };
+    const out = carryForward({ ...prior, evidence: [photo, { ...photo, id: 'ev2' }] }, 'a2', NOW);
+    expect(out.findings[0]!.evidenceRefs).toEqual([
+      {
+        sha256: 'a'.repeat(64),
+        fileName: 'a.png',
+        mimeType: 'image/png',
+        size: 3,
+        caption: 'port',
+        auditId: 'a1',
+      },
+    ]);
+    expect(out.findings[1]!.evidenceRefs).toEqual([]);
   });
 });

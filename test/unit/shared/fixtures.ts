@@ -1,4 +1,5 @@
 import type { Audit, Device, Finding, Rack, Room } from '../../../shared/domain/schemas.ts';
+import { firstSighting } from '../../../shared/findings/findings.ts';
 
 // Minimal valid domain records for the shared-logic tests; each test overrides what it is about.
 
@@ -100,8 +101,10 @@ export function makeAudit(overrides: Partial<Audit> = {}): Audit {
 }
 
 export function makeFinding(overrides: Partial<Finding> = {}): Finding {
+  const id = overrides.id ?? 'finding-1';
+  const auditId = overrides.firstSeenAuditId ?? overrides.auditId ?? 'audit-1';
   return {
-    id: 'finding-1',
+    id,
     auditId: 'audit-1',
     roomId: 'room-1',
     deviceId: 'dev-1',
@@ -117,6 +120,7 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
     statusReason: '',
     firstSeenAuditId: 'audit-1',
     firstSeenAt: T0,
+    ...firstSighting(id, auditId, overrides.firstSeenAt ?? T0),
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
