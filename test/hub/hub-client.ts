@@ -7,7 +7,8 @@ import type { TestHub } from './test-hub.ts';
 
 export type Answer = { status: number; body: Record<string, unknown> & { [k: string]: unknown } };
 
-export type Credentials = { name: string; password: string } | null;
+export type Person = { name: string; password: string };
+export type Credentials = Person | null;
 
 export function hubClient(hub: TestHub, caPem: string | null = null) {
   return async function send(
@@ -53,13 +54,13 @@ export function hubClient(hub: TestHub, caPem: string | null = null) {
 }
 
 /** The users and sites most tests use: alice inspects a, bob inspects b, mary manages. */
-export const PEOPLE = {
+export const PEOPLE: Record<'alice' | 'anna' | 'bob' | 'mary' | 'ivan', Person> = {
   alice: { name: 'alice', password: 'alice-passphrase' },
   anna: { name: 'anna', password: 'anna-passphrase' },
   bob: { name: 'bob', password: 'bob-passphrase' },
   mary: { name: 'mary', password: 'mary-passphrase' },
   ivan: { name: 'ivan', password: 'ivan-passphrase' },
-} as const;
+};
 
 export const STANDARD_PLAN: HubPlan = {
   sites: ['a', 'b'],

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { designDocument } from '../../../main/hub/design-document.ts';
 import { pinnedRevision } from '../../../shared/hub/names.ts';
-import { hubClient, PEOPLE, provision, type Answer } from '../../hub/hub-client.ts';
+import { hubClient, PEOPLE, provision, type Answer, type Person } from '../../hub/hub-client.ts';
 import { startTestHub, type TestHub } from '../../hub/test-hub.ts';
 
 // Roomcheck's rules as the hub enforces them (main/hub/couchdb/validate_doc_update.v1.js),
@@ -38,7 +38,7 @@ function completedAudit(room: string, publishedBy = 'alice', site = 'a') {
   };
 }
 
-const publish = (who: typeof PEOPLE.alice, docs: object[], db = 'site-a') =>
+const publish = (who: Person, docs: object[], db = 'site-a') =>
   send(who, 'POST', `/${db}/_bulk_docs`, { docs, new_edits: false });
 
 describe('a completed audit at the hub', () => {
