@@ -35,6 +35,14 @@ const api = {
   reportCountersign: call('reportCountersign'),
   reportVerify: call('reportVerify'),
   reportReadForImport: call('reportReadForImport'),
+  hubStatus: call('hubStatus'),
+  hubJoin: call('hubJoin'),
+  hubUnlock: call('hubUnlock'),
+  hubLeave: call('hubLeave'),
+  hubFetch: call('hubFetch'),
+  hubAbort: call('hubAbort'),
+  syncFileSign: call('syncFileSign'),
+  syncFileVerify: call('syncFileVerify'),
 } satisfies RoomcheckApi;
 
 contextBridge.exposeInMainWorld('roomcheck', api);

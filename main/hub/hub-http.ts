@@ -63,6 +63,7 @@ export function hubHttp(req: HubHttpRequest): Promise<HubHttpResponse> {
   const secure = url.protocol === 'https:';
   const send = secure ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
+    let settled = false;
     if (req.signal?.aborted) {
       reject(new HubHttpError('The request was cancelled.', 'aborted'));
       return;
@@ -87,17 +88,20 @@ export function hubHttp(req: HubHttpRequest): Promise<HubHttpResponse> {
         res.on('data', (chunk: Buffer) => {
           size += chunk.byteLength;
           if (size > req.maxResponseBytes) {
-            outgoing.destroy(
-              new HubHttpError(
-                `The hub's answer is larger than ${req.maxResponseBytes} bytes.`,
-                'too_large',
-              ),
+            // Refused at once: an 'end' that follows the last chunk must not deliver it.
+            const tooLarge = new HubHttpError(
+              `The hub's answer is larger than ${req.maxResponseBytes} bytes.`,
+              'too_large',
             );
+            fail(tooLarge);
+            outgoing.destroy(tooLarge);
             return;
           }
           chunks.push(chunk);
         });
         res.on('end', () => {
+          if (settled) return;
+          settled = true;
           cleanup();
           resolve({
             status: res.statusCode ?? 502,
@@ -112,6 +116,8 @@ export function hubHttp(req: HubHttpRequest): Promise<HubHttpResponse> {
       outgoing.destroy(new HubHttpError('The request was cancelled.', 'aborted'));
     const cleanup = () => req.signal?.removeEventListener('abort', onAbort);
     function fail(err: unknown) {
+      if (settled) return;
+      settled = true;
       cleanup();
       if (err instanceof HubHttpError) return reject(err);
       const code = (err as NodeJS.ErrnoException).code ?? '';
