@@ -26,7 +26,7 @@ export const HubSettingsSchema = z
     user: z.string().max(200),
     caPem: z.string().max(200_000).nullable(),
     roles: z.array(z.string().max(200)).max(1000),
-    /** A manager's list of the sites to read (inspectors read their site roles). */
+    /** The sites a manager or the import station keeps (inspectors have their site roles). */
     managerSites: z.array(SiteCodeSchema).max(1000),
     password: ProtectedKeySchema,
     joinedAt: z.string(),
@@ -133,7 +133,9 @@ export class HubSettingsStore {
   status(settings: HubSettings | null, ready: boolean): HubStatus {
     if (!settings) return { state: 'none' };
     const manager = settings.roles.includes(ROLE.manager);
-    const siteCodes = manager ? settings.managerSites : siteCodesOfRoles(settings.roles);
+    // Managers and the hub's import station name the sites they keep; inspectors have theirs.
+    const listsSites = manager || settings.roles.includes(ROLE.importer);
+    const siteCodes = listsSites ? settings.managerSites : siteCodesOfRoles(settings.roles);
     return {
       state: ready ? 'ready' : 'locked',
       origin: settings.origin,
