@@ -43,6 +43,7 @@ const api = {
   hubAbort: call('hubAbort'),
   syncFileSign: call('syncFileSign'),
   syncFileVerify: call('syncFileVerify'),
+  overviewSign: call('overviewSign'),
 } satisfies RoomcheckApi;
 
 contextBridge.exposeInMainWorld('roomcheck', api);

@@ -14,6 +14,7 @@ import {
   trustAnchorRemove,
 } from './identity.ts';
 import { hubAbort, hubFetch, hubJoin, hubLeave, hubStatus, hubUnlock } from './hub.ts';
+import { overviewSign } from './overview-pdf.ts';
 import { reportCountersign, reportSign, reportVerify } from './report.ts';
 import { syncFileSign, syncFileVerify } from './sync-file.ts';
 
@@ -43,4 +44,5 @@ export const handlers: Handlers = {
   hubAbort,
   syncFileSign,
   syncFileVerify,
+  overviewSign,
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OverviewSchema } from '../hub/overview.ts';
 import { base64Of, PassphraseSchema, ProtectionChoiceSchema } from './signing-schemas.ts';
 
 // Bridge calls for the organisation hub. The renderer's PouchDB talks to the hub only through
@@ -121,5 +122,19 @@ export const hubCalls = {
       signer: z.string().nullable(),
     }),
     maxRequestBytes: 2 * MB,
+  },
+  /** The manager's overview laid out as a PDF and signed with a signing identity. */
+  overviewSign: {
+    request: z
+      .object({
+        overview: OverviewSchema,
+        siteName: z.string().max(200).nullable(),
+        lang: z.enum(['en', 'zh']),
+        identityId: z.string().max(100),
+        passphrase: PassphraseSchema.optional(),
+      })
+      .strict(),
+    response: z.object({ pdfBase64: z.string(), pageCount: z.number().int() }),
+    maxRequestBytes: 16 * MB,
   },
 } as const;

@@ -115,3 +115,12 @@ export async function applyReceived(db: RoomcheckDb, received: Received): Promis
   });
   return changed;
 }
+
+/** What the manager's overview is built from: every site, room and audit record held here. */
+export async function overviewSources(db: RoomcheckDb) {
+  return db.transaction('r', [db.sites, db.rooms, db.auditRecords], async () => ({
+    sites: await db.sites.orderBy('name').toArray(),
+    rooms: await db.rooms.toArray(),
+    records: await db.auditRecords.toArray(),
+  }));
+}

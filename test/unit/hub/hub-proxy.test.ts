@@ -7,6 +7,7 @@ import { handlers } from '../../../main/handlers/index.ts';
 import { hubRequestsInFlight } from '../../../main/handlers/hub.ts';
 import { hubHttp } from '../../../main/hub/hub-http.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../main/security/csp.ts';
+import { isRequestAllowed } from '../../../main/security/request-filter.ts';
 import { PEOPLE, provision } from '../../hub/hub-client.ts';
 import { startTestHub, type TestHub } from '../../hub/test-hub.ts';
 import { testTls, type TestTls } from '../../hub/tls.ts';
@@ -148,6 +149,14 @@ describe('forwarding', () => {
   beforeAll(async () => {
     ({ dispatch } = await installation());
     value(await join_(dispatch));
+  });
+
+  it("leaves the window's policies alone: the page itself still reaches no other origin, the hub's included", () => {
+    for (const url of [`${hub.url}/site-a/`, `${hub.url.replace('https', 'wss')}/site-a/`]) {
+      expect(isRequestAllowed(url, { allowDevTools: false })).toBe(false);
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain(new URL(hub.url).host);
   });
 
   it("reaches the user's site database with main's credentials and hands back no credential", async () => {
