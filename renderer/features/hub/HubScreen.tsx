@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
-import { call } from '../../bridge/client.ts';
+import { useEffect } from 'react';
 import { db } from '../../db/instance.ts';
 import { siteLinks } from '../../db/repositories/hub-mirror.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { refreshHubStatus } from '../../sync/hub-service.ts';
+// The one answer to "can keys (and so the hub password) be sealed by the OS here?".
+import { useOsKeyProtection } from '../reports/use-signing-lists.ts';
 import { ConflictsPanel } from './ConflictsPanel.tsx';
 import { HubConnection } from './HubConnection.tsx';
 import { JoinForm } from './JoinForm.tsx';
@@ -13,21 +14,11 @@ import { SiteLinks } from './SiteLinks.tsx';
 import { SyncFilesPanel } from './SyncFilesPanel.tsx';
 import './hub.css';
 
-function useOsKeyStore(): boolean {
-  const [ipc, setIpc] = useState(false);
-  useEffect(() => {
-    call('appInfo', {})
-      .then((info) => setIpc(info.transport === 'ipc'))
-      .catch(() => setIpc(false));
-  }, []);
-  return ipc;
-}
-
 /** Joining the organisation hub, the sites shared, conflicting edits, and sync files. */
 export function HubScreen() {
   const t = useT();
   const hub = useStore((s) => s.hub);
-  const osKeyStore = useOsKeyStore();
+  const osKeyStore = useOsKeyProtection();
   const linked = useLiveQuery(async () => Object.values(await siteLinks(db())), []);
   useEffect(() => {
     void refreshHubStatus().catch(() => undefined);

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { IdentitySummary } from '../../../shared/bridge/signing-schemas.ts';
+import { useState } from 'react';
 import type { Overview } from '../../../shared/hub/overview.ts';
 import { base64ToBytes } from '../../../shared/encoding/base64.ts';
 import { call } from '../../bridge/client.ts';
@@ -7,22 +6,18 @@ import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { downloadBlob, localDay } from '../../ui/download.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useReadyIdentities } from './use-ready-identities.ts';
 
 /** The overview as shown (filter included), laid out and signed in main, then downloaded. */
 export function OverviewExport(props: { overview: Overview; siteName: string | null }) {
   const t = useT();
   const lang = useStore((s) => s.lang);
   const notify = useStore((s) => s.notify);
-  const [identities, setIdentities] = useState<IdentitySummary[] | null>(null);
+  const identities = useReadyIdentities();
   const [chosen, setChosen] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    call('identityList', {})
-      .then((r) => setIdentities(r.identities.filter((i) => i.state === 'ready')))
-      .catch(() => setIdentities([]));
-  }, []);
   const identityId = chosen ?? identities?.[0]?.id ?? '';
 
   async function exportPdf() {

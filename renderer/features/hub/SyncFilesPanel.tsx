@@ -1,37 +1,27 @@
-import { useEffect, useState } from 'react';
-import type { IdentitySummary } from '../../../shared/bridge/signing-schemas.ts';
+import { useState } from 'react';
 import { SiteCodeSchema } from '../../../shared/hub/names.ts';
-import { call } from '../../bridge/client.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { downloadBlob, localDay } from '../../ui/download.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useReadyIdentities } from './use-ready-identities.ts';
 import { exportSiteFile, loadSiteFile } from '../../sync/hub-service.ts';
 
 /** Sync files for air-gapped sites: write one for a site, or load one. */
 export function SyncFilesPanel(props: { codes: string[]; user: string }) {
   const t = useT();
   const notify = useStore((s) => s.notify);
-  const [identities, setIdentities] = useState<IdentitySummary[] | null>(null);
+  const identities = useReadyIdentities();
   // Untouched fields follow the hub's answer, which may arrive after the first render.
   const [typedSite, setSite] = useState<string | null>(null);
   const [typedPublisher, setPublisher] = useState<string | null>(null);
   const site = typedSite ?? props.codes[0] ?? '';
   const publisher = typedPublisher ?? props.user;
-  const [identityId, setIdentityId] = useState('');
+  const [chosen, setIdentityId] = useState<string | null>(null);
+  const identityId = chosen ?? identities?.[0]?.id ?? '';
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call('identityList', {})
-      .then((r) => {
-        const ready = r.identities.filter((i) => i.state === 'ready');
-        setIdentities(ready);
-        setIdentityId((current) => current || ready[0]?.id || '');
-      })
-      .catch(() => setIdentities([]));
-  }, []);
 
   async function write() {
     setProblem(null);

@@ -6,7 +6,7 @@ import type { LoopbackServer } from '../../../main/loopback/server.ts';
 import { serveWeb } from '../../../main/scripts/web.ts';
 import { hubClient, PEOPLE, provision, type Person } from '../../hub/hub-client.ts';
 import { startTestHub, type TestHub } from '../../hub/test-hub.ts';
-import { expect, test, type OutsideRequest } from './fixtures.ts';
+import { expect, test, watchOutside, type OutsideRequest } from './fixtures.ts';
 import { completeSmallAudit, expectNoSeriousA11yViolations } from './reports-flow.ts';
 
 // Many inspectors, one record: each laptop is its own web-mode server (its own data directory
@@ -37,24 +37,7 @@ async function openLaptop(browser: Browser, lang: 'en' | 'zh' = 'en'): Promise<L
   const server = await serveWeb({ dataDir });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const origin = new URL(server.url).origin;
-  const outside: OutsideRequest[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin || url.startsWith('blob:') || url.startsWith('data:'))
-      return route.continue();
-    outside.push({ url, how: 'request' });
-    return route.abort('blockedbyclient');
-  });
-  await context.exposeBinding('__roomcheckCspViolation', (_s, url: string) => {
-    outside.push({ url, how: 'csp-violation' });
-  });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (
-        window as unknown as { __roomcheckCspViolation: (u: string) => void }
-      ).__roomcheckCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
+  const outside = await watchOutside(context, origin);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
