@@ -35,6 +35,15 @@ const api = {
   reportCountersign: call('reportCountersign'),
   reportVerify: call('reportVerify'),
   reportReadForImport: call('reportReadForImport'),
+  hubStatus: call('hubStatus'),
+  hubJoin: call('hubJoin'),
+  hubUnlock: call('hubUnlock'),
+  hubLeave: call('hubLeave'),
+  hubFetch: call('hubFetch'),
+  hubAbort: call('hubAbort'),
+  syncFileSign: call('syncFileSign'),
+  syncFileVerify: call('syncFileVerify'),
+  overviewSign: call('overviewSign'),
 } satisfies RoomcheckApi;
 
 contextBridge.exposeInMainWorld('roomcheck', api);

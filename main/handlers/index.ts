@@ -13,7 +13,10 @@ import {
   trustAnchorList,
   trustAnchorRemove,
 } from './identity.ts';
+import { hubAbort, hubFetch, hubJoin, hubLeave, hubStatus, hubUnlock } from './hub.ts';
+import { overviewSign } from './overview-pdf.ts';
 import { reportCountersign, reportSign, reportVerify } from './report.ts';
+import { syncFileSign, syncFileVerify } from './sync-file.ts';
 
 /** The handler for every call of the bridge contract: plain Node, no Electron. */
 export const handlers: Handlers = {
@@ -33,4 +36,13 @@ export const handlers: Handlers = {
   reportSign,
   reportCountersign,
   reportVerify,
+  hubStatus,
+  hubJoin,
+  hubUnlock,
+  hubLeave,
+  hubFetch,
+  hubAbort,
+  syncFileSign,
+  syncFileVerify,
+  overviewSign,
 };

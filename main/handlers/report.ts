@@ -1,7 +1,5 @@
-import type { Handler, HandlerContext } from '../bridge/router.ts';
+import type { Handler } from '../bridge/router.ts';
 import { IdentityStore } from '../identity/identity-store.ts';
-import { protectionKindOf } from '../identity/key-protector.ts';
-import { protectorFor } from '../identity/protector-choice.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
 import { SigningError } from '../signing/cms-signer.ts';
@@ -9,6 +7,7 @@ import { appendSignatureRevision, countersignPdf } from '../signing/countersign.
 import { verifyInWorker } from '../verify/run-verification.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
 import { asUserErrors } from './signing-errors.ts';
+import { unlockIdentity } from './unlock-identity.ts';
 
 // Signed reports over the bridge: sign a snapshot as the inspector, countersign as the
 // approver, verify a dropped PDF against this installation's trust anchors.
@@ -16,16 +15,9 @@ import { asUserErrors } from './signing-errors.ts';
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
-async function unlock(identityId: string, passphrase: string | undefined, ctx: HandlerContext) {
-  const store = new IdentityStore(ctx.dataDir);
-  const record = await store.get(identityId);
-  const protector = await protectorFor(protectionKindOf(record.key), passphrase, ctx.transport);
-  return store.unlock(identityId, protector);
-}
-
 export const reportSign: Handler<'reportSign'> = (req, ctx) =>
   asUserErrors(async () => {
-    const signer = await unlock(req.identityId, req.passphrase, ctx);
+    const signer = await unlockIdentity(req.identityId, req.passphrase, ctx);
     const report = await createSignedReport(req.snapshot, signer, { location: req.location });
     // The self-check pinned the signer; tell the user what this installation's trust list says.
     const verdict = await verifyPdf(
@@ -55,7 +47,7 @@ export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
       throw new SigningError(`This report cannot be countersigned: ${before.reason}`);
     }
     appendSignatureRevision(document, info, 'Approver signature');
-    const signer = await unlock(req.identityId, req.passphrase, ctx);
+    const signer = await unlockIdentity(req.identityId, req.passphrase, ctx);
     const { bytes, verdict } = await countersignPdf(document, signer, info, trust);
     return { pdfBase64: toBase64(bytes), verdict };
   });

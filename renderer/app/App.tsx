@@ -12,6 +12,9 @@ import { ExchangeScreen } from '../features/exchange/ExchangeScreen.tsx';
 import { DeviceScreen } from '../features/inventory/DeviceScreen.tsx';
 import { RoomScreen } from '../features/inventory/RoomScreen.tsx';
 import { SiteScreen } from '../features/inventory/SiteScreen.tsx';
+import { HubScreen } from '../features/hub/HubScreen.tsx';
+import { OverviewScreen } from '../features/hub/OverviewScreen.tsx';
+import { SyncStatus } from '../features/hub/SyncStatus.tsx';
 import { IdentitiesScreen } from '../features/reports/IdentitiesScreen.tsx';
 import { ReportsScreen } from '../features/reports/ReportsScreen.tsx';
 import { SignReportScreen } from '../features/reports/SignReportScreen.tsx';
@@ -110,6 +113,10 @@ function Screen() {
       return <VerifyScreen />;
     case 'identities':
       return <IdentitiesScreen />;
+    case 'hub':
+      return <HubScreen />;
+    case 'overview':
+      return <OverviewScreen />;
   }
 }
 
@@ -117,6 +124,7 @@ export function App() {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const route = useStore((s) => s.route);
+  const hub = useStore((s) => s.hub);
   const version = useAppVersion();
   return (
     <div className="app">
@@ -157,6 +165,24 @@ export function App() {
           >
             {t('identities.nav')}
           </button>
+          {/* One slot: a manager's hub is the overview (it links to the hub's settings). */}
+          {hub.state !== 'none' && hub.manager ? (
+            <button
+              type="button"
+              aria-current={route.name === 'overview' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'overview' })}
+            >
+              {t('overview.nav')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              aria-current={route.name === 'hub' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'hub' })}
+            >
+              {t('hub.nav')}
+            </button>
+          )}
         </nav>
         <LanguageSwitch />
       </header>
@@ -164,7 +190,7 @@ export function App() {
         <Screen />
       </main>
       <footer className="statusbar">
-        <span>{t('common.offline')}</span>
+        <SyncStatus />
         <span>
           {storageState.persisted ? t('common.storagePersisted') : t('common.storageNotPersisted')}
         </span>

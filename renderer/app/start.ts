@@ -1,9 +1,11 @@
+import { bridgeAvailable } from '../bridge/client.ts';
 import { db } from '../db/instance.ts';
 import { ensureBuiltInTemplates } from '../db/repositories/templates.ts';
 import { getSetting } from '../db/repositories/settings.ts';
 import type { Lang } from '../i18n/define.ts';
 import { hashToRoute, routeToHash } from '../store/slices/navigation.ts';
 import { useStore } from '../store/store.ts';
+import { startAutoSync } from '../sync/hub-service.ts';
 
 export type StorageState = { persisted: boolean };
 export let storageState: StorageState = { persisted: false };
@@ -35,4 +37,6 @@ export async function startApp(): Promise<void> {
   window.addEventListener('popstate', () =>
     useStore.setState({ route: hashToRoute(location.hash) }),
   );
+  // Only when main answers: a page without the bridge has no hub either.
+  if (bridgeAvailable()) startAutoSync();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditSnapshotSchema } from '../snapshot/schema.ts';
 import { VerdictSchema } from '../verify/verdict.ts';
+import { hubCalls } from './hub-schemas.ts';
 import { signingCalls } from './signing-schemas.ts';
 
 // Every call the renderer can make to main, declared once. The preload exposes one method per
@@ -84,6 +85,8 @@ export const contract = {
   },
   /** Signing identities, trust anchors, signed reports (see signing-schemas.ts). */
   ...signingCalls,
+  /** The organisation hub and air-gap sync files (see hub-schemas.ts). */
+  ...hubCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,7 +18,9 @@ export type Route =
   | { name: 'reports' }
   | { name: 'signReport'; auditId: string }
   | { name: 'verify' }
-  | { name: 'identities' };
+  | { name: 'identities' }
+  | { name: 'hub' }
+  | { name: 'overview' };
 
 export type NavigationSlice = {
   route: Route;
@@ -59,6 +61,10 @@ export function routeToHash(route: Route): string {
       return '#/verify';
     case 'identities':
       return '#/identities';
+    case 'hub':
+      return '#/hub';
+    case 'overview':
+      return '#/overview';
   }
 }
 
@@ -80,6 +86,8 @@ export function hashToRoute(hash: string): Route {
   if (id && kind === 'sign') return { name: 'signReport', auditId: id };
   if (kind === 'verify') return { name: 'verify' };
   if (kind === 'identities') return { name: 'identities' };
+  if (kind === 'hub') return { name: 'hub' };
+  if (kind === 'overview') return { name: 'overview' };
   return { name: 'sites' };
 }
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,42 @@ type Fixtures = {
 };
 
 /**
+ * Aborts and records every request of `context` that leaves `origin`, and every attempt the
+ * CSP stopped (which never becomes a request: the page reports it).
+ */
+export async function watchOutside(
+  context: BrowserContext,
+  origin: string,
+): Promise<OutsideRequest[]> {
+  const seen: OutsideRequest[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin || url.startsWith('blob:') || url.startsWith('data:'))
+      return route.continue();
+    seen.push({ url, how: 'request' });
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin) {
+      seen.push({ url, how: 'request-event' });
+    }
+  });
+  // Attempts the CSP stopped never become requests; the page reports them to us instead.
+  await context.exposeBinding('__roomcheckCspViolation', (_source, url: string) => {
+    seen.push({ url, how: 'csp-violation' });
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (
+        window as unknown as { __roomcheckCspViolation: (u: string) => void }
+      ).__roomcheckCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return seen;
+}
+
+/**
  * Every test gets its own loopback server (fresh session and data directory) and a fresh browser
  * context (fresh IndexedDB). Any request to another origin is aborted and recorded; tests end
  * by asserting none happened.
@@ -29,33 +65,7 @@ export const test = base.extend<Fixtures>({
     await rm(dataDir, { recursive: true, force: true });
   },
   outside: async ({ context, server }, use) => {
-    const origin = new URL(server.url).origin;
-    const seen: OutsideRequest[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (new URL(url).origin === origin || url.startsWith('blob:') || url.startsWith('data:'))
-        return route.continue();
-      seen.push({ url, how: 'request' });
-      return route.abort('blockedbyclient');
-    });
-    context.on('request', (req) => {
-      const url = req.url();
-      if (!url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin) {
-        seen.push({ url, how: 'request-event' });
-      }
-    });
-    // Attempts the CSP stopped never become requests; the page reports them to us instead.
-    await context.exposeBinding('__roomcheckCspViolation', (_source, url: string) => {
-      seen.push({ url, how: 'csp-violation' });
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (
-          window as unknown as { __roomcheckCspViolation: (u: string) => void }
-        ).__roomcheckCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
-    await use(seen);
+    await use(await watchOutside(context, new URL(server.url).origin));
   },
   app: async ({ page, server, outside }, use) => {
     void outside;

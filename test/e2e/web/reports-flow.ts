@@ -18,13 +18,19 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
 }
 
 /** Site, room, one idle-but-connected device, a walk with a failed and a passed item, completed. */
-export async function completeSmallAudit(page: Page): Promise<void> {
-  await page.getByLabel('Site name').fill('Beijing HQ 北京总部');
+export async function completeSmallAudit(
+  page: Page,
+  names: { site: string; room: string } = {
+    site: 'Beijing HQ 北京总部',
+    room: 'Server room 3 机房',
+  },
+): Promise<void> {
+  await page.getByLabel('Site name').fill(names.site);
   await page.getByLabel('Organisation / unit').fill('Security Office 保密办');
   await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByLabel('Room name').fill('Server room 3 机房');
+  await page.getByLabel('Room name').fill(names.room);
   await page.getByRole('button', { name: 'Create' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Server room 3 机房' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: names.room })).toBeVisible();
   await page.getByRole('button', { name: 'Add device' }).click();
   await page.getByLabel('Device name').fill('Old VMS server');
   await page.getByLabel('Asset tag').fill('A-0042');
@@ -45,7 +51,7 @@ export async function completeSmallAudit(page: Page): Promise<void> {
   await d1.getByRole('textbox').fill('Still cabled to switch 3 port 12');
   await d1.getByRole('button', { name: 'Fail' }).click();
   await expect(d1.getByRole('button', { name: 'Fail' })).toHaveAttribute('aria-pressed', 'true');
-  await walkOrder.getByRole('button', { name: /Room checks: Server room 3/ }).click();
+  await walkOrder.getByRole('button', { name: `Room checks: ${names.room}` }).click();
   const p1 = page.getByRole('listitem').filter({ hasText: 'Entry controlled' });
   await p1.getByRole('button', { name: 'Pass' }).click();
   await expect(p1.getByRole('button', { name: 'Pass' })).toHaveAttribute('aria-pressed', 'true');
