@@ -53,7 +53,12 @@ export type SanitizationRecord = z.infer<typeof SanitizationRecordSchema>;
 
 /** Label kinds (shared/i18n/labels.ts) of the enums a device field can hold. */
 export type EnumLabelKind =
-  'deviceType' | 'lifecycleStatus' | 'triState' | 'powerState' | 'networkState' | 'classification';
+  | 'deviceType'
+  | 'lifecycleStatus'
+  | 'triState'
+  | 'powerState'
+  | 'networkState'
+  | 'classification';
 
 /** How a value is typed, read from a cell, written to one and shown. */
 export type FieldKind =
@@ -98,6 +103,8 @@ export type FormPlacement = {
   readonly placeholder?: string;
   /** The first field of a new device. */
   readonly autoFocus?: boolean;
+  /** A device cannot be saved without it. */
+  readonly required?: true;
 };
 
 export type ImportColumn = {
@@ -194,7 +201,7 @@ export const DEVICE_FIELDS = [
     type: Text(200),
     default: '',
     kind: TEXT,
-    form: { section: 'identity', span: 2, autoFocus: true },
+    form: { section: 'identity', span: 2, autoFocus: true, required: true },
     import: col('name', [
       'name',
       'device name',
