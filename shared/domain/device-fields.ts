@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   Classification,
   DeviceType,
+  LastSeenSource,
   LifecycleStatus,
   ManagementInterfaceKind,
   MediaKind,
@@ -58,6 +59,7 @@ export type EnumLabelKind =
   | 'triState'
   | 'powerState'
   | 'networkState'
+  | 'lastSeenSource'
   | 'classification';
 
 /** How a value is typed, read from a cell, written to one and shown. */
@@ -125,6 +127,7 @@ export const REPORT_COLUMNS = [
   'status',
   'powerNetwork',
   'owner',
+  'lastSeen',
 ] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 
@@ -516,6 +519,45 @@ export const DEVICE_FIELDS = [
       '闲置起始日期',
       '最后使用日期',
     ]),
+  }),
+  field({
+    /** When the device was last seen in use, so a device nobody uses is found (D2). */
+    id: 'lastSeen',
+    path: ['lastSeen', 'date'],
+    type: OptionalDate,
+    default: null,
+    kind: pastDate,
+    form: { section: 'lifecycle', span: 2 },
+    import: col('last_seen', [
+      'last seen',
+      'last seen in use',
+      'last activity',
+      'last login',
+      'last logon',
+      'last traffic',
+      '最近使用',
+      '最后登录时间',
+      '最近登录时间',
+      '最近活动时间',
+      '最后在线时间',
+    ]),
+    report: { column: 'lastSeen' },
+  }),
+  field({
+    id: 'lastSeenSource',
+    path: ['lastSeen', 'source'],
+    type: LastSeenSource,
+    default: 'unknown',
+    kind: enumOf('lastSeenSource'),
+    form: { section: 'lifecycle', span: 2 },
+    import: col('last_seen_source', [
+      'last seen source',
+      'last seen from',
+      'activity source',
+      '最近使用来源',
+      '活动来源',
+    ]),
+    report: { column: 'lastSeen' },
   }),
   // --- firmware -------------------------------------------------------------------------
   field({

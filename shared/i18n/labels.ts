@@ -5,6 +5,7 @@ import type {
   DeviceType,
   EvidenceMimeType,
   FindingStatus,
+  LastSeenSource,
   LifecycleStatus,
   ManagementInterfaceKind,
   MediaKind,
@@ -84,6 +85,12 @@ const powerState: Labels<PowerState> = {
 const networkState: Labels<NetworkState> = {
   connected: { en: 'Connected', zh: '已联网' },
   disconnected: { en: 'Disconnected', zh: '未联网' },
+  unknown: { en: 'Unknown', zh: '未知' },
+};
+
+const lastSeenSource: Labels<LastSeenSource> = {
+  login: { en: 'Last login', zh: '最近登录' },
+  traffic: { en: 'Last network traffic', zh: '最近网络流量' },
   unknown: { en: 'Unknown', zh: '未知' },
 };
 
@@ -225,6 +232,8 @@ const deviceField: Labels<DeviceFieldId> = {
   department: { en: 'Department', zh: '部门' },
   status: { en: 'Lifecycle status', zh: '生命周期状态' },
   idleSince: { en: 'Idle since (last used)', zh: '闲置起始日期（最后使用）' },
+  lastSeen: { en: 'Last seen in use', zh: '最近使用日期' },
+  lastSeenSource: { en: 'Last seen by', zh: '最近使用依据' },
   firmwareVersion: { en: 'Firmware / OS version', zh: '固件/操作系统版本' },
   firmwareDate: { en: 'Firmware date', zh: '固件日期' },
   endOfSupport: { en: 'Vendor end of support', zh: '厂商停止支持日期' },
@@ -256,6 +265,7 @@ export const LABELS = {
   triState,
   powerState,
   networkState,
+  lastSeenSource,
   managementInterfaceKind,
   mediaKind,
   sanitizationMethod,

@@ -21,6 +21,7 @@ import type { Sheet } from './sheet.ts';
 import {
   CLASSIFICATION_VOCABULARY,
   DEVICE_TYPE_VOCABULARY,
+  LAST_SEEN_SOURCE_VOCABULARY,
   NETWORK_STATE_VOCABULARY,
   POWER_VOCABULARY,
   STATUS_VOCABULARY,
@@ -76,6 +77,7 @@ type Kind =
 
 const VOCABULARIES: Readonly<Record<EnumLabelKind, Vocabulary<string>>> = {
   deviceType: DEVICE_TYPE_VOCABULARY,
+  lastSeenSource: LAST_SEEN_SOURCE_VOCABULARY,
   lifecycleStatus: STATUS_VOCABULARY,
   triState: TRI_STATE_VOCABULARY,
   powerState: POWER_VOCABULARY,
