@@ -51,4 +51,19 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
     // devices as they are now.
     await tx.table('auditScopes').bulkPut(audits.map((a) => scopeAtStart(a, devices)));
   },
+  // Rows of database 4 hold devices and scopes of version 1.
+  5: async (tx) => {
+    const upgrade = (type: 'device' | 'scope') => (row: unknown, ref: { value: unknown }) => {
+      ref.value = upgradeRecord(type, row, 1);
+    };
+    await tx.table('devices').toCollection().modify(upgrade('device'));
+    await tx.table('auditScopes').toCollection().modify(upgrade('scope'));
+    await tx
+      .table('auditRecords')
+      .toCollection()
+      .modify((row: { snapshot: unknown }) => {
+        const parsed = parseAnySnapshot(row.snapshot);
+        if (parsed.success) row.snapshot = parsed.data;
+      });
+  },
 };

@@ -45,11 +45,19 @@ export const SCHEMA_V4 = {
   auditScopes: 'auditId',
 } as const;
 
+/**
+ * v5 (issue 11): devices record when they were last seen in use (`lastSeen`, device v2); the
+ * rows, the scopes' devices and the frozen records go through the shared chain. Nothing new is
+ * indexed.
+ */
+export const SCHEMA_V5 = SCHEMA_V4;
+
 export const SCHEMA_VERSIONS = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: SCHEMA_V2 },
   { version: 3, stores: SCHEMA_V3 },
   { version: 4, stores: SCHEMA_V4 },
+  { version: 5, stores: SCHEMA_V5 },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,3 +1,4 @@
+import { blankDevice } from '../domain/device-fields.ts';
 import { applicableItems } from '../checklist/applicability.ts';
 import { effectiveSeverity } from '../checklist/effective-severity.ts';
 import { SECURE_ROOM_NAME, SECURE_ROOM_TEMPLATE } from '../checklist/secure-room.ts';
@@ -151,48 +152,22 @@ function baseDevice(
   ids: { room: string; rack: string | null },
   at: string,
 ): Device {
-  const f = spec.fields;
   return {
-    id: IDS.device(spec.key),
-    siteId: IDS.site,
-    roomId: ids.room,
-    rackId: ids.rack,
-    positionU: null,
-    heightU: f.heightU ?? 1,
-    assetTag: f.assetTag,
-    serial: f.serial ?? '',
-    manufacturer: f.manufacturer,
-    model: f.model,
-    type: f.type,
-    name: f.name,
-    hostname: f.hostname ?? '',
-    ips: f.ips ?? [],
-    macs: f.macs ?? [],
-    owner: f.owner ?? '',
-    department: f.department ?? '',
-    status: f.status ?? 'active',
-    idleSince: f.idleSince ?? null,
-    firmwareVersion: f.firmwareVersion ?? '',
-    firmwareDate: f.firmwareDate ?? null,
-    endOfSupport: f.endOfSupport ?? null,
-    credentials: f.credentials ?? {
+    ...blankDevice(IDS.site, ids.room),
+    // The demo's equipment is mostly running and cabled, with its credentials changed.
+    credentials: {
       defaultChanged: 'yes',
       unique: 'yes',
       lastRotated: null,
       storesOtherCredentials: false,
     },
-    power: f.power ?? 'on',
-    network: f.network ?? {
-      state: 'connected',
-      switchName: '',
-      switchPort: '',
-      portEnabled: 'yes',
-    },
-    managementInterfaces: f.managementInterfaces ?? [],
-    media: f.media ?? [],
-    classification: f.classification ?? 'internal',
-    sanitization: f.sanitization ?? null,
-    notes: f.notes ?? '',
+    power: 'on',
+    network: { state: 'connected', switchName: '', switchPort: '', portEnabled: 'yes' },
+    classification: 'internal',
+    ...spec.fields,
+    id: IDS.device(spec.key),
+    rackId: ids.rack,
+    positionU: null,
     firstSeenAuditId: spec.prior === 'new' ? IDS.audit : IDS.prior,
     createdAt: at,
     updatedAt: at,

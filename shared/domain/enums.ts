@@ -58,6 +58,10 @@ export const PowerState = z.enum(['on', 'off', 'unknown']);
 export type PowerState = z.infer<typeof PowerState>;
 
 export const NetworkState = z.enum(['connected', 'disconnected', 'unknown']);
+
+/** How it is known when a device was last seen in use: its last login, or its last traffic. */
+export const LastSeenSource = z.enum(['login', 'traffic', 'unknown']);
+export type LastSeenSource = z.infer<typeof LastSeenSource>;
 export type NetworkState = z.infer<typeof NetworkState>;
 
 export const MANAGEMENT_INTERFACE_KINDS = [

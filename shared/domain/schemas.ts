@@ -6,29 +6,16 @@ import {
   DeviceType,
   EvidenceMimeType,
   FindingStatus,
-  LifecycleStatus,
-  ManagementInterfaceKind,
-  MediaKind,
-  NetworkState,
-  PowerState,
   ReconciliationState,
-  SanitizationMethod,
   Severity,
-  TriState,
 } from './enums.ts';
 
 // One schema source for the entities: the Dexie rows, the bridge payloads, the audit snapshot
 // embedded in signed reports and the import pipeline all derive their types from here.
 
-export const Id = z.string().min(1).max(128);
-/** Calendar date as the inspector means it, without a time zone: YYYY-MM-DD. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected a date as YYYY-MM-DD');
-/** A moment, always UTC ISO 8601 as produced by Date.prototype.toISOString. */
-export const Timestamp = z.iso.datetime();
-const Text = (max = 2000) => z.string().max(max);
-const OptionalDate = IsoDate.nullable();
+import { Id, OptionalDate, Text, Timestamp } from './primitives.ts';
+
+export { Id, IsoDate, Timestamp } from './primitives.ts';
 
 export const SiteSchema = z.object({
   id: Id,
@@ -68,88 +55,23 @@ export const RackSchema = z.object({
 });
 export type Rack = z.infer<typeof RackSchema>;
 
-export const CredentialStatusSchema = z.object({
-  defaultChanged: TriState,
-  unique: TriState,
-  lastRotated: OptionalDate,
-  /** NVR/VMS, NMS, jump hosts: holds the passwords of other devices (C2). */
-  storesOtherCredentials: z.boolean(),
-});
-export type CredentialStatus = z.infer<typeof CredentialStatusSchema>;
-
-export const NetworkObservationSchema = z.object({
-  state: NetworkState,
-  switchName: Text(100),
-  switchPort: Text(50),
-  portEnabled: TriState,
-});
-export type NetworkObservation = z.infer<typeof NetworkObservationSchema>;
-
-export const ManagementInterfaceSchema = z.object({
-  kind: ManagementInterfaceKind,
-  address: Text(100),
-  enabled: TriState,
-  isolated: TriState,
-  credentialsChanged: TriState,
-});
-export type ManagementInterface = z.infer<typeof ManagementInterfaceSchema>;
-
-export const MediaRecordSchema = z.object({
-  count: z.number().int().min(0).max(10_000),
-  kind: MediaKind,
-  serials: z.array(Text(100)).max(1000),
-});
-export type MediaRecord = z.infer<typeof MediaRecordSchema>;
-
-export const SanitizationRecordSchema = z.object({
-  method: SanitizationMethod,
-  tool: Text(200),
-  verifiedBy: Text(200),
-  witness: Text(200),
-  date: IsoDate,
-  certificateId: Text(200),
-  destination: Text(200),
-});
-export type SanitizationRecord = z.infer<typeof SanitizationRecordSchema>;
-
-export const DeviceSchema = z.object({
-  id: Id,
-  siteId: Id,
-  roomId: Id,
-  rackId: Id.nullable(),
-  /** Lowest U the device occupies, counted from the bottom of the rack. */
-  positionU: z.number().int().min(1).max(60).nullable(),
-  heightU: z.number().int().min(1).max(60),
-  assetTag: Text(100),
-  serial: Text(100),
-  manufacturer: Text(100),
-  model: Text(100),
-  type: DeviceType,
-  name: Text(200),
-  hostname: Text(253),
-  ips: z.array(Text(45)).max(64),
-  macs: z.array(Text(17)).max(64),
-  owner: Text(200),
-  department: Text(200),
-  status: LifecycleStatus,
-  idleSince: OptionalDate,
-  firmwareVersion: Text(100),
-  firmwareDate: OptionalDate,
-  endOfSupport: OptionalDate,
-  credentials: CredentialStatusSchema,
-  power: PowerState,
-  network: NetworkObservationSchema,
-  managementInterfaces: z.array(ManagementInterfaceSchema).max(16),
-  media: z.array(MediaRecordSchema).max(64),
-  classification: Classification,
-  sanitization: SanitizationRecordSchema.nullable(),
-  notes: Text(10_000),
-  /** The audit in which this device was first recorded (carried forward across audits). */
-  firstSeenAuditId: Id.nullable(),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-});
-export type Device = z.infer<typeof DeviceSchema>;
+export {
+  CredentialStatusSchema,
+  DeviceSchema,
+  ManagementInterfaceSchema,
+  MediaRecordSchema,
+  NetworkObservationSchema,
+  SanitizationRecordSchema,
+} from './device-fields.ts';
+export type {
+  CredentialStatus,
+  Device,
+  ManagementInterface,
+  MediaRecord,
+  NetworkObservation,
+  SanitizationRecord,
+} from './device-fields.ts';
+import { DeviceSchema } from './device-fields.ts';
 
 export const LocalizedText = z.object({ en: Text(1000).min(1), zh: Text(1000).min(1) });
 export type LocalizedText = z.infer<typeof LocalizedText>;

@@ -1,5 +1,6 @@
 import type { Device, Finding, Rack, Room, Site } from '../domain/schemas.ts';
-import { label, type LABELS, type Lang } from '../i18n/labels.ts';
+import { fieldValue, IMPORT_DEVICE_FIELDS } from '../domain/device-fields.ts';
+import { label, type Lang } from '../i18n/labels.ts';
 import { FIELD_INFO, IMPORT_FIELDS, type ImportField } from '../import/fields.ts';
 import { escapeFormulaCell } from './formula-escape.ts';
 
@@ -63,54 +64,32 @@ export type InventoryRefs = {
  * (stable for scripts). With `lang`: headers and enum values in that language.
  */
 export function inventoryCsv(devices: readonly Device[], refs: InventoryRefs, lang?: Lang): string {
-  const rooms = new Map(refs.rooms.map((r) => [r.id, r]));
-  const racks = new Map(refs.racks.map((r) => [r.id, r]));
-  const sites = new Map((refs.sites ?? []).map((s) => [s.id, s]));
-  const name = <K extends keyof typeof LABELS>(kind: K, value: string) =>
-    lang ? label(kind, value as never, lang) : value;
-  const yesNo = (value: boolean) => (lang ? label('triState', value ? 'yes' : 'no', lang) : value);
-
-  const header = INVENTORY_COLUMNS.map((f) =>
-    lang ? FIELD_INFO[f].label[lang] : FIELD_INFO[f].column,
+  const names = {
+    site: new Map((refs.sites ?? []).map((s) => [s.id, s.name])),
+    room: new Map(refs.rooms.map((r) => [r.id, r.name])),
+    rack: new Map(refs.racks.map((r) => [r.id, r.name])),
+  };
+  const cell = (f: (typeof IMPORT_DEVICE_FIELDS)[number], d: Device): CsvCell => {
+    const value = fieldValue(d, f);
+    const k = f.kind;
+    switch (k.kind) {
+      case 'place':
+        return typeof value === 'string' ? (names[k.of].get(value) ?? '') : '';
+      case 'enum':
+        return lang ? label(k.labels, value as never, lang) : (value as string);
+      case 'flag':
+        return lang ? label('triState', value ? 'yes' : 'no', lang) : (value as boolean);
+      case 'list':
+        return (value as string[]).join('; ');
+      default:
+        return value as CsvCell;
+    }
+  };
+  const header = IMPORT_DEVICE_FIELDS.map((f) =>
+    lang ? FIELD_INFO[f.id].label[lang] : FIELD_INFO[f.id].column,
   );
   const rows: CsvCell[][] = [header];
-  for (const d of devices) {
-    const value: Record<ImportField, CsvCell> = {
-      assetTag: d.assetTag,
-      name: d.name,
-      type: name('deviceType', d.type),
-      serial: d.serial,
-      status: name('lifecycleStatus', d.status),
-      site: sites.get(d.siteId)?.name ?? '',
-      room: rooms.get(d.roomId)?.name ?? '',
-      rack: d.rackId ? (racks.get(d.rackId)?.name ?? '') : '',
-      positionU: d.positionU,
-      heightU: d.heightU,
-      manufacturer: d.manufacturer,
-      model: d.model,
-      hostname: d.hostname,
-      ips: d.ips.join('; '),
-      macs: d.macs.join('; '),
-      owner: d.owner,
-      department: d.department,
-      classification: name('classification', d.classification),
-      idleSince: d.idleSince,
-      firmwareVersion: d.firmwareVersion,
-      firmwareDate: d.firmwareDate,
-      endOfSupport: d.endOfSupport,
-      power: name('powerState', d.power),
-      networkState: name('networkState', d.network.state),
-      switchName: d.network.switchName,
-      switchPort: d.network.switchPort,
-      portEnabled: name('triState', d.network.portEnabled),
-      defaultCredentialsChanged: name('triState', d.credentials.defaultChanged),
-      uniqueCredentials: name('triState', d.credentials.unique),
-      credentialsLastRotated: d.credentials.lastRotated,
-      storesOtherCredentials: yesNo(d.credentials.storesOtherCredentials),
-      notes: d.notes,
-    };
-    rows.push(INVENTORY_COLUMNS.map((f) => value[f]));
-  }
+  for (const d of devices) rows.push(IMPORT_DEVICE_FIELDS.map((f) => cell(f, d)));
   return toCsv(rows);
 }
 

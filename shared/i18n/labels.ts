@@ -5,6 +5,7 @@ import type {
   DeviceType,
   EvidenceMimeType,
   FindingStatus,
+  LastSeenSource,
   LifecycleStatus,
   ManagementInterfaceKind,
   MediaKind,
@@ -15,6 +16,7 @@ import type {
   Severity,
   TriState,
 } from '../domain/enums.ts';
+import type { DeviceFieldId } from '../domain/device-fields.ts';
 import type { CheckItem } from '../domain/schemas.ts';
 import type { ScheduleStatus } from '../audit/schedule.ts';
 
@@ -83,6 +85,12 @@ const powerState: Labels<PowerState> = {
 const networkState: Labels<NetworkState> = {
   connected: { en: 'Connected', zh: '已联网' },
   disconnected: { en: 'Disconnected', zh: '未联网' },
+  unknown: { en: 'Unknown', zh: '未知' },
+};
+
+const lastSeenSource: Labels<LastSeenSource> = {
+  login: { en: 'Last login', zh: '最近登录' },
+  traffic: { en: 'Last network traffic', zh: '最近网络流量' },
   unknown: { en: 'Unknown', zh: '未知' },
 };
 
@@ -201,12 +209,63 @@ const scheduleStatus: Labels<ScheduleStatus> = {
   overdue: { en: 'Overdue', zh: '已逾期' },
 };
 
+// The one name of each device field (shared/domain/device-fields.ts): the editor's label, the
+// import preview's and messages' field name and the localised CSV header.
+const deviceField: Labels<DeviceFieldId> = {
+  id: { en: 'Record id', zh: '记录编号' },
+  site: { en: 'Site', zh: '站点' },
+  room: { en: 'Room', zh: '机房' },
+  name: { en: 'Device name', zh: '设备名称' },
+  assetTag: { en: 'Asset tag', zh: '资产编号' },
+  type: { en: 'Type', zh: '类型' },
+  manufacturer: { en: 'Manufacturer', zh: '制造商' },
+  model: { en: 'Model', zh: '型号' },
+  serial: { en: 'Serial number', zh: '序列号' },
+  classification: { en: 'Highest classification', zh: '最高密级' },
+  hostname: { en: 'Hostname', zh: '主机名' },
+  ips: { en: 'IP addresses', zh: 'IP 地址' },
+  macs: { en: 'MAC addresses', zh: 'MAC 地址' },
+  rack: { en: 'Rack', zh: '机柜' },
+  positionU: { en: 'Lowest U', zh: '起始 U 位' },
+  heightU: { en: 'Height (U)', zh: '高度（U）' },
+  owner: { en: 'Owner', zh: '责任人' },
+  department: { en: 'Department', zh: '部门' },
+  status: { en: 'Lifecycle status', zh: '生命周期状态' },
+  idleSince: { en: 'Idle since (last used)', zh: '闲置起始日期（最后使用）' },
+  lastSeen: { en: 'Last seen in use', zh: '最近使用日期' },
+  lastSeenSource: { en: 'Last seen by', zh: '最近使用依据' },
+  firmwareVersion: { en: 'Firmware / OS version', zh: '固件/操作系统版本' },
+  firmwareDate: { en: 'Firmware date', zh: '固件日期' },
+  endOfSupport: { en: 'Vendor end of support', zh: '厂商停止支持日期' },
+  defaultCredentialsChanged: { en: 'Default credentials changed', zh: '已修改默认口令' },
+  uniqueCredentials: { en: 'Credentials unique to this device', zh: '口令为本设备独有' },
+  credentialsLastRotated: { en: 'Credentials last rotated', zh: '口令最近更换日期' },
+  storesOtherCredentials: {
+    en: "Stores other devices' credentials (NVR/VMS, NMS, jump host)",
+    zh: '存有其他设备的账号口令（录像机/视频管理平台、网管、跳板机）',
+  },
+  power: { en: 'Power', zh: '电源' },
+  networkState: { en: 'Network state', zh: '网络状态' },
+  switchName: { en: 'Switch', zh: '交换机' },
+  switchPort: { en: 'Switch port', zh: '交换机端口' },
+  portEnabled: { en: 'Port enabled', zh: '端口已启用' },
+  managementInterfaces: { en: 'Management interfaces', zh: '管理接口' },
+  media: { en: 'Data-bearing media', zh: '存储介质' },
+  sanitization: { en: 'Sanitization record', zh: '数据清除记录' },
+  notes: { en: 'Notes', zh: '备注' },
+  firstSeenAuditId: { en: 'First seen in audit', zh: '首次记录的审计' },
+  createdAt: { en: 'Created', zh: '创建时间' },
+  updatedAt: { en: 'Updated', zh: '更新时间' },
+};
+
 export const LABELS = {
+  deviceField,
   deviceType,
   lifecycleStatus,
   triState,
   powerState,
   networkState,
+  lastSeenSource,
   managementInterfaceKind,
   mediaKind,
   sanitizationMethod,

@@ -1,4 +1,11 @@
 import type { Classification, DeviceType, LifecycleStatus } from '../domain/enums.ts';
+import {
+  blankDevice,
+  copyDevice,
+  fieldValue,
+  IMPORT_DEVICE_FIELDS,
+  setFieldValue,
+} from '../domain/device-fields.ts';
 import type { Device, Rack, Room, Site } from '../domain/schemas.ts';
 import type { Bilingual } from '../i18n/labels.ts';
 import { FIELD_INFO, type ImportField } from './fields.ts';
@@ -150,26 +157,6 @@ export function previewValidated(
   existing: ExistingData,
   options: PreviewOptions,
 ): ImportPreview {
-  const byTag = new Map<string, Device[]>();
-  const bySerial = new Map<string, Device[]>();
-  const byMac = new Map<string, Device[]>();
-  for (const device of existing.devices) {
-    if (device.assetTag) push(byTag, identityKey(device.assetTag), device);
-    if (device.serial) push(bySerial, identityKey(device.serial), device);
-    for (const mac of device.macs) push(byMac, mac.toLowerCase(), device);
-  }
-  const roomsById = new Map(existing.rooms.map((r) => [r.id, r]));
-  const roomsByName = new Map<string, Room[]>();
-  for (const room of existing.rooms) push(roomsByName, nameKey(room.name), room);
-  const siteNames = new Map((existing.sites ?? []).map((s) => [s.id, nameKey(s.name)]));
-  const racksById = new Map(existing.racks.map((r) => [r.id, r]));
-  const racksByRoomName = new Map<string, Rack[]>();
-  const walkOrderEnd = new Map<string, number>();
-  for (const rack of existing.racks) {
-    push(racksByRoomName, `${rack.roomId}\u0000${nameKey(rack.name)}`, rack);
-    walkOrderEnd.set(rack.roomId, Math.max(walkOrderEnd.get(rack.roomId) ?? 0, rack.walkOrder + 1));
-  }
-
   const preview: ImportPreview = {
     toAdd: [],
     toUpdate: [],
@@ -180,23 +167,84 @@ export function previewValidated(
     racksToCreate: [],
     validation,
   };
-  const newRooms = new Map<string, Room>();
-  const newRacks = new Map<string, Rack>();
-  const claimed = new Map<string, { row: number; by: MatchKey; value: string }>();
-  const newKeys = new Map<string, { row: number; by: MatchKey; value: string }>();
+  const run = new PreviewRun(validation, existing, options, preview);
+  for (const record of validation.records) run.plan(record);
+  return preview;
+}
 
-  // Looked up before the import adds rooms: the default must be a room that exists.
-  const defaultRoom =
-    options.defaultRoomId != null ? roomsById.get(options.defaultRoomId) : undefined;
+type Claim = { row: number; by: MatchKey; value: string };
+type Hit = { by: MatchKey; value: string; devices: Device[] };
+type RoomPick = { room: Room } | { conflict: PreviewConflict } | null;
 
-  type RoomPick = { room: Room } | { conflict: PreviewConflict } | null;
-  const pickRoom = (row: number, values: ImportedDevice): RoomPick => {
+/** Existing devices by the identifiers an import row matches on. */
+class DeviceIndex {
+  readonly byTag = new Map<string, Device[]>();
+  readonly bySerial = new Map<string, Device[]>();
+  readonly byMac = new Map<string, Device[]>();
+
+  constructor(devices: readonly Device[]) {
+    for (const device of devices) {
+      if (device.assetTag) push(this.byTag, identityKey(device.assetTag), device);
+      if (device.serial) push(this.bySerial, identityKey(device.serial), device);
+      for (const mac of device.macs) push(this.byMac, mac.toLowerCase(), device);
+    }
+  }
+
+  hits(values: ImportedDevice): Hit[] {
+    const hits: Hit[] = [];
+    if (values.assetTag !== undefined) {
+      const devices = this.byTag.get(identityKey(values.assetTag));
+      if (devices) hits.push({ by: 'assetTag', value: values.assetTag, devices });
+    }
+    if (values.serial !== undefined) {
+      const devices = this.bySerial.get(identityKey(values.serial));
+      if (devices) hits.push({ by: 'serial', value: values.serial, devices });
+    }
+    for (const mac of values.macs ?? []) {
+      const devices = this.byMac.get(mac);
+      if (devices) hits.push({ by: 'mac', value: mac, devices });
+    }
+    return hits;
+  }
+}
+
+/** Rooms and racks by name, creating those the file names that do not exist yet. */
+class Places {
+  readonly roomsById: Map<string, Room>;
+  readonly racksById: Map<string, Rack>;
+  private readonly roomsByName = new Map<string, Room[]>();
+  private readonly siteNames: Map<string, string>;
+  private readonly racksByRoomName = new Map<string, Rack[]>();
+  private readonly walkOrderEnd = new Map<string, number>();
+  private readonly newRooms = new Map<string, Room>();
+  private readonly newRacks = new Map<string, Rack>();
+
+  constructor(
+    existing: ExistingData,
+    private readonly options: PreviewOptions,
+    private readonly preview: ImportPreview,
+  ) {
+    this.roomsById = new Map(existing.rooms.map((r) => [r.id, r]));
+    for (const room of existing.rooms) push(this.roomsByName, nameKey(room.name), room);
+    this.siteNames = new Map((existing.sites ?? []).map((s) => [s.id, nameKey(s.name)]));
+    this.racksById = new Map(existing.racks.map((r) => [r.id, r]));
+    for (const rack of existing.racks) {
+      push(this.racksByRoomName, `${rack.roomId}\u0000${nameKey(rack.name)}`, rack);
+      const end = Math.max(this.walkOrderEnd.get(rack.roomId) ?? 0, rack.walkOrder + 1);
+      this.walkOrderEnd.set(rack.roomId, end);
+    }
+  }
+
+  roomName = (id: string) => this.roomsById.get(id)?.name ?? id;
+  rackName = (id: string | null) => (id === null ? null : (this.racksById.get(id)?.name ?? id));
+
+  pickRoom(row: number, values: ImportedDevice): RoomPick {
     if (values.room === undefined) return null;
     const key = nameKey(values.room);
-    let matches = roomsByName.get(key) ?? [];
-    if (matches.length > 1 && values.site !== undefined && siteNames.size) {
+    let matches = this.roomsByName.get(key) ?? [];
+    if (matches.length > 1 && values.site !== undefined && this.siteNames.size) {
       const site = nameKey(values.site);
-      matches = matches.filter((r) => siteNames.get(r.siteId) === site);
+      matches = matches.filter((r) => this.siteNames.get(r.siteId) === site);
     }
     if (matches.length > 1) {
       return {
@@ -204,8 +252,9 @@ export function previewValidated(
       };
     }
     if (matches[0]) return { room: matches[0] };
-    let room = newRooms.get(key);
+    let room = this.newRooms.get(key);
     if (!room) {
+      const { options } = this;
       room = {
         id: options.newId(),
         siteId: options.siteId,
@@ -218,64 +267,85 @@ export function previewValidated(
         createdAt: options.now,
         updatedAt: options.now,
       };
-      newRooms.set(key, room);
-      roomsById.set(room.id, room);
-      preview.roomsToCreate.push(room);
+      this.newRooms.set(key, room);
+      this.roomsById.set(room.id, room);
+      this.preview.roomsToCreate.push(room);
     }
     return { room };
-  };
+  }
 
-  const pickRack = (row: number, room: Room, name: string): Rack | PreviewConflict => {
+  pickRack(row: number, room: Room, name: string): Rack | PreviewConflict {
     const key = `${room.id}\u0000${nameKey(name)}`;
-    const matches = racksByRoomName.get(key) ?? [];
+    const matches = this.racksByRoomName.get(key) ?? [];
     if (matches.length > 1) {
       return conflict(row, [], null, 'conflict_ambiguous_rack', { room: room.name, rack: name });
     }
     if (matches[0]) return matches[0];
-    let rack = newRacks.get(key);
+    let rack = this.newRacks.get(key);
     if (!rack) {
-      const walkOrder = walkOrderEnd.get(room.id) ?? 0;
-      walkOrderEnd.set(room.id, walkOrder + 1);
+      const walkOrder = this.walkOrderEnd.get(room.id) ?? 0;
+      this.walkOrderEnd.set(room.id, walkOrder + 1);
       rack = {
-        id: options.newId(),
+        id: this.options.newId(),
         roomId: room.id,
         name: name.trim(),
-        heightU: options.rackHeightU ?? 42,
+        heightU: this.options.rackHeightU ?? 42,
         walkOrder,
         notes: '',
-        createdAt: options.now,
-        updatedAt: options.now,
+        createdAt: this.options.now,
+        updatedAt: this.options.now,
       };
-      newRacks.set(key, rack);
-      racksById.set(rack.id, rack);
-      preview.racksToCreate.push(rack);
+      this.newRacks.set(key, rack);
+      this.racksById.set(rack.id, rack);
+      this.preview.racksToCreate.push(rack);
     }
     return rack;
-  };
+  }
+}
 
-  const roomName = (id: string) => roomsById.get(id)?.name ?? id;
-  const rackName = (id: string | null) => (id === null ? null : (racksById.get(id)?.name ?? id));
+/** Fields a row sets directly; site, room and rack are found by name instead. */
+const PATCH_FIELDS = IMPORT_DEVICE_FIELDS.filter((f) => f.kind.kind !== 'place');
 
-  for (const record of validation.records) {
+/** What a row's values set on a device (a copy whose nested objects are its own). */
+function applyValues(target: Device, values: ImportedDevice): void {
+  const given = values as Readonly<Record<string, unknown>>;
+  for (const f of PATCH_FIELDS) {
+    const value = given[f.id];
+    if (value !== undefined) setFieldValue(target as Record<string, unknown>, f, value);
+  }
+}
+
+class PreviewRun {
+  private readonly index: DeviceIndex;
+  private readonly places: Places;
+  private readonly claimed = new Map<string, Claim>();
+  private readonly newKeys = new Map<string, Claim>();
+  /** Looked up before the import adds rooms: the default must be a room that exists. */
+  private readonly defaultRoom: Room | undefined;
+
+  constructor(
+    private readonly validation: ValidationResult,
+    existing: ExistingData,
+    private readonly options: PreviewOptions,
+    private readonly preview: ImportPreview,
+  ) {
+    this.index = new DeviceIndex(existing.devices);
+    this.places = new Places(existing, options, preview);
+    this.defaultRoom =
+      options.defaultRoomId != null ? this.places.roomsById.get(options.defaultRoomId) : undefined;
+  }
+
+  plan(record: ImportRecord): void {
+    const hits = this.index.hits(record.values);
+    if (hits.length > 0) this.planMatched(record, hits);
+    else this.planNew(record);
+  }
+
+  private planMatched(record: ImportRecord, hits: Hit[]): void {
     const { row, values } = record;
-    // --- match -----------------------------------------------------------------------
-    const hits: { by: MatchKey; value: string; devices: Device[] }[] = [];
-    if (values.assetTag !== undefined) {
-      const devices = byTag.get(identityKey(values.assetTag));
-      if (devices) hits.push({ by: 'assetTag', value: values.assetTag, devices });
-    }
-    if (values.serial !== undefined) {
-      const devices = bySerial.get(identityKey(values.serial));
-      if (devices) hits.push({ by: 'serial', value: values.serial, devices });
-    }
-    for (const mac of values.macs ?? []) {
-      const devices = byMac.get(mac);
-      if (devices) hits.push({ by: 'mac', value: mac, devices });
-    }
-    let matchedIds: Set<string> | null = null;
-    if (hits.length > 1 || (hits[0] && hits[0].devices.length > 1)) {
-      matchedIds = new Set(hits.flatMap((h) => h.devices.map((d) => d.id)));
-    }
+    const { preview } = this;
+    const several = hits.length > 1 || hits[0]!.devices.length > 1;
+    const matchedIds = several ? new Set(hits.flatMap((h) => h.devices.map((d) => d.id))) : null;
     if (matchedIds && matchedIds.size > 1) {
       const matches = hits
         .flatMap((h) =>
@@ -289,196 +359,155 @@ export function previewValidated(
           matches,
         }),
       );
-      continue;
+      return;
     }
-
-    if (hits.length > 0) {
-      const hit = hits[0]!;
-      const device = hit.devices[0]!;
-      if (
-        hit.by !== 'assetTag' &&
-        values.assetTag !== undefined &&
-        device.assetTag !== '' &&
-        identityKey(device.assetTag) !== identityKey(values.assetTag)
-      ) {
-        preview.conflicts.push(
-          conflict(row, [device.id], null, 'conflict_identity_mismatch', {
-            matchedBy: MATCH_LABEL[hit.by],
-            device: describeDevice(device),
-            existingTag: device.assetTag,
-            fileTag: values.assetTag,
-          }),
-        );
-        continue;
-      }
-      const earlier = claimed.get(device.id);
-      if (earlier) {
-        preview.conflicts.push(
-          conflict(row, [device.id], null, 'conflict_same_device_twice', {
-            earlierRow: earlier.row,
-            matchedBy: MATCH_LABEL[earlier.by],
-            value: earlier.value,
-          }),
-        );
-        continue;
-      }
-      claimed.set(device.id, { row, by: hit.by, value: hit.value });
-      const result = planUpdate(record, device, hit.by);
-      if (result === null) continue;
-      if ('conflict' in result) preview.conflicts.push(result.conflict);
-      else if (result.changes.length === 0) {
-        preview.unchanged.push({ row, deviceId: device.id, matchedBy: hit.by });
-      } else preview.toUpdate.push(result);
-      continue;
-    }
-
-    // --- new device ------------------------------------------------------------------
-    const keys: { by: MatchKey; value: string; key: string }[] = [];
-    if (values.assetTag !== undefined)
-      keys.push({
-        by: 'assetTag',
-        value: values.assetTag,
-        key: `t${identityKey(values.assetTag)}`,
-      });
-    if (values.serial !== undefined)
-      keys.push({ by: 'serial', value: values.serial, key: `s${identityKey(values.serial)}` });
-    for (const mac of values.macs ?? []) keys.push({ by: 'mac', value: mac, key: `m${mac}` });
-    const twin = keys.map((k) => newKeys.get(k.key)).find((e) => e !== undefined);
-    if (twin) {
+    const hit = hits[0]!;
+    const device = hit.devices[0]!;
+    if (
+      hit.by !== 'assetTag' &&
+      values.assetTag !== undefined &&
+      device.assetTag !== '' &&
+      identityKey(device.assetTag) !== identityKey(values.assetTag)
+    ) {
       preview.conflicts.push(
+        conflict(row, [device.id], null, 'conflict_identity_mismatch', {
+          matchedBy: MATCH_LABEL[hit.by],
+          device: describeDevice(device),
+          existingTag: device.assetTag,
+          fileTag: values.assetTag,
+        }),
+      );
+      return;
+    }
+    const earlier = this.claimed.get(device.id);
+    if (earlier) {
+      preview.conflicts.push(
+        conflict(row, [device.id], null, 'conflict_same_device_twice', {
+          earlierRow: earlier.row,
+          matchedBy: MATCH_LABEL[earlier.by],
+          value: earlier.value,
+        }),
+      );
+      return;
+    }
+    this.claimed.set(device.id, { row, by: hit.by, value: hit.value });
+    const result = this.planUpdate(record, device, hit.by);
+    if (result === null) return;
+    if ('conflict' in result) preview.conflicts.push(result.conflict);
+    else if (result.changes.length === 0) {
+      preview.unchanged.push({ row, deviceId: device.id, matchedBy: hit.by });
+    } else preview.toUpdate.push(result);
+  }
+
+  private planNew(record: ImportRecord): void {
+    const { row, values } = record;
+    const keys: (Claim & { key: string })[] = [];
+    if (values.assetTag !== undefined) {
+      const key = `t${identityKey(values.assetTag)}`;
+      keys.push({ row, by: 'assetTag', value: values.assetTag, key });
+    }
+    if (values.serial !== undefined) {
+      const key = `s${identityKey(values.serial)}`;
+      keys.push({ row, by: 'serial', value: values.serial, key });
+    }
+    for (const mac of values.macs ?? []) keys.push({ row, by: 'mac', value: mac, key: `m${mac}` });
+    const twin = keys.map((k) => this.newKeys.get(k.key)).find((e) => e !== undefined);
+    if (twin) {
+      this.preview.conflicts.push(
         conflict(row, [], null, 'conflict_same_device_twice', {
           earlierRow: twin.row,
           matchedBy: MATCH_LABEL[twin.by],
           value: twin.value,
         }),
       );
-      continue;
+      return;
     }
-    const added = planAdd(record);
+    const added = this.planAdd(record);
     if (added) {
-      for (const k of keys) newKeys.set(k.key, { row, by: k.by, value: k.value });
-      preview.toAdd.push(added);
+      for (const k of keys) this.newKeys.set(k.key, { row, by: k.by, value: k.value });
+      this.preview.toAdd.push(added);
     }
   }
-  return preview;
 
-  function reject<C extends ImportMessageCode>(
+  private reject<C extends ImportMessageCode>(
     row: number,
     column: string,
     code: C,
     params: MessageParams<C>,
   ) {
-    preview.rejected.push(rowIssue(row, column, code, params));
+    this.preview.rejected.push(rowIssue(row, column, code, params));
   }
 
-  function columnOf(field: ImportField): string {
-    const index = validation.resolved.columnsOf.get(field)?.[0];
-    return index === undefined ? '' : (validation.resolved.columnNames[index] ?? '');
+  private columnOf(field: ImportField): string {
+    const { resolved } = this.validation;
+    const index = resolved.columnsOf.get(field)?.[0];
+    return index === undefined ? '' : (resolved.columnNames[index] ?? '');
   }
 
-  function planAdd({ row, values }: ImportRecord): PreviewAdd | null {
-    let room: Room | undefined;
-    const picked = pickRoom(row, values);
+  /** The room a new device goes to, or null after recording why there is none. */
+  private roomForNew(row: number, values: ImportedDevice): Room | null {
+    const picked = this.places.pickRoom(row, values);
     if (picked && 'conflict' in picked) {
-      preview.conflicts.push(picked.conflict);
+      this.preview.conflicts.push(picked.conflict);
       return null;
     }
-    if (picked) room = picked.room;
-    else if (options.defaultRoomId != null) {
-      room = defaultRoom;
-      if (!room) {
-        reject(row, '', 'default_room_missing', { id: options.defaultRoomId });
-        return null;
-      }
+    if (picked) return picked.room;
+    if (this.options.defaultRoomId != null) {
+      if (this.defaultRoom) return this.defaultRoom;
+      this.reject(row, '', 'default_room_missing', { id: this.options.defaultRoomId });
+      return null;
     }
+    if (values.rack !== undefined) {
+      this.reject(row, this.columnOf('rack'), 'rack_needs_room', { rack: values.rack });
+    } else this.reject(row, this.columnOf('room'), 'new_device_needs_room', {});
+    return null;
+  }
+
+  private planAdd({ row, values }: ImportRecord): PreviewAdd | null {
+    const { options } = this;
+    // A row that names no room is also checked for type and status, so all its fixes show.
+    const namesNoRoom = values.room === undefined && options.defaultRoomId == null;
+    const room = this.roomForNew(row, values);
+    if (!room && !namesNoRoom) return null;
     const type = values.type ?? options.defaults?.type;
     const status = values.status ?? options.defaults?.status;
-    let ok = true;
-    if (!room) {
-      if (values.rack !== undefined) {
-        reject(row, columnOf('rack'), 'rack_needs_room', { rack: values.rack });
-      } else reject(row, columnOf('room'), 'new_device_needs_room', {});
-      ok = false;
-    }
-    if (!type) {
-      reject(row, columnOf('type'), 'new_device_needs_type', {});
-      ok = false;
-    }
-    if (!status) {
-      reject(row, columnOf('status'), 'new_device_needs_status', {});
-      ok = false;
-    }
-    if (!ok || !room || !type || !status) return null;
+    if (!type) this.reject(row, this.columnOf('type'), 'new_device_needs_type', {});
+    if (!status) this.reject(row, this.columnOf('status'), 'new_device_needs_status', {});
+    if (!room || !type || !status) return null;
     let rackId: string | null = null;
     if (values.rack !== undefined) {
-      const rack = pickRack(row, room, values.rack);
+      const rack = this.places.pickRack(row, room, values.rack);
       if ('reason' in rack) {
-        preview.conflicts.push(rack);
+        this.preview.conflicts.push(rack);
         return null;
       }
       rackId = rack.id;
     }
     const device: Device = {
+      ...blankDevice(room.siteId, room.id),
       id: options.newId(),
-      siteId: room.siteId,
-      roomId: room.id,
-      rackId,
-      positionU: values.positionU ?? null,
-      heightU: values.heightU ?? 1,
-      assetTag: values.assetTag ?? '',
-      serial: values.serial ?? '',
-      manufacturer: values.manufacturer ?? '',
-      model: values.model ?? '',
-      type,
-      name: values.name ?? '',
-      hostname: values.hostname ?? '',
-      ips: values.ips ?? [],
-      macs: values.macs ?? [],
-      owner: values.owner ?? '',
-      department: values.department ?? '',
-      status,
-      idleSince: values.idleSince ?? null,
-      firmwareVersion: values.firmwareVersion ?? '',
-      firmwareDate: values.firmwareDate ?? null,
-      endOfSupport: values.endOfSupport ?? null,
-      credentials: {
-        defaultChanged: values.defaultCredentialsChanged ?? 'unknown',
-        unique: values.uniqueCredentials ?? 'unknown',
-        lastRotated: values.credentialsLastRotated ?? null,
-        storesOtherCredentials: values.storesOtherCredentials ?? false,
-      },
-      power: values.power ?? 'unknown',
-      network: {
-        state: values.networkState ?? 'unknown',
-        switchName: values.switchName ?? '',
-        switchPort: values.switchPort ?? '',
-        portEnabled: values.portEnabled ?? 'unknown',
-      },
-      managementInterfaces: [],
-      media: [],
-      // A device processes at most what its room holds unless the file says otherwise.
-      classification: values.classification ?? room.classification,
-      sanitization: null,
-      notes: values.notes ?? '',
       firstSeenAuditId: options.firstSeenAuditId ?? null,
       createdAt: options.now,
       updatedAt: options.now,
     };
+    applyValues(device, values);
+    device.rackId = rackId;
+    device.type = type;
+    device.status = status;
+    // A device processes at most what its room holds unless the file says otherwise.
+    device.classification = values.classification ?? room.classification;
     return { row, device };
   }
 
-  function planUpdate(
+  private planUpdate(
     { row, values }: ImportRecord,
     before: Device,
     matchedBy: MatchKey,
   ): PreviewUpdate | { conflict: PreviewConflict } | null {
-    const after: Device = {
-      ...before,
-      credentials: { ...before.credentials },
-      network: { ...before.network },
-    };
-    let room = roomsById.get(before.roomId);
-    const picked = pickRoom(row, values);
+    const { places } = this;
+    const after = copyDevice(before);
+    let room = places.roomsById.get(before.roomId);
+    const picked = places.pickRoom(row, values);
     if (picked && 'conflict' in picked) return { conflict: picked.conflict };
     const moving = picked !== null && picked.room.id !== before.roomId;
     if (picked) room = picked.room;
@@ -491,110 +520,50 @@ export function previewValidated(
     }
     if (values.rack !== undefined) {
       if (!room) {
-        reject(row, columnOf('rack'), 'rack_needs_room', { rack: values.rack });
+        this.reject(row, this.columnOf('rack'), 'rack_needs_room', { rack: values.rack });
         return null;
       }
-      const rack = pickRack(row, room, values.rack);
+      const rack = places.pickRack(row, room, values.rack);
       if ('reason' in rack) return { conflict: rack };
       after.rackId = rack.id;
     }
-    const v = values;
-    if (v.positionU !== undefined) after.positionU = v.positionU;
-    if (v.heightU !== undefined) after.heightU = v.heightU;
-    if (v.assetTag !== undefined) after.assetTag = v.assetTag;
-    if (v.serial !== undefined) after.serial = v.serial;
-    if (v.manufacturer !== undefined) after.manufacturer = v.manufacturer;
-    if (v.model !== undefined) after.model = v.model;
-    if (v.type !== undefined) after.type = v.type;
-    if (v.name !== undefined) after.name = v.name;
-    if (v.hostname !== undefined) after.hostname = v.hostname;
-    if (v.ips !== undefined) after.ips = v.ips;
-    if (v.macs !== undefined) after.macs = v.macs;
-    if (v.owner !== undefined) after.owner = v.owner;
-    if (v.department !== undefined) after.department = v.department;
-    if (v.status !== undefined) after.status = v.status;
-    if (v.idleSince !== undefined) after.idleSince = v.idleSince;
-    if (v.firmwareVersion !== undefined) after.firmwareVersion = v.firmwareVersion;
-    if (v.firmwareDate !== undefined) after.firmwareDate = v.firmwareDate;
-    if (v.endOfSupport !== undefined) after.endOfSupport = v.endOfSupport;
-    if (v.classification !== undefined) after.classification = v.classification;
-    if (v.power !== undefined) after.power = v.power;
-    if (v.notes !== undefined) after.notes = v.notes;
-    if (v.networkState !== undefined) after.network.state = v.networkState;
-    if (v.switchName !== undefined) after.network.switchName = v.switchName;
-    if (v.switchPort !== undefined) after.network.switchPort = v.switchPort;
-    if (v.portEnabled !== undefined) after.network.portEnabled = v.portEnabled;
-    if (v.defaultCredentialsChanged !== undefined)
-      after.credentials.defaultChanged = v.defaultCredentialsChanged;
-    if (v.uniqueCredentials !== undefined) after.credentials.unique = v.uniqueCredentials;
-    if (v.credentialsLastRotated !== undefined)
-      after.credentials.lastRotated = v.credentialsLastRotated;
-    if (v.storesOtherCredentials !== undefined)
-      after.credentials.storesOtherCredentials = v.storesOtherCredentials;
+    applyValues(after, values);
 
-    const changes = diff(before, after);
-    if (changes.length) after.updatedAt = options.now;
+    const changes = diffDevices(before, after, places);
+    if (changes.length) after.updatedAt = this.options.now;
     const update: PreviewUpdate = { row, matchedBy, before, after, changes };
-    if (moving) {
-      return {
-        conflict: conflict(row, [before.id], update, 'conflict_room_change', {
-          device: describeDevice(before),
-          fromRoom: roomName(before.roomId),
-          toRoom: picked.room.name,
-        }),
-      };
-    }
-    return update;
-  }
-
-  function diff(before: Device, after: Device): FieldChange[] {
-    const changes: FieldChange[] = [];
-    const add = (field: ImportField, from: FieldChange['from'], to: FieldChange['to']) => {
-      const same =
-        Array.isArray(from) && Array.isArray(to)
-          ? from.length === to.length && from.every((x, i) => x === to[i])
-          : from === to;
-      if (!same) changes.push({ field, label: FIELD_INFO[field].label, from, to });
+    if (!moving) return update;
+    return {
+      conflict: conflict(row, [before.id], update, 'conflict_room_change', {
+        device: describeDevice(before),
+        fromRoom: places.roomName(before.roomId),
+        toRoom: picked.room.name,
+      }),
     };
-    add('assetTag', before.assetTag, after.assetTag);
-    add('name', before.name, after.name);
-    add('type', before.type, after.type);
-    add('serial', before.serial, after.serial);
-    add('status', before.status, after.status);
-    add('room', roomName(before.roomId), roomName(after.roomId));
-    add('rack', rackName(before.rackId), rackName(after.rackId));
-    add('positionU', before.positionU, after.positionU);
-    add('heightU', before.heightU, after.heightU);
-    add('manufacturer', before.manufacturer, after.manufacturer);
-    add('model', before.model, after.model);
-    add('hostname', before.hostname, after.hostname);
-    add('ips', before.ips, after.ips);
-    add('macs', before.macs, after.macs);
-    add('owner', before.owner, after.owner);
-    add('department', before.department, after.department);
-    add('classification', before.classification, after.classification);
-    add('idleSince', before.idleSince, after.idleSince);
-    add('firmwareVersion', before.firmwareVersion, after.firmwareVersion);
-    add('firmwareDate', before.firmwareDate, after.firmwareDate);
-    add('endOfSupport', before.endOfSupport, after.endOfSupport);
-    add('power', before.power, after.power);
-    add('networkState', before.network.state, after.network.state);
-    add('switchName', before.network.switchName, after.network.switchName);
-    add('switchPort', before.network.switchPort, after.network.switchPort);
-    add('portEnabled', before.network.portEnabled, after.network.portEnabled);
-    add(
-      'defaultCredentialsChanged',
-      before.credentials.defaultChanged,
-      after.credentials.defaultChanged,
-    );
-    add('uniqueCredentials', before.credentials.unique, after.credentials.unique);
-    add('credentialsLastRotated', before.credentials.lastRotated, after.credentials.lastRotated);
-    add(
-      'storesOtherCredentials',
-      before.credentials.storesOtherCredentials,
-      after.credentials.storesOtherCredentials,
-    );
-    add('notes', before.notes, after.notes);
-    return changes;
   }
+}
+
+type ChangeValue = FieldChange['from'];
+
+/** A field's value as the preview shows it: rooms and racks by name, the rest as stored. */
+function shownValue(f: (typeof IMPORT_DEVICE_FIELDS)[number], d: Device, places: Places) {
+  if (f.kind.kind !== 'place') return fieldValue(d, f) as ChangeValue;
+  return f.kind.of === 'room' ? places.roomName(d.roomId) : places.rackName(d.rackId);
+}
+
+/** The importable fields that differ, in the table's order. */
+function diffDevices(before: Device, after: Device, places: Places): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const f of IMPORT_DEVICE_FIELDS) {
+    // The room names its site: a move between sites shows as a change of room.
+    if (f.kind.kind === 'place' && f.kind.of === 'site') continue;
+    const from = shownValue(f, before, places);
+    const to = shownValue(f, after, places);
+    const same =
+      Array.isArray(from) && Array.isArray(to)
+        ? from.length === to.length && from.every((x, i) => x === to[i])
+        : from === to;
+    if (!same) changes.push({ field: f.id, label: FIELD_INFO[f.id].label, from, to });
+  }
+  return changes;
 }

@@ -1,18 +1,10 @@
-import type {
-  Classification,
-  DeviceType,
-  LifecycleStatus,
-  NetworkState,
-  PowerState,
-  TriState,
-} from '../domain/enums.ts';
+import type { z } from 'zod';
 import {
-  DeviceSchema,
-  NetworkObservationSchema,
-  RackSchema,
-  RoomSchema,
-  SiteSchema,
-} from '../domain/schemas.ts';
+  IMPORT_DEVICE_FIELDS,
+  type EnumLabelKind,
+  type FieldKind,
+} from '../domain/device-fields.ts';
+import { RackSchema, RoomSchema, SiteSchema } from '../domain/schemas.ts';
 import type { Bilingual } from '../i18n/labels.ts';
 import { unescapeFormulaCell } from '../exchange/formula-escape.ts';
 import { parseDateCell, type DateOrder } from './dates.ts';
@@ -29,6 +21,7 @@ import type { Sheet } from './sheet.ts';
 import {
   CLASSIFICATION_VOCABULARY,
   DEVICE_TYPE_VOCABULARY,
+  LAST_SEEN_SOURCE_VOCABULARY,
   NETWORK_STATE_VOCABULARY,
   POWER_VOCABULARY,
   STATUS_VOCABULARY,
@@ -41,50 +34,19 @@ import {
 // is rejected whole, with every problem listed, so one pass over the file shows all fixes.
 // Empty cells mean "no information": an update leaves the field as it is.
 
-/** The values one row provides, typed; absent keys were empty or unmapped. */
-export type ImportedDevice = Partial<{
-  assetTag: string;
-  name: string;
-  type: DeviceType;
-  serial: string;
-  status: LifecycleStatus;
-  site: string;
-  room: string;
-  rack: string;
-  positionU: number;
-  heightU: number;
-  manufacturer: string;
-  model: string;
-  hostname: string;
-  ips: string[];
-  macs: string[];
-  owner: string;
-  department: string;
-  classification: Classification;
-  idleSince: string;
-  firmwareVersion: string;
-  firmwareDate: string;
-  endOfSupport: string;
-  power: PowerState;
-  networkState: NetworkState;
-  switchName: string;
-  switchPort: string;
-  portEnabled: TriState;
-  defaultCredentialsChanged: TriState;
-  uniqueCredentials: TriState;
-  credentialsLastRotated: string;
-  storesOtherCredentials: boolean;
-  notes: string;
-}>;
+type ImportDeviceField = (typeof IMPORT_DEVICE_FIELDS)[number];
+type ImportValue<F extends ImportDeviceField> = F['kind'] extends { kind: 'enum' }
+  ? NonNullable<z.output<F['type']>>
+  : F['kind'] extends { kind: 'flag' }
+    ? boolean
+    : F['kind'] extends { kind: 'list' }
+      ? string[]
+      : F['kind'] extends { kind: 'u' }
+        ? number
+        : string;
 
-// Every import field has a value type above, and nothing else does.
-type _FieldsMatch = [keyof ImportedDevice] extends [ImportField]
-  ? [ImportField] extends [keyof ImportedDevice]
-    ? true
-    : never
-  : never;
-const _fieldsMatch: _FieldsMatch = true;
-void _fieldsMatch;
+/** The values one row provides, typed; absent keys were empty or unmapped. */
+export type ImportedDevice = Partial<{ [F in ImportDeviceField as F['id']]: ImportValue<F> }>;
 
 export type ImportRecord = { row: number; values: ImportedDevice };
 
@@ -103,30 +65,8 @@ export type ValidateOptions = {
   dateOrder?: DateOrder | null;
 };
 
-const max = (schema: { maxLength: number | null }) => schema.maxLength ?? 10_000;
-const net = NetworkObservationSchema.shape;
-const d = DeviceSchema.shape;
-const TEXT_LIMITS: Partial<Record<ImportField, number>> = {
-  assetTag: max(d.assetTag),
-  name: max(d.name),
-  serial: max(d.serial),
-  site: max(SiteSchema.shape.name),
-  room: max(RoomSchema.shape.name),
-  rack: max(RackSchema.shape.name),
-  manufacturer: max(d.manufacturer),
-  model: max(d.model),
-  hostname: max(d.hostname),
-  owner: max(d.owner),
-  department: max(d.department),
-  firmwareVersion: max(d.firmwareVersion),
-  switchName: max(net.switchName),
-  switchPort: max(net.switchPort),
-  notes: max(d.notes),
-};
-const MAX_LIST = 64;
-
 type Kind =
-  | { kind: 'text' }
+  | { kind: 'text'; max: number }
   | { kind: 'enum'; vocabulary: Vocabulary<string> }
   | { kind: 'boolean' }
   | { kind: 'date' }
@@ -135,41 +75,49 @@ type Kind =
   | { kind: 'ips' }
   | { kind: 'macs' };
 
-const enumOf = (vocabulary: Vocabulary<string>): Kind => ({ kind: 'enum', vocabulary });
-const KINDS: Record<ImportField, Kind> = {
-  assetTag: { kind: 'text' },
-  name: { kind: 'text' },
-  type: enumOf(DEVICE_TYPE_VOCABULARY),
-  serial: { kind: 'text' },
-  status: enumOf(STATUS_VOCABULARY),
-  site: { kind: 'text' },
-  room: { kind: 'text' },
-  rack: { kind: 'text' },
-  positionU: { kind: 'position' },
-  heightU: { kind: 'height' },
-  manufacturer: { kind: 'text' },
-  model: { kind: 'text' },
-  hostname: { kind: 'text' },
-  ips: { kind: 'ips' },
-  macs: { kind: 'macs' },
-  owner: { kind: 'text' },
-  department: { kind: 'text' },
-  classification: enumOf(CLASSIFICATION_VOCABULARY),
-  idleSince: { kind: 'date' },
-  firmwareVersion: { kind: 'text' },
-  firmwareDate: { kind: 'date' },
-  endOfSupport: { kind: 'date' },
-  power: enumOf(POWER_VOCABULARY),
-  networkState: enumOf(NETWORK_STATE_VOCABULARY),
-  switchName: { kind: 'text' },
-  switchPort: { kind: 'text' },
-  portEnabled: enumOf(TRI_STATE_VOCABULARY),
-  defaultCredentialsChanged: enumOf(TRI_STATE_VOCABULARY),
-  uniqueCredentials: enumOf(TRI_STATE_VOCABULARY),
-  credentialsLastRotated: { kind: 'date' },
-  storesOtherCredentials: { kind: 'boolean' },
-  notes: { kind: 'text' },
+const VOCABULARIES: Readonly<Record<EnumLabelKind, Vocabulary<string>>> = {
+  deviceType: DEVICE_TYPE_VOCABULARY,
+  lastSeenSource: LAST_SEEN_SOURCE_VOCABULARY,
+  lifecycleStatus: STATUS_VOCABULARY,
+  triState: TRI_STATE_VOCABULARY,
+  powerState: POWER_VOCABULARY,
+  networkState: NETWORK_STATE_VOCABULARY,
+  classification: CLASSIFICATION_VOCABULARY,
 };
+const PLACE_NAME_MAX = {
+  site: SiteSchema.shape.name.maxLength ?? 200,
+  room: RoomSchema.shape.name.maxLength ?? 200,
+  rack: RackSchema.shape.name.maxLength ?? 100,
+};
+const MAX_LIST = 64;
+
+/** How a cell of each field is read, from the field's kind in the device field table. */
+function kindOf(f: ImportDeviceField): Kind {
+  const k: FieldKind = f.kind;
+  switch (k.kind) {
+    case 'text':
+      return { kind: 'text', max: (f.type as z.ZodString).maxLength ?? 10_000 };
+    case 'place':
+      return { kind: 'text', max: PLACE_NAME_MAX[k.of] };
+    case 'enum':
+      return { kind: 'enum', vocabulary: VOCABULARIES[k.labels] };
+    case 'flag':
+      return { kind: 'boolean' };
+    case 'date':
+      return { kind: 'date' };
+    case 'u':
+      return { kind: k.role };
+    case 'list':
+      return { kind: k.of === 'ip' ? 'ips' : 'macs' };
+    default:
+      throw new Error(`field ${f.id} has no cell`);
+  }
+}
+
+const KINDS = Object.fromEntries(IMPORT_DEVICE_FIELDS.map((f) => [f.id, kindOf(f)])) as Record<
+  ImportField,
+  Kind
+>;
 
 const EXCEL_ERROR =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|ERROR)$/;
@@ -235,7 +183,7 @@ class RowReader {
       return;
     }
     let cell = cells[0]!;
-    if (field === 'notes') {
+    if (info.multi) {
       if (cells.length > 1) {
         const value = cells.map((c) => c.value).join('\n');
         cell = { value, column: cell.column, excelError: false };
@@ -250,7 +198,7 @@ class RowReader {
       }
     }
     const v = cell.value;
-    const limit = TEXT_LIMITS[field];
+    const limit = spec.kind === 'text' ? spec.max : undefined;
     if (limit !== undefined && v.length > limit) {
       this.issue(cell.column, 'cell_too_long', { length: v.length, max: limit });
       return;

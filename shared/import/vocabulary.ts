@@ -5,6 +5,7 @@ import {
   LIFECYCLE_STATUSES,
   type LifecycleStatus,
   NetworkState,
+  LastSeenSource,
   PowerState,
   TriState,
 } from '../domain/enums.ts';
@@ -396,6 +397,16 @@ export const POWER_VOCABULARY = exactVocabulary(PowerState.options, LABELS.power
   off: ['powered off', 'power off', 'shut down', '关机', '断电', '未通电', '下电'],
   unknown: ['?', '不详'],
 });
+
+export const LAST_SEEN_SOURCE_VOCABULARY = exactVocabulary(
+  LastSeenSource.options,
+  LABELS.lastSeenSource,
+  {
+    login: ['login', 'logon', 'last logon', 'sign-in', '登录', '登录记录', '最后登录'],
+    traffic: ['traffic', 'network', 'flow', 'netflow', '流量', '网络流量', '最后流量'],
+    unknown: ['?', '不详'],
+  },
+);
 
 export const NETWORK_STATE_VOCABULARY = exactVocabulary(NetworkState.options, LABELS.networkState, {
   connected: ['online', 'cabled', 'plugged', 'yes', '联网', '已连接', '在线', '接入', '已接入'],

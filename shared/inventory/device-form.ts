@@ -1,14 +1,11 @@
-import type {
-  Classification,
-  DeviceType,
-  LifecycleStatus,
-  ManagementInterfaceKind,
-  MediaKind,
-  NetworkState,
-  PowerState,
-  SanitizationMethod,
-  TriState,
-} from '../domain/enums.ts';
+import type { LifecycleStatus, MediaKind, SanitizationMethod } from '../domain/enums.ts';
+import type { z } from 'zod';
+import {
+  fieldValue,
+  FORM_FIELDS,
+  setFieldValue,
+  type ManagementInterface,
+} from '../domain/device-fields.ts';
 import { DeviceSchema, type Device } from '../domain/schemas.ts';
 import { checkDateInput, type DateProblem } from './date-input.ts';
 import { checkIpAddress, checkMacAddress, splitList, type IpProblem } from './network-address.ts';
@@ -41,54 +38,41 @@ export interface SanitizationFormValues {
   destination: string;
 }
 
-export interface DeviceFormValues {
-  name: string;
-  assetTag: string;
-  serial: string;
-  manufacturer: string;
-  model: string;
-  type: DeviceType;
-  hostname: string;
-  /** One per line or separated by commas. */
-  ips: string;
-  macs: string;
-  /** '' = not in a rack. */
-  rackId: string;
-  positionU: string;
-  heightU: string;
-  owner: string;
-  department: string;
-  status: LifecycleStatus;
-  idleSince: string;
-  firmwareVersion: string;
-  firmwareDate: string;
-  endOfSupport: string;
-  credentials: {
-    defaultChanged: TriState;
-    unique: TriState;
-    lastRotated: string;
-    storesOtherCredentials: boolean;
-  };
-  power: PowerState;
-  network: {
-    state: NetworkState;
-    switchName: string;
-    switchPort: string;
-    portEnabled: TriState;
-  };
-  managementInterfaces: {
-    kind: ManagementInterfaceKind;
-    address: string;
-    enabled: TriState;
-    isolated: TriState;
-    credentialsChanged: TriState;
-  }[];
+type FormField = (typeof FORM_FIELDS)[number];
+
+/** What the editor holds for the records that are not one value. */
+type RecordValues = {
+  managementInterfaces: ManagementInterface[];
   media: MediaFormValues[];
-  classification: Classification;
   /** null = no sanitization recorded. */
   sanitization: SanitizationFormValues | null;
-  notes: string;
-}
+};
+
+/** An input's value: enums and flags as stored, text for what is typed (numbers, dates, lists). */
+type FormValue<F extends FormField> = F['id'] extends keyof RecordValues
+  ? RecordValues[F['id']]
+  : F['kind'] extends { kind: 'enum' }
+    ? z.output<F['type']>
+    : F['kind'] extends { kind: 'flag' }
+      ? boolean
+      : string;
+
+type FormKey<F> = F extends { path: readonly [infer A extends string] } ? A : never;
+type FormGroup<F> = F extends { path: readonly [infer A extends string, string] } ? A : never;
+
+/**
+ * The editor's values, laid out as the device is (derived from the device field table): ips and
+ * macs one per line, '' for a date or number not recorded, rackId '' for no rack.
+ */
+export type DeviceFormValues = {
+  [F in FormField as FormKey<F>]: FormValue<F>;
+} & {
+  [G in FormGroup<FormField>]: {
+    [
+      F in FormField as F['path'] extends readonly [G, infer B extends string] ? B : never
+    ]: FormValue<F>;
+  };
+};
 
 export type DeviceFieldProblem =
   | { code: 'required' }
@@ -141,46 +125,38 @@ export function emptySanitization(): SanitizationFormValues {
   };
 }
 
-const dateText = (date: string | null) => date ?? '';
-
-export function toFormValues(device: DeviceFields): DeviceFormValues {
-  return {
-    name: device.name,
-    assetTag: device.assetTag,
-    serial: device.serial,
-    manufacturer: device.manufacturer,
-    model: device.model,
-    type: device.type,
-    hostname: device.hostname,
-    ips: device.ips.join('\n'),
-    macs: device.macs.join('\n'),
-    rackId: device.rackId ?? '',
-    positionU: device.positionU === null ? '' : String(device.positionU),
-    heightU: String(device.heightU),
-    owner: device.owner,
-    department: device.department,
-    status: device.status,
-    idleSince: dateText(device.idleSince),
-    firmwareVersion: device.firmwareVersion,
-    firmwareDate: dateText(device.firmwareDate),
-    endOfSupport: dateText(device.endOfSupport),
-    credentials: {
-      ...device.credentials,
-      lastRotated: dateText(device.credentials.lastRotated),
-    },
-    power: device.power,
-    network: { ...device.network },
-    managementInterfaces: device.managementInterfaces.map((m) => ({ ...m })),
-    media: device.media.map((m) => ({
+const RECORDS_TO_FORM: { [K in keyof RecordValues]: (v: DeviceFields[K]) => RecordValues[K] } = {
+  managementInterfaces: (list) => list.map((m) => ({ ...m })),
+  media: (list) =>
+    list.map((m) => ({
       count: String(m.count),
       kind: m.kind,
       // Serials of one media record stay on one line of the editor.
       serials: m.serials.join(', '),
     })),
-    classification: device.classification,
-    sanitization: device.sanitization ? { ...device.sanitization } : null,
-    notes: device.notes,
-  };
+  sanitization: (record) => (record ? { ...record } : null),
+};
+
+function formValue(f: FormField, value: unknown): unknown {
+  switch (f.kind.kind) {
+    case 'record':
+      return (RECORDS_TO_FORM[f.id as keyof RecordValues] as (v: unknown) => unknown)(value);
+    case 'list':
+      return (value as string[]).join('\n');
+    case 'enum':
+    case 'flag':
+      return value;
+    default:
+      return value === null ? '' : String(value);
+  }
+}
+
+export function toFormValues(device: DeviceFields): DeviceFormValues {
+  const out: Record<string, unknown> = {};
+  for (const f of FORM_FIELDS) {
+    setFieldValue(out, f, formValue(f, fieldValue(device as Device, f)));
+  }
+  return out as DeviceFormValues;
 }
 
 const FieldsSchema = DeviceSchema.omit({
@@ -212,120 +188,14 @@ export function fromFormValues(
   const fail = (path: string, problem: DeviceFieldProblem) => {
     errors[path] ??= problem;
   };
-
-  if (values.name.trim() === '') fail('name', { code: 'required' });
-
-  const ips: string[] = [];
-  for (const raw of splitList(values.ips)) {
-    const check = checkIpAddress(raw);
-    if (!check.ok) fail('ips', { code: `ip_${check.problem}`, value: raw });
-    else if (ips.includes(check.normalized)) fail('ips', { code: 'ip_duplicate', value: raw });
-    else ips.push(check.normalized);
+  const out: Record<string, unknown> = {};
+  for (const f of FORM_FIELDS) {
+    const path = f.path.join('.');
+    const raw = fieldValue(values as unknown as Device, f);
+    setFieldValue(out, f, readField(f, path, raw, context, fail));
   }
-
-  const macs: string[] = [];
-  for (const raw of splitList(values.macs)) {
-    const check = checkMacAddress(raw);
-    if (!check.ok) fail('macs', { code: 'mac_invalid', value: raw });
-    else if (macs.includes(check.normalized)) fail('macs', { code: 'mac_duplicate', value: raw });
-    else macs.push(check.normalized);
-  }
-
-  const date = (path: string, raw: string, pastOnly: boolean): string | null => {
-    const check = checkDateInput(raw, pastOnly ? context.today : undefined);
-    if (check.ok) return check.value;
-    fail(path, { code: check.problem });
-    return null;
-  };
-  const idleSince = date('idleSince', values.idleSince, true);
-  const firmwareDate = date('firmwareDate', values.firmwareDate, true);
-  const endOfSupport = date('endOfSupport', values.endOfSupport, false);
-  const lastRotated = date('credentials.lastRotated', values.credentials.lastRotated, true);
-
-  const heightU = wholeNumber(values.heightU, 1, 60);
-  if (heightU === 'bad' || heightU === null)
-    fail('heightU', { code: 'whole_number', min: 1, max: 60 });
-  const positionU = wholeNumber(values.positionU, 1, 60);
-  if (positionU === 'bad') fail('positionU', { code: 'whole_number', min: 1, max: 60 });
-  const rackId = values.rackId === '' ? null : values.rackId;
-  if (typeof positionU === 'number') {
-    if (rackId === null || context.rackHeightU === null) {
-      fail('positionU', { code: 'position_without_rack' });
-    } else if (positionU + (typeof heightU === 'number' ? heightU : 1) - 1 > context.rackHeightU) {
-      fail('positionU', { code: 'position_outside_rack', rackHeight: context.rackHeightU });
-    }
-  }
-
-  const media = values.media.map((m, i) => {
-    const count = wholeNumber(m.count, 0, 10_000);
-    if (count === 'bad' || count === null)
-      fail(`media.${i}.count`, { code: 'whole_number', min: 0, max: 10_000 });
-    return {
-      count: typeof count === 'number' ? count : 0,
-      kind: m.kind,
-      serials: splitList(m.serials),
-    };
-  });
-
-  let sanitization: DeviceFields['sanitization'] = null;
-  if (values.sanitization) {
-    const s = values.sanitization;
-    let sanitizedOn: string | null = null;
-    if (s.date.trim() === '') fail('sanitization.date', { code: 'required' });
-    else sanitizedOn = date('sanitization.date', s.date, true);
-    sanitization = {
-      method: s.method,
-      tool: s.tool.trim(),
-      verifiedBy: s.verifiedBy.trim(),
-      witness: s.witness.trim(),
-      date: sanitizedOn ?? '',
-      certificateId: s.certificateId.trim(),
-      destination: s.destination.trim(),
-    };
-  }
-
-  const fields: DeviceFields = {
-    rackId,
-    positionU: typeof positionU === 'number' && rackId !== null ? positionU : null,
-    heightU: typeof heightU === 'number' ? heightU : 1,
-    assetTag: values.assetTag.trim(),
-    serial: values.serial.trim(),
-    manufacturer: values.manufacturer.trim(),
-    model: values.model.trim(),
-    type: values.type,
-    name: values.name.trim(),
-    hostname: values.hostname.trim(),
-    ips,
-    macs,
-    owner: values.owner.trim(),
-    department: values.department.trim(),
-    status: values.status,
-    idleSince,
-    firmwareVersion: values.firmwareVersion.trim(),
-    firmwareDate,
-    endOfSupport,
-    credentials: {
-      defaultChanged: values.credentials.defaultChanged,
-      unique: values.credentials.unique,
-      lastRotated,
-      storesOtherCredentials: values.credentials.storesOtherCredentials,
-    },
-    power: values.power,
-    network: {
-      state: values.network.state,
-      switchName: values.network.switchName.trim(),
-      switchPort: values.network.switchPort.trim(),
-      portEnabled: values.network.portEnabled,
-    },
-    managementInterfaces: values.managementInterfaces.map((m) => ({
-      ...m,
-      address: m.address.trim(),
-    })),
-    media,
-    classification: values.classification,
-    sanitization,
-    notes: values.notes,
-  };
+  const fields = out as DeviceFields;
+  checkPosition(fields, context, fail);
 
   // Lengths and counts come from the domain schema itself, so the form cannot drift from it.
   const parsed = FieldsSchema.safeParse(fields);
@@ -342,6 +212,114 @@ export function fromFormValues(
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, fields };
+}
+
+type Fail = (path: string, problem: DeviceFieldProblem) => void;
+
+/** One input's text (or choice) as the stored value, or a problem recorded with `fail`. */
+function readField(
+  f: FormField,
+  path: string,
+  raw: unknown,
+  context: DeviceFormContext,
+  fail: Fail,
+): unknown {
+  const k = f.kind;
+  switch (k.kind) {
+    case 'text': {
+      const text = raw as string;
+      if ('required' in f.form && text.trim() === '') fail(path, { code: 'required' });
+      // Several lines (notes) are kept as typed; a one-line value loses stray spaces.
+      return 'rows' in f.form ? text : text.trim();
+    }
+    case 'date':
+      return readDate(path, raw as string, k.past ? context.today : undefined, fail);
+    case 'list':
+      return readList(path, raw as string, k.of, fail);
+    case 'u': {
+      const [min, max] = [1, 60];
+      const n = wholeNumber(raw as string, min, max);
+      if (n === 'bad' || (n === null && k.role === 'height'))
+        fail(path, { code: 'whole_number', min, max });
+      return typeof n === 'number' ? n : k.role === 'height' ? 1 : null;
+    }
+    case 'place':
+      return raw === '' ? null : raw;
+    case 'record':
+      return readRecord(f.id as keyof RecordValues, raw, context, fail);
+    default:
+      return raw;
+  }
+}
+
+function readDate(path: string, raw: string, today: string | undefined, fail: Fail) {
+  const check = checkDateInput(raw, today);
+  if (check.ok) return check.value;
+  fail(path, { code: check.problem });
+  return null;
+}
+
+function readList(path: string, raw: string, of: 'ip' | 'mac', fail: Fail): string[] {
+  const out: string[] = [];
+  for (const item of splitList(raw)) {
+    const check = of === 'ip' ? checkIpAddress(item) : checkMacAddress(item);
+    if (!check.ok)
+      fail(path, {
+        code: of === 'ip' ? `ip_${(check as { problem: IpProblem }).problem}` : 'mac_invalid',
+        value: item,
+      });
+    else if (out.includes(check.normalized)) fail(path, { code: `${of}_duplicate`, value: item });
+    else out.push(check.normalized);
+  }
+  return out;
+}
+
+function readRecord(id: keyof RecordValues, raw: unknown, context: DeviceFormContext, fail: Fail) {
+  if (id === 'managementInterfaces') {
+    return (raw as RecordValues['managementInterfaces']).map((m) => ({
+      ...m,
+      address: m.address.trim(),
+    }));
+  }
+  if (id === 'media') {
+    return (raw as MediaFormValues[]).map((m, i) => {
+      const count = wholeNumber(m.count, 0, 10_000);
+      if (count === 'bad' || count === null)
+        fail(`media.${i}.count`, { code: 'whole_number', min: 0, max: 10_000 });
+      return {
+        count: typeof count === 'number' ? count : 0,
+        kind: m.kind,
+        serials: splitList(m.serials),
+      };
+    });
+  }
+  const s = raw as SanitizationFormValues | null;
+  if (!s) return null;
+  let sanitizedOn: string | null = null;
+  if (s.date.trim() === '') fail('sanitization.date', { code: 'required' });
+  else sanitizedOn = readDate('sanitization.date', s.date, context.today, fail);
+  return {
+    method: s.method,
+    tool: s.tool.trim(),
+    verifiedBy: s.verifiedBy.trim(),
+    witness: s.witness.trim(),
+    date: sanitizedOn ?? '',
+    certificateId: s.certificateId.trim(),
+    destination: s.destination.trim(),
+  };
+}
+
+/** A U position needs a rack and must fit in it; without a rack the device has none. */
+function checkPosition(fields: DeviceFields, context: DeviceFormContext, fail: Fail): void {
+  const { positionU, heightU, rackId } = fields;
+  if (typeof positionU === 'number') {
+    if (rackId === null || context.rackHeightU === null) {
+      fail('positionU', { code: 'position_without_rack' });
+    } else if (positionU + heightU - 1 > context.rackHeightU) {
+      fail('positionU', { code: 'position_outside_rack', rackHeight: context.rackHeightU });
+    }
+  }
+  if (rackId === null) fields.positionU = null;
 }
 
 /** An item of a list field ("ips.3") is reported on the list's own input ("ips"). */

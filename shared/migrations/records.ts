@@ -57,11 +57,31 @@ function findingV2(f: Json): Json {
   };
 }
 
+/** Device v2: when it was last seen in use, not known for a device recorded before. */
+function deviceV2(d: Json): Json {
+  return { ...d, lastSeen: { date: null, source: 'unknown' } };
+}
+
+/** Scope v2: the devices a scope fixed are device records, brought to device v2. */
+function scopeV2(s: Json): Json {
+  return Array.isArray(s.devices)
+    ? { ...s, devices: s.devices.map((d: unknown) => (isJson(d) ? deviceV2(d) : d)) }
+    : s;
+}
+
+const isJson = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 export const MIGRATIONS: Readonly<Record<RecordType, readonly MigrationStep[]>> = {
   site: [],
   room: [],
   rack: [],
-  device: [],
+  device: [
+    {
+      version: 2,
+      why: 'When the device was last seen in use (last login or last traffic), for the idle rule (D2).',
+      up: deviceV2,
+    },
+  ],
   template: [],
   audit: [],
   answer: [],
@@ -74,7 +94,7 @@ export const MIGRATIONS: Readonly<Record<RecordType, readonly MigrationStep[]>> 
   ],
   evidence: [],
   reconciliation: [],
-  scope: [],
+  scope: [{ version: 2, why: 'Its devices are device records of version 2.', up: scopeV2 }],
 };
 
 export const CURRENT_VERSIONS: RecordVersions = Object.fromEntries(

@@ -158,6 +158,7 @@ export interface ReportStrings {
   remediationIntro: string;
   colNo: string;
   colOwner: string;
+  colLastSeen: string;
   colDueDate: string;
   overdueMark: string;
 
@@ -373,6 +374,7 @@ export const EN: ReportStrings = {
     'Every finding not yet closed, by due date. Overdue items are marked; owners report progress to the approver.',
   colNo: 'No.',
   colOwner: 'Owner',
+  colLastSeen: 'Last seen in use',
   colDueDate: 'Due date',
   overdueMark: 'overdue',
 
@@ -586,6 +588,7 @@ export const ZH: ReportStrings = {
   remediationIntro: '所有未关闭的问题按整改期限排列，逾期项已标注；责任人向审批人报告整改进展。',
   colNo: '编号',
   colOwner: '责任人',
+  colLastSeen: '最近使用',
   colDueDate: '整改期限',
   overdueMark: '已逾期',
 

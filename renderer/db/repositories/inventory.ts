@@ -1,3 +1,4 @@
+import { blankDevice as blankDeviceFields } from '../../../shared/domain/device-fields.ts';
 import {
   DeviceSchema,
   RackSchema,
@@ -56,44 +57,9 @@ export const listRacks = (db: RoomcheckDb, roomId: string): Promise<Rack[]> =>
   db.racks.where('roomId').equals(roomId).sortBy('walkOrder');
 
 /** A device with every optional field at its "not recorded" value. */
+/** A new device with every field at its default (shared/domain/device-fields.ts). */
 export function blankDevice(siteId: string, roomId: string): Draft<Device> {
-  return {
-    siteId,
-    roomId,
-    rackId: null,
-    positionU: null,
-    heightU: 1,
-    assetTag: '',
-    serial: '',
-    manufacturer: '',
-    model: '',
-    type: 'server',
-    name: '',
-    hostname: '',
-    ips: [],
-    macs: [],
-    owner: '',
-    department: '',
-    status: 'active',
-    idleSince: null,
-    firmwareVersion: '',
-    firmwareDate: null,
-    endOfSupport: null,
-    credentials: {
-      defaultChanged: 'unknown',
-      unique: 'unknown',
-      lastRotated: null,
-      storesOtherCredentials: false,
-    },
-    power: 'unknown',
-    network: { state: 'unknown', switchName: '', switchPort: '', portEnabled: 'unknown' },
-    managementInterfaces: [],
-    media: [],
-    classification: 'unclassified',
-    sanitization: null,
-    notes: '',
-    firstSeenAuditId: null,
-  };
+  return blankDeviceFields(siteId, roomId);
 }
 
 export class DuplicateAssetTagError extends Error {

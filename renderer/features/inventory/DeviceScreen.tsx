@@ -1,14 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState, type FormEvent } from 'react';
-import {
-  CLASSIFICATIONS,
-  DEVICE_TYPES,
-  LIFECYCLE_STATUSES,
-  NetworkState,
-  PowerState,
-  SanitizationMethod,
-  TriState,
-} from '../../../shared/domain/enums.ts';
+import { SanitizationMethod } from '../../../shared/domain/enums.ts';
 import type { Device, Rack, Room } from '../../../shared/domain/schemas.ts';
 import { charactersReportsCannotShowIn } from '../../../shared/report/showable.ts';
 import {
@@ -32,7 +24,8 @@ import { useStore } from '../../store/store.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { DevicePhotos } from './DevicePhotos.tsx';
-import { DateInput, EnumSelect, Section, TextArea, TextInput, fieldId } from './fields.tsx';
+import { DeviceSections } from './DeviceSections.tsx';
+import { DateInput, EnumSelect, Section, TextInput, fieldId } from './fields.tsx';
 import { InterfacesEditor, MediaEditor } from './ListEditors.tsx';
 import { problemText } from './problem-text.ts';
 import { Crumbs } from './Crumbs.tsx';
@@ -92,11 +85,6 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
 
   const set = <K extends keyof DeviceFormValues>(key: K, value: DeviceFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-  const setIn = <K extends 'credentials' | 'network'>(
-    key: K,
-    patch: Partial<DeviceFormValues[K]>,
-  ) => setValues((v) => ({ ...v, [key]: { ...v[key], ...patch } }));
-
   const err = (path: string, label: string) => {
     const problem = errors[path];
     return problem ? problemText(t, problem, label) : null;
@@ -187,7 +175,7 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
   const title = device ? device.name || t('inventory.unnamed') : t('inventory.newDevice');
   const unshowable = charactersReportsCannotShowIn(values);
   const assetTagError =
-    err('assetTag', t('devices.assetTag')) ??
+    err('assetTag', t.label('deviceField', 'assetTag')) ??
     (assetTagTaken ? t('inventory.err.assetTagTaken', { tag: assetTagTaken }) : null);
 
   return (
@@ -258,367 +246,62 @@ function DeviceEditor(props: { room: Room; racks: Rack[]; device: Device | null 
         </p>
       )}
 
-      <div className="inv-sections">
-        <Section title={t('inventory.sec.identity')} className="inv-half">
-          <div className="inv-grid">
-            <TextInput
-              className="span-2"
-              path="name"
-              label={t('devices.name')}
-              value={values.name}
-              onChange={(v) => set('name', v)}
-              error={err('name', t('devices.name'))}
-              autoFocus={!device}
-            />
-            <TextInput
-              path="assetTag"
-              label={t('devices.assetTag')}
-              value={values.assetTag}
-              mono
-              onChange={(v) => {
-                set('assetTag', v);
-                setAssetTagTaken(null);
-              }}
-              error={assetTagError}
-            />
-            <EnumSelect
-              path="type"
-              label={t('devices.type')}
-              value={values.type}
-              options={DEVICE_TYPES}
-              kind="deviceType"
+      <DeviceSections
+        t={t}
+        values={values}
+        onChange={setValues}
+        racks={racks}
+        error={err}
+        extraError={{ assetTag: assetTagError }}
+        onFieldChange={(path) => path === 'assetTag' && setAssetTagTaken(null)}
+        autoFocus={!device}
+        hidden={new Set(showSanitization ? [] : ['sanitization'])}
+        width={{ notes: device ? 'half' : 'wide' }}
+        records={{
+          managementInterfaces: (
+            <InterfacesEditor
               t={t}
-              onChange={(v) => set('type', v)}
+              value={values.managementInterfaces}
+              onChange={(v) => set('managementInterfaces', v)}
             />
-            <TextInput
-              path="manufacturer"
-              label={t('inventory.manufacturer')}
-              value={values.manufacturer}
-              onChange={(v) => set('manufacturer', v)}
-              error={err('manufacturer', t('inventory.manufacturer'))}
-            />
-            <TextInput
-              path="model"
-              label={t('inventory.model')}
-              value={values.model}
-              onChange={(v) => set('model', v)}
-              error={err('model', t('inventory.model'))}
-            />
-            <TextInput
-              path="serial"
-              label={t('devices.serial')}
-              value={values.serial}
-              mono
-              onChange={(v) => set('serial', v)}
-              error={err('serial', t('devices.serial'))}
-            />
-            <EnumSelect
-              path="classification"
-              label={t('inventory.classification')}
-              value={values.classification}
-              options={CLASSIFICATIONS}
-              kind="classification"
+          ),
+          media: (
+            <MediaEditor
               t={t}
-              onChange={(v) => set('classification', v)}
+              value={values.media}
+              errors={errors}
+              onChange={(v) => set('media', v)}
             />
-          </div>
-        </Section>
-
-        <Section title={t('inventory.sec.addresses')} className="inv-half">
-          <div className="inv-grid">
-            <TextInput
-              className="span-4"
-              path="hostname"
-              label={t('inventory.hostname')}
-              value={values.hostname}
-              mono
-              onChange={(v) => set('hostname', v)}
-              error={err('hostname', t('inventory.hostname'))}
-            />
-            <TextArea
-              className="span-2"
-              path="ips"
-              label={t('inventory.ips')}
-              value={values.ips}
-              mono
-              rows={2}
-              placeholder="10.0.0.5"
-              hint={t('inventory.listHint')}
-              onChange={(v) => set('ips', v)}
-              error={err('ips', t('inventory.ips'))}
-            />
-            <TextArea
-              className="span-2"
-              path="macs"
-              label={t('inventory.macs')}
-              value={values.macs}
-              mono
-              rows={2}
-              placeholder="00:1A:2B:3C:4D:5E"
-              hint={t('inventory.listHint')}
-              onChange={(v) => set('macs', v)}
-              error={err('macs', t('inventory.macs'))}
-            />
-          </div>
-        </Section>
-
-        <Section title={t('inventory.sec.location')}>
-          <div className="inv-grid">
-            <div className="span-2">
-              <div className="field">
-                <label htmlFor={fieldId('rackId')}>{t('inventory.rack')}</label>
-                <select
-                  id={fieldId('rackId')}
-                  value={values.rackId}
-                  onChange={(e) => set('rackId', e.target.value)}
-                >
-                  <option value="">{t('inventory.noRack')}</option>
-                  {racks.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {t('inventory.rackOption', { name: r.name, height: r.heightU })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-            <TextInput
-              path="positionU"
-              label={t('inventory.positionU')}
-              value={values.positionU}
-              inputMode="numeric"
-              onChange={(v) => set('positionU', v)}
-              error={err('positionU', t('inventory.positionU'))}
-            />
-            <TextInput
-              path="heightU"
-              label={t('inventory.heightU')}
-              value={values.heightU}
-              inputMode="numeric"
-              onChange={(v) => set('heightU', v)}
-              error={err('heightU', t('inventory.heightU'))}
-            />
-          </div>
-          <p className="inv-hint">{t('inventory.positionHint')}</p>
-        </Section>
-
-        <Section title={t('inventory.sec.lifecycle')}>
-          <div className="inv-grid">
-            <TextInput
-              className="span-2"
-              path="owner"
-              label={t('inventory.owner')}
-              value={values.owner}
-              onChange={(v) => set('owner', v)}
-              error={err('owner', t('inventory.owner'))}
-            />
-            <TextInput
-              className="span-2"
-              path="department"
-              label={t('inventory.department')}
-              value={values.department}
-              onChange={(v) => set('department', v)}
-              error={err('department', t('inventory.department'))}
-            />
-            <EnumSelect
-              className="span-2"
-              path="status"
-              label={t('devices.status')}
-              value={values.status}
-              options={LIFECYCLE_STATUSES}
-              kind="lifecycleStatus"
-              t={t}
-              onChange={(v) => set('status', v)}
-            />
-            <DateInput
-              className="span-2"
-              path="idleSince"
-              label={t('inventory.idleSince')}
-              value={values.idleSince}
-              t={t}
-              onChange={(v) => set('idleSince', v)}
-              error={err('idleSince', t('inventory.idleSince'))}
-            />
-          </div>
-        </Section>
-
-        <Section title={t('inventory.sec.firmware')}>
-          <div className="inv-grid">
-            <TextInput
-              className="span-4"
-              path="firmwareVersion"
-              label={t('inventory.firmwareVersion')}
-              value={values.firmwareVersion}
-              onChange={(v) => set('firmwareVersion', v)}
-              error={err('firmwareVersion', t('inventory.firmwareVersion'))}
-            />
-            <DateInput
-              className="span-2"
-              path="firmwareDate"
-              label={t('inventory.firmwareDate')}
-              value={values.firmwareDate}
-              t={t}
-              onChange={(v) => set('firmwareDate', v)}
-              error={err('firmwareDate', t('inventory.firmwareDate'))}
-            />
-            <DateInput
-              className="span-2"
-              path="endOfSupport"
-              label={t('inventory.endOfSupport')}
-              value={values.endOfSupport}
-              t={t}
-              onChange={(v) => set('endOfSupport', v)}
-              error={err('endOfSupport', t('inventory.endOfSupport'))}
-            />
-          </div>
-        </Section>
-
-        <Section title={t('inventory.sec.credentials')} className="inv-half">
-          <div className="inv-grid">
-            <EnumSelect
-              className="span-2"
-              path="credentials.defaultChanged"
-              label={t('inventory.defaultChanged')}
-              value={values.credentials.defaultChanged}
-              options={TriState.options}
-              kind="triState"
-              t={t}
-              onChange={(v) => setIn('credentials', { defaultChanged: v })}
-            />
-            <EnumSelect
-              className="span-2"
-              path="credentials.unique"
-              label={t('inventory.uniqueCredentials')}
-              value={values.credentials.unique}
-              options={TriState.options}
-              kind="triState"
-              t={t}
-              onChange={(v) => setIn('credentials', { unique: v })}
-            />
-            <DateInput
-              className="span-2"
-              path="credentials.lastRotated"
-              label={t('inventory.lastRotated')}
-              value={values.credentials.lastRotated}
-              t={t}
-              onChange={(v) => setIn('credentials', { lastRotated: v })}
-              error={err('credentials.lastRotated', t('inventory.lastRotated'))}
-            />
-            <label className="inv-check span-2">
-              <input
-                type="checkbox"
-                id={fieldId('credentials.storesOtherCredentials')}
-                checked={values.credentials.storesOtherCredentials}
-                onChange={(e) => setIn('credentials', { storesOtherCredentials: e.target.checked })}
-              />
-              <span>{t('inventory.storesOtherCredentials')}</span>
-            </label>
-          </div>
-        </Section>
-
-        <Section title={t('inventory.sec.observed')} className="inv-half">
-          <div className="inv-grid">
-            <EnumSelect
-              className="span-2"
-              path="power"
-              label={t('devices.power')}
-              value={values.power}
-              options={PowerState.options}
-              kind="powerState"
-              t={t}
-              onChange={(v) => set('power', v)}
-            />
-            <EnumSelect
-              className="span-2"
-              path="network.state"
-              label={t('devices.network')}
-              value={values.network.state}
-              options={NetworkState.options}
-              kind="networkState"
-              t={t}
-              onChange={(v) => setIn('network', { state: v })}
-            />
-            <TextInput
-              className="span-2"
-              path="network.switchName"
-              label={t('inventory.switchName')}
-              value={values.network.switchName}
-              onChange={(v) => setIn('network', { switchName: v })}
-              error={err('network.switchName', t('inventory.switchName'))}
-            />
-            <TextInput
-              path="network.switchPort"
-              label={t('inventory.switchPort')}
-              value={values.network.switchPort}
-              mono
-              onChange={(v) => setIn('network', { switchPort: v })}
-              error={err('network.switchPort', t('inventory.switchPort'))}
-            />
-            <EnumSelect
-              path="network.portEnabled"
-              label={t('inventory.portEnabled')}
-              value={values.network.portEnabled}
-              options={TriState.options}
-              kind="triState"
-              t={t}
-              onChange={(v) => setIn('network', { portEnabled: v })}
-            />
-          </div>
-        </Section>
-
-        <Section title={t('inventory.sec.management')} className="inv-wide">
-          <InterfacesEditor
-            t={t}
-            value={values.managementInterfaces}
-            onChange={(v) => set('managementInterfaces', v)}
-          />
-        </Section>
-
-        <Section title={t('inventory.sec.media')} className="inv-wide">
-          <MediaEditor
-            t={t}
-            value={values.media}
-            errors={errors}
-            onChange={(v) => set('media', v)}
-          />
-        </Section>
-
-        {showSanitization && (
-          <Section title={t('inventory.sec.sanitization')} className="inv-wide">
-            <label className="inv-check">
-              <input
-                type="checkbox"
-                checked={values.sanitization !== null}
-                onChange={(e) => set('sanitization', e.target.checked ? emptySanitization() : null)}
-              />
-              <span>{t('inventory.sanitization.recorded')}</span>
-            </label>
-            {values.sanitization && (
-              <SanitizationFields
-                value={values.sanitization}
-                onChange={(s) => set('sanitization', s)}
-                err={err}
-              />
-            )}
-          </Section>
-        )}
-
-        <Section title={t('inventory.sec.notes')} className={device ? 'inv-half' : 'inv-wide'}>
-          <TextArea
-            path="notes"
-            label={t('inventory.notes')}
-            value={values.notes}
-            rows={3}
-            onChange={(v) => set('notes', v)}
-            error={err('notes', t('inventory.notes'))}
-          />
-        </Section>
-
+          ),
+          sanitization: (
+            <>
+              <label className="inv-check">
+                <input
+                  type="checkbox"
+                  checked={values.sanitization !== null}
+                  onChange={(e) =>
+                    set('sanitization', e.target.checked ? emptySanitization() : null)
+                  }
+                />
+                <span>{t('inventory.sanitization.recorded')}</span>
+              </label>
+              {values.sanitization && (
+                <SanitizationFields
+                  value={values.sanitization}
+                  onChange={(v) => set('sanitization', v)}
+                  err={err}
+                />
+              )}
+            </>
+          ),
+        }}
+      >
         {device && (
           <Section title={t('inventory.sec.photos')} className="inv-half">
             <DevicePhotos deviceId={device.id} />
           </Section>
         )}
-      </div>
+      </DeviceSections>
 
       {confirm === 'delete' && device && (
         <ConfirmDialog

@@ -1,4 +1,13 @@
+import {
+  DEVICE_FIELDS,
+  fieldValue,
+  REPORT_COLUMNS,
+  type DeviceField,
+  type ReportColumn,
+  type ReportPlacement,
+} from '../../domain/device-fields.ts';
 import type { Device } from '../../domain/schemas.ts';
+import type { ReportStrings } from '../strings.ts';
 import { COLORS } from '../pdf-canvas.ts';
 import {
   shortDate,
@@ -27,6 +36,65 @@ function inventoryOrder(ctx: ReportContext, devices: readonly Device[]): Device[
   });
 }
 
+/** The inventory table's columns (shared/domain/device-fields.ts), header and width in mm. */
+const COLUMN_LAYOUT: Readonly<
+  Record<ReportColumn, { header: keyof ReportStrings; width: number }>
+> = {
+  assetTag: { header: 'colAssetTag', width: 20 },
+  name: { header: 'colName', width: 38 },
+  type: { header: 'colType', width: 21 },
+  rack: { header: 'colRack', width: 13 },
+  status: { header: 'colStatus', width: 19 },
+  powerNetwork: { header: 'colPowerNetwork', width: 18 },
+  owner: { header: 'colOwner', width: 25 },
+  lastSeen: { header: 'colLastSeen', width: 20 },
+};
+
+const REPORT_FIELDS = DEVICE_FIELDS.filter(
+  (f): f is Extract<DeviceField, { report: ReportPlacement }> => 'report' in f,
+);
+
+/** One field's value as the report prints it; '' when not recorded. */
+function cellText(ctx: ReportContext, f: DeviceField, d: Device): string {
+  const value = fieldValue(d, f);
+  const k = f.kind;
+  switch (k.kind) {
+    case 'enum':
+      // A source nobody recorded says nothing next to an empty date.
+      return k.labels === 'lastSeenSource' && value === 'unknown'
+        ? ''
+        : lbl(ctx, k.labels, value as never);
+    case 'place':
+      return k.of === 'rack' && d.rackId ? (ctx.m.rackById.get(d.rackId)?.name ?? '') : '';
+    case 'u':
+      return value === null
+        ? ''
+        : k.role === 'position'
+          ? `U${String(value)}`
+          : `${String(value)} U`;
+    case 'date':
+      return value ? shortDate(ctx, value as string) : '';
+    default:
+      return typeof value === 'string' ? value : '';
+  }
+}
+
+/** A column's text: its fields in table order, one line each unless they share a line. */
+function columnText(ctx: ReportContext, column: ReportColumn, d: Device): string {
+  const lines: string[] = [];
+  let lastLine: number | undefined;
+  for (const f of REPORT_FIELDS) {
+    if (f.report.column !== column) continue;
+    const text = cellText(ctx, f, d);
+    const line = 'line' in f.report ? f.report.line : undefined;
+    if (text === '') continue;
+    if (line !== undefined && line === lastLine) lines[lines.length - 1] += ` ${text}`;
+    else lines.push(text);
+    lastLine = line;
+  }
+  return lines.join('\n') || '—';
+}
+
 /** One table per room, in walk order: rack and U are enough once the room is the heading. */
 function drawInventory(ctx: ReportContext): void {
   const { c, m, s } = ctx;
@@ -39,31 +107,13 @@ function drawInventory(ctx: ReportContext): void {
       continue;
     }
     c.table({
-      columns: [
-        { header: s.colAssetTag, width: 20 },
-        { header: s.colName, width: 43 },
-        { header: s.colType, width: 23 },
-        { header: s.colRack, width: 13 },
-        { header: s.colStatus, width: 21 },
-        { header: s.colPowerNetwork, width: 19 },
-        { header: s.colOwner, width: 35 },
-      ],
-      rows: inventoryOrder(ctx, devices).map((d) => {
-        const rack = d.rackId ? m.rackById.get(d.rackId) : undefined;
-        return [
-          d.assetTag || '—',
-          // The inspector's note says what the fields cannot ("replaced in 2024, never
-          // switched off"): it belongs with the device on paper.
-          [d.name, [d.manufacturer, d.model].filter(Boolean).join(' '), d.notes]
-            .filter(Boolean)
-            .join('\n'),
-          lbl(ctx, 'deviceType', d.type),
-          rack ? `${rack.name}${d.positionU !== null ? `\nU${d.positionU}` : ''}` : '—',
-          lbl(ctx, 'lifecycleStatus', d.status),
-          `${lbl(ctx, 'powerState', d.power)}\n${lbl(ctx, 'networkState', d.network.state)}`,
-          d.owner || '—',
-        ];
-      }),
+      columns: REPORT_COLUMNS.map((col) => ({
+        header: s[COLUMN_LAYOUT[col].header] as string,
+        width: COLUMN_LAYOUT[col].width,
+      })),
+      rows: inventoryOrder(ctx, devices).map((d) =>
+        REPORT_COLUMNS.map((col) => columnText(ctx, col, d)),
+      ),
       fontSize: 7,
     });
   }

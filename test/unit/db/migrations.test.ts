@@ -7,7 +7,7 @@ import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema.ts'
 import { blankDevice } from '../../../renderer/db/repositories/inventory.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FindingSchema } from '../../../shared/domain/schemas.ts';
+import { DeviceSchema, FindingSchema } from '../../../shared/domain/schemas.ts';
 import { AuditSnapshotSchema } from '../../../shared/snapshot/schema.ts';
 
 const names: string[] = [];
@@ -103,7 +103,7 @@ describe('database migrations', () => {
     latest.close();
   });
 
-  it('upgrades a v3 database (the rows of the golden v1 backup, as written then) to v4', async () => {
+  it('upgrades a v3 database (the rows of the golden v1 backup, as written then) to the latest', async () => {
     // The rows exactly as database v3 held them: the golden backup file, photos left out.
     const backup = JSON.parse(
       readFileSync(join(import.meta.dirname, '../../fixtures/golden/v1/backup.json'), 'utf8'),
@@ -117,7 +117,7 @@ describe('database migrations', () => {
 
     const latest = openDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(4);
+    expect(latest.verno).toBe(LATEST_VERSION);
     // Every finding read through the shared chain: one identity across audits.
     const findings = await latest.findings.toArray();
     expect(findings).toHaveLength(backup.tables.findings!.length);
@@ -136,6 +136,44 @@ describe('database migrations', () => {
       backup.tables.audits!.map((a) => a.id as string).sort(),
     );
     expect(scopes[0]!.devices.length).toBe(4);
+    // Devices, the scopes' devices and the frozen record's are device v2 (last seen in use).
+    for (const d of [
+      ...(await latest.devices.toArray()),
+      ...scopes.flatMap((x) => x.devices),
+      ...record.snapshot.devices,
+    ])
+      expect(DeviceSchema.parse(d).lastSeen).toEqual({ date: null, source: 'unknown' });
+    latest.close();
+  });
+
+  it('upgrades a v4 database: devices and scopes gain when they were last seen in use', async () => {
+    const name = dbName();
+    const v4 = await openAt(name, 4);
+    // A device row as database 4 wrote it: no lastSeen.
+    const { lastSeen, ...v1Device } = {
+      ...blankDevice('s1', 'r1'),
+      id: 'd1',
+      name: 'old server',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    void lastSeen;
+    await v4.table('devices').add(v1Device);
+    await v4.table('auditScopes').add({
+      auditId: 'a1',
+      fixedAt: '2026-01-01T00:00:00.000Z',
+      devices: [v1Device],
+      decisions: [],
+    });
+    v4.close();
+
+    const latest = openDatabase(name);
+    await latest.open();
+    expect(latest.verno).toBe(5);
+    const device = DeviceSchema.parse(await latest.devices.get('d1'));
+    expect(device).toEqual({ ...v1Device, lastSeen: { date: null, source: 'unknown' } });
+    const scope = await latest.auditScopes.get('a1');
+    expect(scope?.devices[0]).toEqual(device);
     latest.close();
   });
 

@@ -1,6 +1,7 @@
 import type { RoomcheckDb } from '../../../renderer/db/db.ts';
 import { readAllTables, TABLE_NAMES } from '../../../renderer/db/repositories/database-dump.ts';
 import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
+import { canonicalJson } from '../../../shared/record/canonical.ts';
 
 // The fresh-database helpers live with the other repository tests' set-up.
 export { closeAll, freshDb } from '../db/support.ts';
@@ -24,7 +25,8 @@ export async function comparableDump(db: RoomcheckDb): Promise<Record<string, un
         return copy;
       }),
     );
-    out[name]!.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    // By canonical JSON: the order of a row's keys (a schema's, or an arbitrary's) is no content.
+    out[name]!.sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1));
   }
   return out;
 }

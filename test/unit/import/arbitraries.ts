@@ -11,6 +11,7 @@ import {
   MANAGEMENT_INTERFACE_KINDS,
   MEDIA_KINDS,
   NetworkState,
+  LastSeenSource,
   PowerState,
   ReconciliationState,
   SanitizationMethod,
@@ -167,6 +168,10 @@ export const device = (slot: DeviceSlot): fc.Arbitrary<Device> =>
     department: text(200),
     status: fc.constantFrom(...LIFECYCLE_STATUSES),
     idleSince: nullable(isoDate),
+    lastSeen: fc.record({
+      date: nullable(isoDate),
+      source: fc.constantFrom(...LastSeenSource.options),
+    }),
     firmwareVersion: text(100),
     firmwareDate: nullable(isoDate),
     endOfSupport: nullable(isoDate),

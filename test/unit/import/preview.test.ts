@@ -84,9 +84,10 @@ describe('buildImportPreview', () => {
     expect(u).toMatchObject({ row: 2, matchedBy: 'assetTag' });
     expect(u.before).toBe(devices[0]);
     expect(u.changes.map(({ field, from, to }) => ({ field, from, to }))).toEqual([
-      { field: 'status', from: 'active', to: 'idle' },
-      { field: 'rack', from: 'A1', to: 'A2' },
+      // In the device field table's order (the editor's).
       { field: 'ips', from: ['10.0.0.1'], to: ['10.0.0.1', '10.0.0.9'] },
+      { field: 'rack', from: 'A1', to: 'A2' },
+      { field: 'status', from: 'active', to: 'idle' },
     ]);
     expect(u.after).toMatchObject({
       id: 'd1',

@@ -145,7 +145,7 @@ describe('validateRows rejections', () => {
         row: 3,
         column: 'status',
         reason: expect.stringMatching(
-          /^"sort of" is not a known status; accepted: planned, active, idle/,
+          /^"sort of" is not a known lifecycle status; accepted: planned, active, idle/,
         ),
       },
       {
@@ -171,7 +171,7 @@ describe('validateRows rejections', () => {
   it('gives each reason in Chinese too', () => {
     const result = run('资产编号,状态\nA-1,乱写\n');
     expect(formatImportMessage(result.rejected[0]!.message, 'zh')).toBe(
-      '“乱写”不是可识别的状态；可接受：计划中、在用、闲置、离线/已断开、退役中、待数据清除、已数据清除、已处置/已销毁、备件存放、缺失、故障。',
+      '“乱写”不是可识别的生命周期状态；可接受：计划中、在用、闲置、离线/已断开、退役中、待数据清除、已数据清除、已处置/已销毁、备件存放、缺失、故障。',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { Audit, Device, Finding, Rack, Room } from '../../../shared/domain/schemas.ts';
+import { blankDevice } from '../../../shared/domain/device-fields.ts';
 import { firstSighting } from '../../../shared/findings/findings.ts';
 
 // Minimal valid domain records for the shared-logic tests; each test overrides what it is about.
@@ -7,42 +8,10 @@ const T0 = '2026-01-01T00:00:00.000Z';
 
 export function makeDevice(overrides: Partial<Device> = {}): Device {
   return {
+    ...blankDevice('site-1', 'room-1'),
     id: 'dev-1',
-    siteId: 'site-1',
-    roomId: 'room-1',
-    rackId: null,
-    positionU: null,
-    heightU: 1,
-    assetTag: '',
-    serial: '',
-    manufacturer: '',
-    model: '',
-    type: 'server',
     name: 'Device',
-    hostname: '',
-    ips: [],
-    macs: [],
-    owner: '',
-    department: '',
-    status: 'active',
-    idleSince: null,
-    firmwareVersion: '',
-    firmwareDate: null,
-    endOfSupport: null,
-    credentials: {
-      defaultChanged: 'unknown',
-      unique: 'unknown',
-      lastRotated: null,
-      storesOtherCredentials: false,
-    },
-    power: 'unknown',
-    network: { state: 'unknown', switchName: '', switchPort: '', portEnabled: 'unknown' },
-    managementInterfaces: [],
-    media: [],
     classification: 'secret',
-    sanitization: null,
-    notes: '',
-    firstSeenAuditId: null,
     createdAt: T0,
     updatedAt: T0,
     ...overrides,

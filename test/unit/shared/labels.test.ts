@@ -9,6 +9,7 @@ import {
   LIFECYCLE_STATUSES,
   MANAGEMENT_INTERFACE_KINDS,
   MEDIA_KINDS,
+  LastSeenSource,
   NetworkState,
   PowerState,
   ReconciliationState,
@@ -16,17 +17,20 @@ import {
   SEVERITIES,
   TriState,
 } from '../../../shared/domain/enums.ts';
+import { DEVICE_FIELDS } from '../../../shared/domain/device-fields.ts';
 import { SCHEDULE_STATUSES } from '../../../shared/audit/schedule.ts';
 import { LABELS, LANGS, label, type LabelKind } from '../../../shared/i18n/labels.ts';
 
 // The enum values come from enums.ts, not from LABELS, so a value added to an enum but not
 // named (possible only if someone widens a table's type) still fails here.
 const expected: Record<LabelKind, readonly string[]> = {
+  deviceField: DEVICE_FIELDS.map((f) => f.id),
   deviceType: DEVICE_TYPES,
   lifecycleStatus: LIFECYCLE_STATUSES,
   triState: TriState.options,
   powerState: PowerState.options,
   networkState: NetworkState.options,
+  lastSeenSource: LastSeenSource.options,
   managementInterfaceKind: MANAGEMENT_INTERFACE_KINDS,
   mediaKind: MEDIA_KINDS,
   sanitizationMethod: SanitizationMethod.options,

@@ -196,6 +196,36 @@ describe('D2 idle longer than the policy period', () => {
     expect(result('D2', { status: 'decommissioning', idleSince: '2020-01-01' })).toBe('na');
     expect(result('D2', { status: 'active' })).toBe('na');
   });
+  it('flags a device recorded in use but not seen in use for longer than the period', () => {
+    const unused = (date: string, source: 'login' | 'traffic' = 'login') => ({
+      status: 'active' as const,
+      lastSeen: { date, source },
+    });
+    const s = judge('D2', unused('2025-12-14')); // 91 days before today
+    expect(s?.result).toBe('fail');
+    expect(s?.reason.en).toContain('91 days');
+    expect(s?.reason.en).toContain('last login 2025-12-14');
+    expect(s?.reason.zh).toContain('最近登录');
+    expect(judge('D2', unused('2025-12-14', 'traffic'))?.reason.en).toContain(
+      'last network traffic',
+    );
+    // Within the period, in the future or not recorded: the status stands.
+    expect(result('D2', unused('2025-12-15'))).toBe('na');
+    expect(result('D2', unused('2026-04-01'))).toBe('na');
+    expect(result('D2', { status: 'active', lastSeen: { date: null, source: 'unknown' } })).toBe(
+      'na',
+    );
+    expect(result('D2', unused('2026-02-13'), { ...ctx, idlePolicyDays: 29 })).toBe('fail');
+    // A decision taken (decommissioning) is not reopened by old traffic.
+    expect(result('D2', { ...unused('2020-01-01'), status: 'decommissioning' })).toBe('na');
+  });
+  it('measures an idle device without an idle-since date from when it was last seen in use', () => {
+    const d = { status: 'idle' as const, idleSince: null };
+    expect(result('D2', { ...d, lastSeen: { date: '2025-12-14', source: 'traffic' } })).toBe(
+      'fail',
+    );
+    expect(result('D2', { ...d, lastSeen: { date: '2026-03-01', source: 'login' } })).toBe('pass');
+  });
 });
 
 describe('D3 decommissioning unplugged', () => {
