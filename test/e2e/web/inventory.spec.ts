@@ -256,10 +256,8 @@ test('2,000 devices: virtualized list, search by IP/MAC/tag, filters, sort, keyb
   // Typing in the search filters at once, even over 2,000 devices; IP, MAC (with or without
   // separators) and asset tag all find device 1999.
   const search = page.getByLabel('Search devices');
-  const started = Date.now();
   await search.fill('10.7.207.200');
   await expect(page.getByText('1 of 2000 devices')).toBeVisible();
-  expect(Date.now() - started).toBeLessThan(1500);
   await expect(row(page, 'SRV-1999')).toBeVisible();
   await search.fill('001a2b0007cf');
   await expect(page.getByText('1 of 2000 devices')).toBeVisible();
@@ -269,37 +267,13 @@ test('2,000 devices: virtualized list, search by IP/MAC/tag, filters, sort, keyb
   await search.fill('T-01999');
   await expect(page.getByText('1 of 2000 devices')).toBeVisible();
   await expect(row(page, 'SRV-1999')).toBeVisible();
-  // Keystroke to painted result, measured in the page over a typed-out search.
-  const frameMs = await search.evaluate(async (input: HTMLInputElement) => {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const times: number[] = [];
-    for (const text of [
-      's',
-      'sr',
-      'srv',
-      'srv-',
-      'srv-1',
-      'srv-19',
-      'srv-199',
-      'srv-1999',
-      '1',
-      '10.',
-      '',
-    ]) {
-      const start = performance.now();
-      setValue.call(input, text);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      times.push(performance.now() - start);
-    }
-    return times.sort((a, b) => a - b);
-  });
-  console.log(
-    `search keystroke to paint over 2,000 devices: median ${frameMs[5]!.toFixed(0)} ms, max ${frameMs.at(-1)!.toFixed(0)} ms`,
-  );
-  // ~60 ms here with the machine's two cores shared by other jobs; rendering all 2,000 rows
-  // instead of a virtualized window takes over a second, which this bound catches.
-  expect(frameMs[5]).toBeLessThan(200);
+  // Every keystroke stays cheap because the list is virtualized: of 2,000 matching devices
+  // only a window of rows is in the page, not 2,000. (Keystroke-to-paint time is a benchmark figure,
+  // never a test bound: a loaded machine must not fail a test.)
+  await search.fill('');
+  await expect(page.locator('.inv-count')).toHaveText('2000 devices');
+  await expect(table(page).getByRole('row').nth(1)).toBeVisible();
+  expect(await table(page).getByRole('row').count()).toBeLessThan(200);
   await search.fill('no such device');
   await expect(page.getByText('No device matches the search and filters.')).toBeVisible();
   await search.fill('');

@@ -233,16 +233,15 @@ describe('stripImageMetadata on hand-made and hostile files', () => {
     });
   });
 
-  it('goes through 15 MB of hostile bytes in bounded time', () => {
+  // A hang guard, not a speed test: linear passes finish far inside the timeout even on a
+  // loaded machine; a quadratic scan would not finish at all. Speed belongs to benchmarks.
+  it('goes through 15 MB of hostile bytes without getting stuck', { timeout: 120_000 }, () => {
     const big = new Uint8Array(15 * 1024 * 1024).fill(0xff);
     big.set([0xff, 0xd8, 0xff, 0xda, 0, 2]);
-    const started = performance.now();
     stripImageMetadata(big, 'image/jpeg');
     const segments = new Uint8Array(15 * 1024 * 1024);
     segments.set([0xff, 0xd8]);
     for (let i = 2; i + 4 < segments.length; i += 4) segments.set([0xff, 0xfe, 0, 2], i);
     expect(stripImageMetadata(segments, 'image/jpeg')).toEqual({ ok: false });
-    // Linear passes over the bytes: far below a second each, even on a loaded machine.
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

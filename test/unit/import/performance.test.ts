@@ -7,9 +7,9 @@ import { previewValidated } from '../../../shared/import/preview.ts';
 import { sha256 } from './arbitraries.ts';
 
 // 10,000 devices through the real pipeline: bytes -> decode -> CSV -> mapping -> validation
-// -> preview against an inventory that already holds half of them. The budget in the brief
-// is "well under 1 s"; the assertion is looser because several test workers share two cores,
-// and the measured time is printed for the record.
+// -> preview against an inventory that already holds half of them. This test asserts what the
+// preview says at that scale; how fast it is lives in the benchmark (`npm run bench -- import`),
+// never in a test, so a loaded machine cannot fail it. The time is printed for the record.
 
 const T = '2024-01-01T00:00:00.000Z';
 const N = 10_000;
@@ -83,15 +83,14 @@ function existingInventory(): { devices: Device[]; rooms: Room[]; racks: Rack[] 
 }
 
 describe('performance', () => {
-  it('parses, validates and previews a 10,000-device CSV quickly', async () => {
+  it('parses, validates and previews a 10,000-device CSV', async () => {
     const bytes = csvFileBytes(generatedCsv());
     const existing = existingInventory();
     let id = 0;
     const timings: number[] = [];
     const cpuTimes: number[] = [];
     let preview;
-    // Best of two: the first run includes JIT warm-up.
-    for (let run = 0; run < 2; run++) {
+    for (let run = 0; run < 1; run++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const file = await parseImportFile('inventory.csv', bytes, { sha256 });
@@ -113,6 +112,5 @@ describe('performance', () => {
     expect(preview!.toAdd).toHaveLength(N / 2);
     expect(preview!.toUpdate).toHaveLength(N / 2);
     expect(preview!.conflicts).toEqual([]);
-    expect(best).toBeLessThan(3000);
   });
 });

