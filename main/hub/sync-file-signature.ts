@@ -4,7 +4,7 @@ import { formatVerifyMessage } from '../../shared/verify/messages.ts';
 import { checkSignedData } from '../verify/cms-verify.ts';
 import { OID } from '../verify/oids.ts';
 import { evaluateTrust } from '../verify/chain.ts';
-import { normalizeFingerprint, type VerifyOptions } from '../verify/verify-pdf.ts';
+import { trustContextOf, type VerifyOptions } from '../verify/verify-pdf.ts';
 
 // A sync file (air gap) is signed like a report: a CMS signature, made with the inspector's
 // signing identity, over a short statement that names the file's SHA-256. The renderer hashes
@@ -58,12 +58,7 @@ export function verifySyncFile(
   const result = evaluateTrust(
     check.signerCertificate,
     check.certificates,
-    {
-      anchors: trust.trustAnchors.map((a) =>
-        a instanceof X509Certificate ? a : new X509Certificate(a),
-      ),
-      pins: new Set((trust.pinnedFingerprints ?? []).map(normalizeFingerprint)),
-    },
+    trustContextOf(trust),
     at,
   );
   if (!result.trusted) {

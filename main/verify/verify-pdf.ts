@@ -63,6 +63,16 @@ function toAnchor(a: string | Uint8Array | X509Certificate): X509Certificate | n
   }
 }
 
+/** The anchors and pins a caller gave, parsed once; an unreadable anchor trusts nothing. */
+export function trustContextOf(
+  options: Pick<VerifyOptions, 'trustAnchors' | 'pinnedFingerprints'>,
+): TrustContext {
+  return {
+    anchors: options.trustAnchors.map(toAnchor).filter((a): a is X509Certificate => a !== null),
+    pins: new Set((options.pinnedFingerprints ?? []).map(normalizeFingerprint)),
+  };
+}
+
 /** A verdict about the file as a whole (no signature checked yet), with the work spent. */
 export function baseVerdict(
   status: VerdictStatus,
@@ -247,10 +257,7 @@ function verifyUnchecked(
     r.verdict.revisions = doc.revisions.length;
     return r;
   }
-  const trust: TrustContext = {
-    anchors: options.trustAnchors.map(toAnchor).filter((a): a is X509Certificate => a !== null),
-    pins: new Set((options.pinnedFingerprints ?? []).map(normalizeFingerprint)),
-  };
+  const trust = trustContextOf(options);
   // Signatures in the order they were made (by the end of the bytes they sign).
   const checks = fields
     .map((f, i) => checkSignature(doc, f, i, trust))
