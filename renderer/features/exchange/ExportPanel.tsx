@@ -88,6 +88,10 @@ export function ExportPanel() {
       );
     });
 
+  // The lists are read first: a select that renders empty and fills later invites a wrong pick.
+  if (audits === undefined || sites === undefined)
+    return <p className="muted">{t('common.loading')}</p>;
+
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('exchange.exportTitle')}</h2>
