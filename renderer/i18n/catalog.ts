@@ -8,6 +8,7 @@ import { findings } from './messages/findings.ts';
 import { summary } from './messages/summary.ts';
 import { exchange } from './messages/exchange.ts';
 import { reports } from './messages/reports.ts';
+import { elevation } from './messages/elevation.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
@@ -23,6 +24,7 @@ export const CATALOGS = {
   reports,
   templates,
   exchange,
+  elevation,
 } as const;
 
 type Catalogs = typeof CATALOGS;
