@@ -4,8 +4,17 @@ import type { EnvelopeCrypto } from '../../../shared/exchange/encrypted-envelope
 
 const buf = (bytes: Uint8Array) => bytes as BufferSource;
 
-async function aesKey(key: Uint8Array, use: 'encrypt' | 'decrypt') {
-  return crypto.subtle.importKey('raw', buf(key), 'AES-GCM', false, [use]);
+/** AES-256-GCM one way or the other; the tag (128 bits) follows the ciphertext. */
+async function aesGcm(
+  use: 'encrypt' | 'decrypt',
+  key: Uint8Array,
+  iv: Uint8Array,
+  aad: Uint8Array,
+  data: Uint8Array,
+): Promise<Uint8Array> {
+  const aesKey = await crypto.subtle.importKey('raw', buf(key), 'AES-GCM', false, [use]);
+  const params = { name: 'AES-GCM', iv: buf(iv), additionalData: buf(aad), tagLength: 128 };
+  return new Uint8Array(await crypto.subtle[use](params, aesKey, buf(data)));
 }
 
 export const webEnvelopeCrypto: EnvelopeCrypto = {
@@ -26,20 +35,6 @@ export const webEnvelopeCrypto: EnvelopeCrypto = {
     return new Uint8Array(bits);
   },
   sha256: async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', buf(bytes))),
-  async aesGcmEncrypt(key, iv, aad, plaintext) {
-    const sealed = await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv: buf(iv), additionalData: buf(aad), tagLength: 128 },
-      await aesKey(key, 'encrypt'),
-      buf(plaintext),
-    );
-    return new Uint8Array(sealed);
-  },
-  async aesGcmDecrypt(key, iv, aad, sealed) {
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: buf(iv), additionalData: buf(aad), tagLength: 128 },
-      await aesKey(key, 'decrypt'),
-      buf(sealed),
-    );
-    return new Uint8Array(plain);
-  },
+  aesGcmEncrypt: (key, iv, aad, plaintext) => aesGcm('encrypt', key, iv, aad, plaintext),
+  aesGcmDecrypt: (key, iv, aad, sealed) => aesGcm('decrypt', key, iv, aad, sealed),
 };
