@@ -3,6 +3,7 @@ import { call } from '../bridge/client.ts';
 import { db } from '../db/instance.ts';
 import { setSetting } from '../db/repositories/settings.ts';
 import { AuditScreen } from '../features/audit/AuditScreen.tsx';
+import { ElevationButton, ElevationScreen } from '../features/audit/ElevationScreen.tsx';
 import { FindingsScreen } from '../features/audit/FindingsScreen.tsx';
 import { StartAuditButton } from '../features/audit/StartAuditDialog.tsx';
 import { SummaryScreen } from '../features/audit/SummaryScreen.tsx';
@@ -78,6 +79,7 @@ function Screen() {
             <>
               <StartAuditButton room={room} />
               <CompareButton roomId={room.id} />
+              <ElevationButton roomId={room.id} />
             </>
           )}
         />
@@ -91,13 +93,15 @@ function Screen() {
     case 'template':
       return <TemplateScreen templateId={route.templateId} />;
     case 'audit':
-      return <AuditScreen auditId={route.auditId} />;
+      return <AuditScreen auditId={route.auditId} startDeviceId={route.deviceId} />;
     case 'findings':
       return <FindingsScreen auditId={route.auditId} />;
     case 'exchange':
       return <ExchangeScreen />;
     case 'compare':
       return <CompareScreen roomId={route.roomId} />;
+    case 'elevation':
+      return <ElevationScreen roomId={route.roomId} />;
     case 'summary':
       return (
         <SummaryScreen

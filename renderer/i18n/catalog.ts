@@ -9,6 +9,7 @@ import { summary } from './messages/summary.ts';
 import { exchange } from './messages/exchange.ts';
 import { reports } from './messages/reports.ts';
 import { hub } from './messages/hub.ts';
+import { elevation } from './messages/elevation.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
@@ -25,6 +26,7 @@ export const CATALOGS = {
   templates,
   exchange,
   hub,
+  elevation,
 } as const;
 
 type Catalogs = typeof CATALOGS;

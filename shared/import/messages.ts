@@ -107,6 +107,18 @@ const MESSAGES = {
     en: 'This {expected} file has format version {found}; this version of Roomcheck reads version {supported}.',
     zh: '该 {expected} 文件的格式版本为 {found}；此版本的 Roomcheck 只能读取版本 {supported}。',
   },
+  wrong_passphrase: {
+    en: 'The passphrase does not open this file; nothing was changed.',
+    zh: '该口令无法打开此文件；未做任何更改。',
+  },
+  envelope_damaged: {
+    en: 'This encrypted file is damaged or was changed after it was encrypted; nothing was changed.',
+    zh: '此加密文件已损坏，或在加密后被改动；未做任何更改。',
+  },
+  passphrase_too_short: {
+    en: 'The passphrase must be at least {min} characters long.',
+    zh: '口令至少需要 {min} 个字符。',
+  },
   invalid_content: {
     en: 'The content is invalid at {path}: {detail}.',
     zh: '内容在 {path} 处无效：{detail}。',

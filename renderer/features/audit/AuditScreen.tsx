@@ -5,6 +5,7 @@ import { moveCursor } from '../../db/repositories/audits.ts';
 import { translate } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
+import { routeToHash } from '../../store/slices/navigation.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { commandForKey, type WalkCommand } from './keymap.ts';
 import { loadWalk } from './load-walk.ts';
@@ -52,13 +53,21 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
 }
 
 /** The walk-through of one audit: room items, then each device in walk order, by keyboard. */
-export function AuditScreen({ auditId }: { auditId: string }) {
+export function AuditScreen({
+  auditId,
+  startDeviceId,
+}: {
+  auditId: string;
+  startDeviceId?: string;
+}) {
   const t = useT();
   const walk = useStore((s) => (s.walk?.audit.id === auditId ? s.walk : null));
   const setWalk = useStore((s) => s.setWalk);
   const [missing, setMissing] = useState<'audit' | 'template' | null>(null);
   const [adding, setAdding] = useState<{ roomId: string; rackId: string | null } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  // Asked for once (the rack elevation opens a device): taken when the walk loads, not again.
+  const startAt = useRef(startDeviceId);
 
   useEffect(() => {
     let live = true;
@@ -68,7 +77,18 @@ export function AuditScreen({ auditId }: { auditId: string }) {
         if (!live) return;
         if ('missing' in loaded) return setMissing(loaded.missing);
         setMissing(null);
-        setWalk(loaded.walk, loaded.index);
+        const asked = startAt.current;
+        startAt.current = undefined;
+        const subject = asked
+          ? loaded.walk.plan.subjects.find((x) => x.device?.id === asked)
+          : undefined;
+        setWalk(loaded.walk, subject?.start ?? loaded.index);
+        // The address goes back to the audit's own: a reload resumes where the inspector is.
+        if (asked) {
+          const route = { name: 'audit', auditId } as const;
+          history.replaceState(null, '', routeToHash(route));
+          useStore.getState().navigate(route);
+        }
         requestAnimationFrame(() =>
           performance.measure('roomcheck.walkthrough-open', {
             start: openedAt,

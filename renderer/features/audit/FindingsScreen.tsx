@@ -122,8 +122,16 @@ function NewFindingDialog(props: { audit: Audit; rooms: Room[]; onClose: (id?: s
           </select>
         </Field>
         <Field id="nf-device" label={t('findings.device')}>
-          <select id="nf-device" value={deviceId} onChange={(e) => setDeviceId(e.target.value)}>
-            <option value="">{t('findings.roomItself')}</option>
+          <select
+            id="nf-device"
+            value={deviceId}
+            // The room's devices are read first: no list that fills a moment after it opens.
+            disabled={devices === undefined}
+            onChange={(e) => setDeviceId(e.target.value)}
+          >
+            <option value="">
+              {devices === undefined ? t('common.loading') : t('findings.roomItself')}
+            </option>
             {devices?.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name || d.assetTag} {d.assetTag && d.name ? `(${d.assetTag})` : ''}

@@ -5,6 +5,10 @@ import { useT } from '../../i18n/use-t.ts';
 import { backupText, writeAutomaticBackup } from './auto-backup.ts';
 import { downloadBlob, localDay } from '../../ui/download.ts';
 import { problemText } from './problem-text.ts';
+import { EncryptionChoice, sealFile, useEncryptionState } from './EncryptionChoice.tsx';
+
+/** A file not saved for a reason already said in the user's language. */
+class NotSaved extends Error {}
 
 type Listed = { directory: string; files: { fileName: string; bytes: number; at: string }[] };
 
@@ -14,6 +18,7 @@ export function BackupPanel() {
   const [listed, setListed] = useState<Listed | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [encryption, setEncryption] = useEncryptionState();
 
   const refresh = useCallback(() => {
     if (!bridgeAvailable()) return;
@@ -27,7 +32,10 @@ export function BackupPanel() {
     try {
       setMessage({ kind: 'info', text: await work() });
     } catch (err) {
-      setMessage({ kind: 'error', text: problemText(t, err) });
+      setMessage({
+        kind: 'error',
+        text: err instanceof NotSaved ? err.message : problemText(t, err),
+      });
     } finally {
       setBusy(false);
       refresh();
@@ -36,10 +44,13 @@ export function BackupPanel() {
 
   const download = () =>
     run(async () => {
-      const text = await backupText();
-      const name = `roomcheck-backup-${localDay()}.json`;
-      downloadBlob(new Blob([text], { type: 'application/json' }), name);
-      return t('exchange.backupSaved', { file: name });
+      const sealed = await sealFile(await backupText(), encryption, t);
+      if ('problem' in sealed) throw new NotSaved(sealed.problem);
+      const name = `roomcheck-backup-${localDay()}${sealed.encrypted ? '.encrypted' : ''}.json`;
+      downloadBlob(new Blob([sealed.text], { type: 'application/json' }), name);
+      return t(sealed.encrypted ? 'exchange.encrypt.savedEncrypted' : 'exchange.backupSaved', {
+        file: name,
+      });
     });
 
   const now = () =>
@@ -49,6 +60,11 @@ export function BackupPanel() {
     <section className="card" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('exchange.backupTitle')}</h2>
       <p className="muted">{t('exchange.backupHelp')}</p>
+      <EncryptionChoice
+        state={encryption}
+        onChange={setEncryption}
+        contents={t('exchange.encrypt.backupContents')}
+      />
       <div className="button-row">
         <button type="button" className="secondary" disabled={busy} onClick={() => void download()}>
           {t('exchange.backupDownload')}

@@ -106,7 +106,9 @@ export function CompareScreen(props: { roomId: string }) {
   const rackName = (id: string | null) =>
     id === null ? '—' : (racks?.find((r) => r.id === id)?.name ?? '—');
 
-  if (room === undefined || audits === undefined) return <p>{t('common.loading')}</p>;
+  // Rooms and racks name the devices: read them too, so no line shows "—" and then a name.
+  if (room === undefined || audits === undefined || rooms === undefined || racks === undefined)
+    return <p>{t('common.loading')}</p>;
   if (room === null) return <p>{t('compare.noRoom')}</p>;
   const label = (id: string) => {
     const a = audits.find((x) => x.id === id);

@@ -9,6 +9,7 @@ import { buildAuditBundleText } from './audit-bundle.ts';
 import { appVersion } from './auto-backup.ts';
 import { downloadBlob, fileSlug, localDay } from '../../ui/download.ts';
 import { problemText } from './problem-text.ts';
+import { EncryptionChoice, sealFile, useEncryptionState } from './EncryptionChoice.tsx';
 
 /** Audit bundles, inventory CSV and findings CSV, saved through Blob links (no network). */
 export function ExportPanel() {
@@ -24,6 +25,7 @@ export function ExportPanel() {
   const [csvLang, setCsvLang] = useState<'' | 'en' | 'zh'>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [encryption, setEncryption] = useEncryptionState();
 
   // The newest audit and the first site until the user picks others.
   const auditId = chosenAudit || audits?.[0]?.id || '';
@@ -48,9 +50,11 @@ export function ExportPanel() {
     run(async () => {
       if (!audit) return;
       const text = await buildAuditBundleText(db(), audit.id, await appVersion());
+      const sealed = await sealFile(text, encryption, t);
+      if ('problem' in sealed) return setError(sealed.problem);
       downloadBlob(
-        new Blob([text], { type: 'application/json' }),
-        `roomcheck-audit-${fileSlug(audit.title, 'audit')}-${localDay()}.json`,
+        new Blob([sealed.text], { type: 'application/json' }),
+        `roomcheck-audit-${fileSlug(audit.title, 'audit')}-${localDay()}${sealed.encrypted ? '.encrypted' : ''}.json`,
       );
     });
 
@@ -88,6 +92,10 @@ export function ExportPanel() {
       );
     });
 
+  // The lists are read first: a select that renders empty and fills later invites a wrong pick.
+  if (audits === undefined || sites === undefined)
+    return <p className="muted">{t('common.loading')}</p>;
+
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title">{t('exchange.exportTitle')}</h2>
@@ -101,6 +109,11 @@ export function ExportPanel() {
           ))}
         </select>
       </Field>
+      <EncryptionChoice
+        state={encryption}
+        onChange={setEncryption}
+        contents={t('exchange.encrypt.bundleContents')}
+      />
       <div className="button-row">
         <button
           type="button"

@@ -18,6 +18,8 @@ import { InventoryImport, type SheetFile } from './InventoryImport.tsx';
 import { problemText } from './problem-text.ts';
 import { ReportImport } from './ReportImport.tsx';
 import { RestoreFlow } from './RestoreFlow.tsx';
+import { lockedEnvelope, UnlockFile } from './UnlockFile.tsx';
+import type { Envelope } from '../../../shared/exchange/encrypted-envelope.ts';
 
 type Stage =
   | { name: 'pick' }
@@ -27,6 +29,7 @@ type Stage =
   | { name: 'bundle'; file: PickedFile; snapshot: AuditSnapshot }
   | { name: 'report'; file: PickedFile }
   | { name: 'restore'; file: PickedFile; tables: DatabaseTables; createdAt: string }
+  | { name: 'locked'; file: PickedFile; envelope: Envelope }
   | { name: 'done'; log: ImportLogRow; auditId: string | null };
 
 /**
@@ -56,6 +59,8 @@ export function ImportPanel() {
       if (chosen.size > MAX_IMPORT_BYTES)
         throw importError('file_too_large', formatSizeOverLimit(chosen.size, MAX_IMPORT_BYTES));
       const file = await pickFile(chosen);
+      const envelope = lockedEnvelope(file.bytes);
+      if (envelope) return setStage({ name: 'locked', file, envelope });
       route(file, await parseImportFile(file.name, file.bytes, { sha256: sha256Hex }));
     } catch (err) {
       fail(chosen.name, err);
@@ -94,7 +99,22 @@ export function ImportPanel() {
   const done = (log: ImportLogRow, auditId: string | null = null) =>
     setStage({ name: 'done', log, auditId });
 
+  /** The inner file of an encrypted one, read as if it had been picked (same name and hash). */
+  const unlocked = async (file: PickedFile, text: string) => {
+    const inner = new TextEncoder().encode(text);
+    route(file, await parseImportFile(file.name, inner, { sha256: sha256Hex }));
+  };
+
   switch (stage.name) {
+    case 'locked':
+      return (
+        <UnlockFile
+          file={stage.file}
+          envelope={stage.envelope}
+          onOpen={(text) => unlocked(stage.file, text)}
+          onCancel={reset}
+        />
+      );
     case 'sheet':
       return (
         <InventoryImport

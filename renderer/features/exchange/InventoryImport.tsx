@@ -182,7 +182,11 @@ export function InventoryImport(props: {
   };
 
   const rooms = inventory?.rooms ?? [];
-  if (sites && sites.length === 0)
+  // Nothing to choose from until the sites, saved mappings and the first site's rooms are read:
+  // a select that renders empty and fills a moment later invites a wrong pick.
+  if (sites === undefined || saved === undefined || (siteId !== '' && loaded === null))
+    return <p className="muted">{t('common.loading')}</p>;
+  if (sites.length === 0)
     return (
       <div className="card">
         <p role="alert">{t('exchange.needSite')}</p>
@@ -214,7 +218,7 @@ export function InventoryImport(props: {
       <div className="option-grid">
         <Field id="imp-site" label={t('exchange.site')}>
           <select id="imp-site" value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-            {sites?.map((s) => (
+            {sites.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
@@ -254,7 +258,7 @@ export function InventoryImport(props: {
                 {PROFILES[id].name[t.lang]}
               </option>
             ))}
-            {saved?.map((m) => (
+            {saved.map((m) => (
               <option key={m.name} value={`s:${m.name}`}>
                 {t('exchange.savedMapping', { name: m.name })}
               </option>

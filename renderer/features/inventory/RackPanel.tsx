@@ -116,7 +116,13 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
         heightU: Number(adding.height),
         notes: '',
       });
-      setAdding({ name: '', height: adding.height });
+      // Cleared for the next rack only if it still holds this one: what was typed while the
+      // write ran is the user's next rack, not something to wipe.
+      setAdding((now) =>
+        now.name === adding.name && now.height === adding.height
+          ? { name: '', height: now.height }
+          : now,
+      );
       document.getElementById('rack-new-name')?.focus();
     } catch (error) {
       const text = repositoryErrorText(t, error);

@@ -103,23 +103,32 @@ export function CountersignPanel() {
             if (!busy) void countersign();
           }}
         >
-          <Field id="cs-identity" label={t('countersign.identity')}>
-            <select
-              id="cs-identity"
-              value={identityId}
-              onChange={(e) => {
-                setIdentityId(e.target.value);
-                setPassphrase('');
-              }}
-            >
-              <option value="">{t('reports.chooseIdentity')}</option>
-              {ready.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.label}
-                </option>
-              ))}
-            </select>
-          </Field>
+          {identities.data.state !== 'ready' ? (
+            // The identities come from main: no empty list that fills a moment later.
+            <p className="muted" role={identities.data.state === 'error' ? 'alert' : undefined}>
+              {identities.data.state === 'loading'
+                ? t('common.loading')
+                : t('common.error', { message: identities.data.message })}
+            </p>
+          ) : (
+            <Field id="cs-identity" label={t('countersign.identity')}>
+              <select
+                id="cs-identity"
+                value={identityId}
+                onChange={(e) => {
+                  setIdentityId(e.target.value);
+                  setPassphrase('');
+                }}
+              >
+                <option value="">{t('reports.chooseIdentity')}</option>
+                {ready.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
           {identity?.protection === 'passphrase' && (
             <Field id="cs-pass" label={t('reports.passphrase')}>
               <input

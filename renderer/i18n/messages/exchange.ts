@@ -131,6 +131,26 @@ export const exchange = defineMessages(
       'I have checked where this report came from and want to import it although its signer is not trusted here.',
     // --- backup and restore -------------------------------------------------------------
     'exchange.backupTitle': 'Backup',
+    'exchange.encrypt.legend': 'Protect the file',
+    'exchange.encrypt.passphrase': 'File passphrase',
+    'exchange.encrypt.again': 'File passphrase again',
+    'exchange.encrypt.plain': 'Save without encryption',
+    'exchange.encrypt.help':
+      'Encrypted with AES-256-GCM under a key derived from this passphrase (at least {min} characters). Without it the file cannot be opened: keep it apart from the file.',
+    'exchange.encrypt.plainWarning': 'Unencrypted, anyone who gets the file can read {contents}.',
+    'exchange.encrypt.tooShort': 'The file passphrase must be at least {min} characters long.',
+    'exchange.encrypt.mismatch': 'The two passphrases differ.',
+    'exchange.encrypt.bundleContents':
+      'every device, answer, note, finding and photo of the audit (notes may hold things like passwords)',
+    'exchange.encrypt.backupContents':
+      'the whole database: every site, device, audit, note, finding and photo (notes may hold things like passwords)',
+    'exchange.encrypt.savedEncrypted': 'Saved, encrypted, as "{file}".',
+    'exchange.unlock.title': '"{file}" is encrypted',
+    'exchange.unlock.body':
+      'Enter the passphrase it was saved with. Nothing is read or changed until it opens.',
+    'exchange.unlock.passphrase': 'Passphrase of the file',
+    'exchange.unlock.open': 'Open',
+    'exchange.unlock.opening': 'Opening…',
     'exchange.backupHelp':
       'A backup holds the whole database, photos included. An automatic backup is also kept each time an audit is completed.',
     'exchange.backupDownload': 'Save a backup file',
@@ -374,6 +394,25 @@ export const exchange = defineMessages(
     'exchange.reportNoSnapshot': '该报告不含可读取的审计数据，无可导入内容。{detail}',
     'exchange.confirmIndeterminate': '我已核实该报告的来源，尽管本机不信任其签名人，仍要导入。',
     'exchange.backupTitle': '备份',
+    'exchange.encrypt.legend': '保护文件',
+    'exchange.encrypt.passphrase': '文件口令',
+    'exchange.encrypt.again': '再次输入文件口令',
+    'exchange.encrypt.plain': '不加密保存',
+    'exchange.encrypt.help':
+      '以此口令（至少 {min} 个字符）派生的密钥进行 AES-256-GCM 加密。没有口令无法打开文件：请与文件分开保管。',
+    'exchange.encrypt.plainWarning': '不加密时，任何拿到文件的人都能读到{contents}。',
+    'exchange.encrypt.tooShort': '文件口令至少需要 {min} 个字符。',
+    'exchange.encrypt.mismatch': '两次输入的口令不一致。',
+    'exchange.encrypt.bundleContents':
+      '本次检查的全部设备、结论、备注、问题和照片（备注中可能含有密码等信息）',
+    'exchange.encrypt.backupContents':
+      '整个数据库：全部场所、设备、检查、备注、问题和照片（备注中可能含有密码等信息）',
+    'exchange.encrypt.savedEncrypted': '已加密保存为“{file}”。',
+    'exchange.unlock.title': '“{file}”已加密',
+    'exchange.unlock.body': '请输入保存时使用的口令。打开之前不会读取或更改任何内容。',
+    'exchange.unlock.passphrase': '文件口令',
+    'exchange.unlock.open': '打开',
+    'exchange.unlock.opening': '正在打开…',
     'exchange.backupHelp': '备份包含整个数据库（含照片）。每完成一次审计，还会自动保存一份备份。',
     'exchange.backupDownload': '保存备份文件',
     'exchange.backupNow': '立即备份',

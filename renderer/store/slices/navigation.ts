@@ -10,10 +10,12 @@ export type Route =
   | { name: 'newDevice'; roomId: string }
   | { name: 'templates' }
   | { name: 'template'; templateId: string }
-  | { name: 'audit'; auditId: string }
+  /** deviceId: open the walk-through at that device's first item (from the rack elevation). */
+  | { name: 'audit'; auditId: string; deviceId?: string }
   | { name: 'findings'; auditId: string }
   | { name: 'exchange' }
   | { name: 'compare'; roomId: string }
+  | { name: 'elevation'; roomId: string }
   | { name: 'summary'; auditId: string }
   | { name: 'reports' }
   | { name: 'signReport'; auditId: string }
@@ -44,13 +46,17 @@ export function routeToHash(route: Route): string {
     case 'template':
       return `#/template/${encodeURIComponent(route.templateId)}`;
     case 'audit':
-      return `#/audit/${encodeURIComponent(route.auditId)}`;
+      return route.deviceId === undefined
+        ? `#/audit/${encodeURIComponent(route.auditId)}`
+        : `#/audit/${encodeURIComponent(route.auditId)}/${encodeURIComponent(route.deviceId)}`;
     case 'findings':
       return `#/findings/${encodeURIComponent(route.auditId)}`;
     case 'exchange':
       return '#/exchange';
     case 'compare':
       return `#/compare/${encodeURIComponent(route.roomId)}`;
+    case 'elevation':
+      return `#/elevation/${encodeURIComponent(route.roomId)}`;
     case 'summary':
       return `#/summary/${encodeURIComponent(route.auditId)}`;
     case 'reports':
@@ -69,18 +75,21 @@ export function routeToHash(route: Route): string {
 }
 
 export function hashToRoute(hash: string): Route {
-  const [, kind, raw] = hash.replace(/^#/, '').split('/');
+  const [, kind, raw, rawSub] = hash.replace(/^#/, '').split('/');
   const id = raw ? decodeURIComponent(raw) : '';
+  const sub = rawSub ? decodeURIComponent(rawSub) : '';
   if (id && kind === 'site') return { name: 'site', siteId: id };
   if (id && kind === 'room') return { name: 'room', roomId: id };
   if (id && kind === 'device') return { name: 'device', deviceId: id };
   if (id && kind === 'new-device') return { name: 'newDevice', roomId: id };
   if (kind === 'templates') return { name: 'templates' };
   if (id && kind === 'template') return { name: 'template', templateId: id };
-  if (id && kind === 'audit') return { name: 'audit', auditId: id };
+  if (id && kind === 'audit')
+    return sub ? { name: 'audit', auditId: id, deviceId: sub } : { name: 'audit', auditId: id };
   if (id && kind === 'findings') return { name: 'findings', auditId: id };
   if (kind === 'exchange') return { name: 'exchange' };
   if (id && kind === 'compare') return { name: 'compare', roomId: id };
+  if (id && kind === 'elevation') return { name: 'elevation', roomId: id };
   if (id && kind === 'summary') return { name: 'summary', auditId: id };
   if (kind === 'reports') return { name: 'reports' };
   if (id && kind === 'sign') return { name: 'signReport', auditId: id };

@@ -51,6 +51,8 @@ async function importReport(page: Page) {
   await expect(page.getByRole('heading', { name: 'Import applied' })).toBeVisible();
 }
 
+const FILE_PASSPHRASE = 'a long file passphrase 2026';
+
 test('a signed report is verified, confirmed, imported, carried forward and compared', async ({
   app: page,
   outside,
@@ -140,15 +142,30 @@ test('an audit export and a backup leave through download links and come back in
   await importReport(page);
   await page.getByRole('button', { name: 'Import another file' }).click();
 
+  // The export is encrypted (the default); the backup is saved in plain text, deliberately,
+  // after the screen has said what such a file shows to anyone who has it.
+  const exportCard = page.getByRole('region', { name: 'Export', exact: true });
+  await exportCard.getByRole('button', { name: 'Export audit (JSON, with photos)' }).click();
+  await expect(exportCard.getByRole('alert')).toHaveText(
+    'The file passphrase must be at least 10 characters long.',
+  );
+  await exportCard.getByLabel('File passphrase', { exact: true }).fill(FILE_PASSPHRASE);
+  await exportCard.getByLabel('File passphrase again').fill(FILE_PASSPHRASE);
   const [bundleDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export audit (JSON, with photos)' }).click(),
+    exportCard.getByRole('button', { name: 'Export audit (JSON, with photos)' }).click(),
   ]);
   const bundlePath = await bundleDownload.path();
-  expect(bundleDownload.suggestedFilename()).toMatch(/^roomcheck-audit-.*\.json$/);
+  expect(bundleDownload.suggestedFilename()).toMatch(/^roomcheck-audit-.*\.encrypted\.json$/);
+  expect(readFileSync(bundlePath, 'utf8')).not.toContain(snapshot.audit.title);
+  const backupCard = page.getByRole('region', { name: 'Backup' });
+  await backupCard.getByLabel('Save without encryption').check();
+  await expect(backupCard).toContainText(
+    'Unencrypted, anyone who gets the file can read the whole database',
+  );
   const [backupDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Save a backup file' }).click(),
+    backupCard.getByRole('button', { name: 'Save a backup file' }).click(),
   ]);
   const backupPath = await backupDownload.path();
   const original = await dumpDatabase(page);
@@ -159,6 +176,18 @@ test('an audit export and a backup leave through download links and come back in
   await other.goto(server.launchUrl());
   await openExchange(other);
   await chooseFile(other, 'audit.json', readFileSync(bundlePath), 'application/json');
+  // Encrypted: asked for its passphrase; a wrong one is one sentence and changes nothing.
+  await expect(other.getByRole('heading', { name: '"audit.json" is encrypted' })).toBeVisible();
+  const empty = await dumpDatabase(other);
+  await other.getByLabel('Passphrase of the file').fill('not the passphrase');
+  await other.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(other.getByRole('alert')).toHaveText(
+    'The passphrase does not open this file; nothing was changed.',
+  );
+  expect(await dumpDatabase(other)).toEqual(empty);
+  await other.screenshot({ path: 'test-results/screens/unlock-en.png' });
+  await other.getByLabel('Passphrase of the file').fill(FILE_PASSPHRASE);
+  await other.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(
     other.getByRole('heading', { name: `Prior audit: ${snapshot.audit.title}` }),
   ).toBeVisible();

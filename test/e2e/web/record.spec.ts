@@ -56,7 +56,14 @@ async function screens(page: Page, auditId: string) {
     await page.getByRole('list', { name: /subjects in walk order/ }).innerText(),
   ].join('\n');
   await page.evaluate((id) => (location.hash = `#/findings/${id}`), auditId);
-  await expect(page.getByRole('search', { name: 'Filter findings' })).toBeVisible();
+  // The findings list is virtualized: its rows appear once the list has measured itself, after
+  // the filter box and the count. Wait for the rows the count promises before reading them.
+  const count = page.getByText(/^\d+ of \d+ findings$/);
+  await expect(count).toBeVisible();
+  const shown = Number(/^(\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+  const rows = page.locator('.findings-scroll [role=row]');
+  if (shown > 0) await expect(rows.first()).toBeVisible();
+  else await expect(page.locator('.findings-empty')).toBeVisible();
   const findings = await page.locator('.findings-scroll').innerText();
   return { summary: summaryText, walk, findings };
 }

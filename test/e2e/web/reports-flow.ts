@@ -138,12 +138,11 @@ export async function signOnlyAudit(
 }
 
 async function optionLabel(page: Page, label: RegExp): Promise<string> {
-  // The identities load after the screen: wait for the one asked for, not for time.
-  await expect(page.getByLabel('Sign as').locator('option', { hasText: label })).not.toHaveCount(0);
-  const labels = await page.getByLabel('Sign as').locator('option').allTextContents();
-  const found = labels.find((l) => label.test(l));
-  if (!found) throw new Error(`no identity option matches ${label}: ${labels.join(' | ')}`);
-  return found;
+  // The identities load after the screen. One locator waits for the option asked for and then
+  // reads that same option: no list read on its own, before (or while) it fills.
+  const option = page.getByLabel('Sign as').locator('option', { hasText: label });
+  await expect(option).toHaveCount(1);
+  return (await option.textContent()) ?? '';
 }
 
 /** Verifies a file in the Verify a report screen; returns the verdict element. */
