@@ -1,7 +1,7 @@
 import { protocol, type CustomScheme } from 'electron';
 import { readStaticFile } from '../static/static-files.ts';
-import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin.ts';
-import { SECURITY_HEADERS } from './csp.ts';
+import { APP_HOST, APP_SCHEME, parseUrl } from '../security/app-origin.ts';
+import { SECURITY_HEADERS } from '../security/csp.ts';
 
 /**
  * `standard` gives the scheme real origins (IndexedDB, relative URLs), `secure` makes it a

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CALL_NAMES, IPC_CHANNEL_PREFIX, type BridgeError } from '../../shared/bridge/contract.ts';
 import { isAppUrl } from '../security/app-origin.ts';
-import type { Dispatch, DispatchResult } from './router.ts';
+import type { Dispatch, DispatchResult } from '../bridge/router.ts';
 
 /**
  * Why a call is refused, or null when it comes from the top frame of the main window showing

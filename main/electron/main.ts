@@ -1,23 +1,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
-import { locateAppFiles } from './app-files.ts';
-import { APP_VERSION } from './app-meta.ts';
-import { registerIpcBridge } from './bridge/ipc.ts';
-import { createRouter } from './bridge/router.ts';
-import { handlers } from './handlers/index.ts';
-import { registerSafeStorage } from './identity/protector-choice.ts';
-import { electronSafeStorageProtector } from './identity/safe-storage-protector.ts';
-import { registerAppScheme, serveAppProtocol } from './security/app-protocol.ts';
-import { applyChromiumSwitches } from './security/chromium-switches.ts';
-import { guardAllWebContents } from './security/navigation.ts';
-import { installPermissionPolicy, refuseBluetoothChooser } from './security/permissions.ts';
-import { installRequestFilter } from './security/request-filter.ts';
-import { claimSingleInstance } from './security/single-instance.ts';
-import { createMainWindow } from './security/window.ts';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
+import { locateAppFiles } from '../app-files.ts';
+import { APP_VERSION } from '../app-meta.ts';
+import { createRouter } from '../bridge/router.ts';
+import { handlers } from '../handlers/index.ts';
+import { registerSafeStorage } from '../identity/protector-choice.ts';
+import { safeStorageProtector } from '../identity/safe-storage-protector.ts';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { applyChromiumSwitches } from './chromium-switches.ts';
+import { registerIpcBridge } from './ipc.ts';
+import { guardAllWebContents } from './navigation.ts';
+import { installPermissionPolicy, refuseBluetoothChooser } from './permissions.ts';
+import { installRequestFilter } from './request-filter.ts';
+import { claimSingleInstance } from './single-instance.ts';
+import { createMainWindow } from './window.ts';
 
 // The Electron entry (bundled to out/main/main.cjs). Wiring only: every policy lives in its
-// own module under security/ with its own test. Order matters: the sandbox, switches and the
+// own module (Electron-free ones under ../security/) with its own test. Order matters: the sandbox, switches and the
 // app:// scheme must be set before `ready`, the guards before any window exists.
 
 const isDev = !app.isPackaged;
@@ -53,7 +53,7 @@ async function onReady(): Promise<void> {
   });
   registerIpcBridge(dispatch, () => mainWindow?.webContents ?? null);
   // Signing keys may be protected by the OS keychain here (never in web mode or the CLI).
-  registerSafeStorage(electronSafeStorageProtector);
+  registerSafeStorage(async () => safeStorageProtector(safeStorage));
 
   mainWindow = createMainWindow({ preloadPath: files.preloadPath, isDev });
   mainWindow.on('closed', () => {

@@ -1,5 +1,5 @@
 import { app, type WebContents } from 'electron';
-import { isAppUrl } from './app-origin.ts';
+import { isAppUrl } from '../security/app-origin.ts';
 
 type Preventable = { url: string; preventDefault: () => void };
 

@@ -5,7 +5,7 @@ import {
   type CallName,
   type CallRequest,
   type RoomcheckApi,
-} from '../shared/bridge/contract.ts';
+} from '../../shared/bridge/contract.ts';
 
 // Runs sandboxed, before the page: it may only place the bridge on `window.roomcheck`. The page
 // gets one function per contract call, each bound to its own channel; never ipcRenderer, never

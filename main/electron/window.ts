@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL } from './app-origin.ts';
+import { APP_ENTRY_URL } from '../security/app-origin.ts';
 
 export type MainWindowSettings = {
   /** Absolute path of the bundled preload (out/main/preload.cjs). */

@@ -29,8 +29,8 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<BuildMa
   const result = await build({
     absWorkingDir: root,
     entryPoints: {
-      main: join(root, 'main', 'main.ts'),
-      preload: join(root, 'main', 'preload.ts'),
+      main: join(root, 'main', 'electron', 'main.ts'),
+      preload: join(root, 'main', 'electron', 'preload.ts'),
     },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, issueCertificate } from '../../../main/identity/certificates.ts';
 import { IdentityStore } from '../../../main/identity/identity-store.ts';
 import { KeyProtectionError } from '../../../main/identity/key-protector.ts';
@@ -84,15 +84,6 @@ describe('Electron safeStorage key protection (electron mocked)', () => {
     expect(env.scheme).toBe('electron-safe-storage');
     expect(await p.unprotect(env, 'id-a')).toEqual(new Uint8Array([9, 9, 9]));
     await expect(p.unprotect(env, 'id-b')).rejects.toThrow(/another identity/);
-  });
-
-  it('electronSafeStorageProtector uses the electron module', async () => {
-    vi.doMock('electron', () => ({ safeStorage: fake('basic_text') }));
-    const { electronSafeStorageProtector } =
-      await import('../../../main/identity/safe-storage-protector.ts');
-    if (process.platform === 'linux')
-      await expect(electronSafeStorageProtector()).rejects.toThrow(/use a passphrase/);
-    vi.doUnmock('electron');
   });
 });
 

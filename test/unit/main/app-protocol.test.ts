@@ -8,7 +8,7 @@ import {
   createAppRequestHandler,
   registerAppScheme,
   serveAppProtocol,
-} from '../../../main/security/app-protocol.ts';
+} from '../../../main/electron/app-protocol.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../main/security/csp.ts';
 import type { FakeElectron } from './support/fake-electron.ts';
 

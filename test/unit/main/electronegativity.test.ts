@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Static security scan of main/ with @doyensec/electronegativity. The tool always exits 0, so
 // its CSV report is read: any HIGH or MEDIUM finding must be listed, with a justification, in
-// main/security/electronegativity-allowlist.json. It complements, never replaces, the unit
+// main/electron/electronegativity-allowlist.json. It complements, never replaces, the unit
 // tests of each security property (it reports nodeIntegration: true only as informational).
 // One scan of main/ takes about 3.3 s alone on these machines (11 s for both scans below run
 // side by side on the shared 2 cores); the timeout is generous for slow CI.
@@ -41,7 +41,7 @@ type AllowEntry = { check: string; file: string; justification: string };
 
 const allowlist = (
   JSON.parse(
-    readFileSync(join(ROOT, 'main', 'security', 'electronegativity-allowlist.json'), 'utf8'),
+    readFileSync(join(ROOT, 'main', 'electron', 'electronegativity-allowlist.json'), 'utf8'),
   ) as { entries: AllowEntry[] }
 ).entries;
 

@@ -32,7 +32,7 @@ async function startMain(options: { lock?: boolean } = {}) {
   const ready = new Promise<void>((resolve) => (release = resolve));
   electron.app.whenReady.mockReturnValue(ready);
   electron.app.requestSingleInstanceLock.mockReturnValue(options.lock ?? true);
-  await import('../../../main/main.ts');
+  await import('../../../main/electron/main.ts');
   const becomeReady = async () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -94,10 +94,15 @@ describe('main.ts wiring', () => {
     });
     expect(app.getPath).toHaveBeenCalledWith('userData');
 
-    // Signing keys may use the OS keychain in the desktop app (and only there).
+    // Signing keys may use the OS keychain in the desktop app (and only there): the desktop
+    // wiring hands Electron's safeStorage to the protector, which refuses a keyring-less Linux.
     const { protectorFor } = await import('../../../main/identity/protector-choice.ts');
     const refusal = /only available in the desktop app/;
     await expect(protectorFor('safeStorage', undefined, 'ipc')).rejects.not.toThrow(refusal);
+    if (process.platform === 'linux')
+      await expect(protectorFor('safeStorage', undefined, 'ipc')).rejects.toThrow(
+        /use a passphrase/,
+      );
     await expect(protectorFor('safeStorage', undefined, 'loopback')).rejects.toThrow(refusal);
 
     // A second launch focuses this window; closing every window quits.

@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  PERMISSION_ALLOWLIST,
   installPermissionPolicy,
-  isPermissionGranted,
   refuseBluetoothChooser,
-} from '../../../main/security/permissions.ts';
+} from '../../../main/electron/permissions.ts';
+import { PERMISSION_ALLOWLIST, isPermissionGranted } from '../../../main/security/permissions.ts';
 import { FakeSession, FakeWebContents, preventableEvent } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

@@ -11,7 +11,7 @@ const { contextBridge, ipcRenderer } = electron as unknown as FakeElectron;
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
 async function loadExposed(): Promise<Record<string, unknown>> {
-  await import('../../../main/preload.ts');
+  await import('../../../main/electron/preload.ts');
   expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
   const [key, api] = contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [
     string,
@@ -63,7 +63,7 @@ function filesUnder(dir: string): string[] {
 
 describe('ipcRenderer never reaches the page (source scan)', () => {
   it('the preload uses ipcRenderer only to invoke its bound channel', () => {
-    const source = readFileSync(join(ROOT, 'main', 'preload.ts'), 'utf8');
+    const source = readFileSync(join(ROOT, 'main', 'electron', 'preload.ts'), 'utf8');
     const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
     expect(code.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(code).toMatch(/exposeInMainWorld\('roomcheck', api\)/);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { installRequestFilter, isRequestAllowed } from '../../../main/security/request-filter.ts';
+import { installRequestFilter } from '../../../main/electron/request-filter.ts';
+import { isRequestAllowed } from '../../../main/security/request-filter.ts';
 import { FakeSession } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

@@ -155,6 +155,13 @@ export function createFakeElectron() {
     protocol,
     session: { defaultSession },
     dialog: { showErrorBox: vi.fn() },
+    // A Linux session without a keyring: Electron would fall back to a hard-coded key.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'basic_text'),
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
     BrowserWindow: FakeBrowserWindow,
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), send: vi.fn() },
