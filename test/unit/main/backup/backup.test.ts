@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../../main/bridge/router.ts';
+import { createRouter } from '../../../../main/bridge/router.ts';
 import {
   backupFileName,
   isBackupFileName,
@@ -11,9 +11,9 @@ import {
   slugLabel,
   stampOf,
   writeBackup,
-} from '../../../main/backup/backup-store.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import { BACKUP_MAX_BYTES } from '../../../shared/bridge/contract.ts';
+} from '../../../../main/backup/backup-store.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import { BACKUP_MAX_BYTES } from '../../../../shared/bridge/contract.ts';
 
 let dataDir: string;
 beforeEach(async () => {

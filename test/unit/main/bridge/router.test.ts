@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contract } from '../../../shared/bridge/contract.ts';
-import { createRouter, UserError, type Handlers } from '../../../main/bridge/router.ts';
-import { handlers } from '../../../main/handlers/index.ts';
+import { contract } from '../../../../shared/bridge/contract.ts';
+import { createRouter, UserError, type Handlers } from '../../../../main/bridge/router.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
 
 const ctx = { dataDir: '/tmp/rc', version: '9.9.9', transport: 'loopback' as const };
 

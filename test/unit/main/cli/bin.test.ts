@@ -17,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // from, and otherwise runs the sources through tsx with one sentence on stderr. Exercised in a
 // throw-away project whose "bundle" and "sources" say which of them ran.
 
-const projectRoot = new URL('../../../', import.meta.url).pathname;
+const projectRoot = new URL('../../../../', import.meta.url).pathname;
 let dir: string;
 
 function run() {

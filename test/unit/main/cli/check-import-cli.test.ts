@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/cli.ts';
-import type { CliIo } from '../../../main/cli/command.ts';
-import { signReportPdf } from '../../../main/report/create-signed-report.ts';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import { serializeAuditBundle } from '../../../shared/exchange/audit-bundle.ts';
+import { main } from '../../../../main/cli/cli.ts';
+import type { CliIo } from '../../../../main/cli/command.ts';
+import { signReportPdf } from '../../../../main/report/create-signed-report.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
+import { serializeAuditBundle } from '../../../../shared/exchange/audit-bundle.ts';
 import { testPki } from '../signing/support/pki.ts';
 import { info, samplePdf } from '../signing/support/samples.ts';
-import { encodeGb18030, utf16leWithBom } from './helpers.ts';
+import { encodeGb18030, utf16leWithBom } from '../../shared/import/helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'roomcheck-check-import-'));
-const fixtures = new URL('../../fixtures/import/', import.meta.url).pathname;
+const fixtures = new URL('../../../fixtures/import/', import.meta.url).pathname;
 
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);

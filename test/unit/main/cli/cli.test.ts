@@ -2,8 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const bin = new URL('../../../main/cli/bin.mjs', import.meta.url).pathname;
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+const bin = new URL('../../../../main/cli/bin.mjs', import.meta.url).pathname;
+const pkg = JSON.parse(
+  readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'),
+) as {
   version: string;
   bin: Record<string, string>;
 };

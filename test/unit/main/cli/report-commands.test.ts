@@ -18,7 +18,7 @@ import { P12_PASSPHRASE, testPki } from '../signing/support/pki.ts';
 const skip = missingJudges('pdfsig', 'qpdf', 'pdftotext', 'pdfdetach', 'certutil', 'openssl');
 if (skip) console.warn(`[CLI report tests] skipped: ${skip}`);
 
-const bin = new URL('../../../main/cli/bin.mjs', import.meta.url).pathname;
+const bin = new URL('../../../../main/cli/bin.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'roomcheck-cli-'));
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {

@@ -8,8 +8,8 @@ import {
   createAppRequestHandler,
   registerAppScheme,
   serveAppProtocol,
-} from '../../../main/electron/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../main/security/csp.ts';
+} from '../../../../main/electron/app-protocol.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../../main/security/csp.ts';
 import type { FakeElectron } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

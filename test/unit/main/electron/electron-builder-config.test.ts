@@ -7,7 +7,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 // before it builds (building itself needs a download of Electron, impossible here).
 
 type Configuration = Awaited<ReturnType<typeof getConfig>>;
-const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 const quietLogger = { isEnabled: false, add: () => {} } as unknown as Parameters<
   typeof validateConfiguration
 >[1];

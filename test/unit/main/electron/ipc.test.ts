@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from 'electron';
-import { CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/bridge/contract.ts';
-import { registerIpcBridge } from '../../../main/electron/ipc.ts';
-import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
+import { CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../../shared/bridge/contract.ts';
+import { registerIpcBridge } from '../../../../main/electron/ipc.ts';
+import { createRouter, type Handlers } from '../../../../main/bridge/router.ts';
 import { FakeWebContents, type FakeElectron, type FakeFrame } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

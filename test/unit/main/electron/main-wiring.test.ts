@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNEL_PREFIX } from '../../../shared/bridge/contract.ts';
+import { IPC_CHANNEL_PREFIX } from '../../../../shared/bridge/contract.ts';
 import { FakeWebContents, resetFakeElectron, type FakeElectron } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());
 const files = vi.hoisted(() => ({ rendererDir: '', preloadPath: '/bundle/preload.cjs' }));
-vi.mock('../../../main/app-files.ts', () => ({ locateAppFiles: () => files }));
+vi.mock('../../../../main/app-files.ts', () => ({ locateAppFiles: () => files }));
 
 let base: string;
 beforeAll(() => {
@@ -32,7 +32,7 @@ async function startMain(options: { lock?: boolean } = {}) {
   const ready = new Promise<void>((resolve) => (release = resolve));
   electron.app.whenReady.mockReturnValue(ready);
   electron.app.requestSingleInstanceLock.mockReturnValue(options.lock ?? true);
-  await import('../../../main/electron/main.ts');
+  await import('../../../../main/electron/main.ts');
   const becomeReady = async () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -96,7 +96,7 @@ describe('main.ts wiring', () => {
 
     // Signing keys may use the OS keychain in the desktop app (and only there): the desktop
     // wiring hands Electron's safeStorage to the protector, which refuses a keyring-less Linux.
-    const { protectorFor } = await import('../../../main/identity/protector-choice.ts');
+    const { protectorFor } = await import('../../../../main/identity/protector-choice.ts');
     const refusal = /only available in the desktop app/;
     await expect(protectorFor('safeStorage', undefined, 'ipc')).rejects.not.toThrow(refusal);
     if (process.platform === 'linux')

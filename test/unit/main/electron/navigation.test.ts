@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from 'electron';
-import { guardAllWebContents, guardWebContents } from '../../../main/electron/navigation.ts';
+import { guardAllWebContents, guardWebContents } from '../../../../main/electron/navigation.ts';
 import { FakeWebContents, preventableEvent, type FakeElectron } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

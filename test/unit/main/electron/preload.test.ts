@@ -2,16 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import * as electron from 'electron';
-import { CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../shared/bridge/contract.ts';
+import { CALL_NAMES, IPC_CHANNEL_PREFIX } from '../../../../shared/bridge/contract.ts';
 import type { FakeElectron } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());
 const { contextBridge, ipcRenderer } = electron as unknown as FakeElectron;
 
-const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 
 async function loadExposed(): Promise<Record<string, unknown>> {
-  await import('../../../main/electron/preload.ts');
+  await import('../../../../main/electron/preload.ts');
   expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
   const [key, api] = contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [
     string,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as electron from 'electron';
-import { claimSingleInstance } from '../../../main/electron/single-instance.ts';
+import { claimSingleInstance } from '../../../../main/electron/single-instance.ts';
 import { FakeBrowserWindow, type FakeElectron } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

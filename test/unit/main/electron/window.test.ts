@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMainWindow } from '../../../main/electron/window.ts';
+import { createMainWindow } from '../../../../main/electron/window.ts';
 import { FakeBrowserWindow } from './support/fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../../main/bridge/router.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import { TrustStore } from '../../../main/identity/trust-store.ts';
-import { createSignedReport } from '../../../main/report/create-signed-report.ts';
-import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
+import { createRouter } from '../../../../main/bridge/router.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import { TrustStore } from '../../../../main/identity/trust-store.ts';
+import { createSignedReport } from '../../../../main/report/create-signed-report.ts';
+import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
 import { demoSnapshot } from '../signing/support/samples.ts';
 import { testPki } from '../signing/support/pki.ts';
 

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRouter, type Handlers } from '../../../main/bridge/router.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import { contract } from '../../../shared/bridge/contract.ts';
-import { MAX_PDF_BYTES, type IdentitySummary } from '../../../shared/bridge/signing-schemas.ts';
-import { missingJudges } from './support/judges.ts';
-import { P12_PASSPHRASE, testPki } from './support/pki.ts';
-import { demoSnapshot } from './support/samples.ts';
+import { createRouter, type Handlers } from '../../../../main/bridge/router.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import { contract } from '../../../../shared/bridge/contract.ts';
+import { MAX_PDF_BYTES, type IdentitySummary } from '../../../../shared/bridge/signing-schemas.ts';
+import { missingJudges } from '../signing/support/judges.ts';
+import { P12_PASSPHRASE, testPki } from '../signing/support/pki.ts';
+import { demoSnapshot } from '../signing/support/samples.ts';
 
 // The signing calls through the real router: hostile payloads never reach a handler, and the
 // happy paths create identities, sign, countersign and verify with files in a temp data dir.

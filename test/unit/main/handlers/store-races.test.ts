@@ -3,12 +3,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, type DispatchResult } from '../../../main/bridge/router.ts';
-import { BACKUPS_KEPT, listBackups, writeBackup } from '../../../main/backup/backup-store.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import { IdentityStore } from '../../../main/identity/identity-store.ts';
-import { passphraseProtector } from '../../../main/identity/passphrase-protector.ts';
-import { TrustStore } from '../../../main/identity/trust-store.ts';
+import { createRouter, type DispatchResult } from '../../../../main/bridge/router.ts';
+import { BACKUPS_KEPT, listBackups, writeBackup } from '../../../../main/backup/backup-store.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import { IdentityStore } from '../../../../main/identity/identity-store.ts';
+import { passphraseProtector } from '../../../../main/identity/passphrase-protector.ts';
+import { TrustStore } from '../../../../main/identity/trust-store.ts';
 import { testPki } from '../signing/support/pki.ts';
 
 // Parallel calls into main's stores, as a busy renderer (or a hostile one) makes them. Each

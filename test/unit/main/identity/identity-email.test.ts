@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IdentityStore } from '../../../main/identity/identity-store.ts';
-import { passphraseProtector } from '../../../main/identity/passphrase-protector.ts';
-import { signingCalls } from '../../../shared/bridge/signing-schemas.ts';
+import { IdentityStore } from '../../../../main/identity/identity-store.ts';
+import { passphraseProtector } from '../../../../main/identity/passphrase-protector.ts';
+import { signingCalls } from '../../../../shared/bridge/signing-schemas.ts';
 import { hasTool } from '../signing/support/judges.ts';
 
 // The identity screens ask for an e-mail address: it must end up where certificate viewers and

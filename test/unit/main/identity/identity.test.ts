@@ -3,18 +3,18 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyPair, issueCertificate } from '../../../main/identity/certificates.ts';
-import { IdentityStore } from '../../../main/identity/identity-store.ts';
-import { KeyProtectionError } from '../../../main/identity/key-protector.ts';
-import { readPkcs12, writeRsaPkcs12 } from '../../../main/identity/p12.ts';
-import { passphraseProtector } from '../../../main/identity/passphrase-protector.ts';
+import { generateKeyPair, issueCertificate } from '../../../../main/identity/certificates.ts';
+import { IdentityStore } from '../../../../main/identity/identity-store.ts';
+import { KeyProtectionError } from '../../../../main/identity/key-protector.ts';
+import { readPkcs12, writeRsaPkcs12 } from '../../../../main/identity/p12.ts';
+import { passphraseProtector } from '../../../../main/identity/passphrase-protector.ts';
 import {
   safeStorageProtector,
   type SafeStorageLike,
-} from '../../../main/identity/safe-storage-protector.ts';
-import { TrustStore } from '../../../main/identity/trust-store.ts';
-import { signReportPdf } from '../../../main/report/create-signed-report.ts';
-import { verifyPdf } from '../../../main/verify/verify-pdf.ts';
+} from '../../../../main/identity/safe-storage-protector.ts';
+import { TrustStore } from '../../../../main/identity/trust-store.ts';
+import { signReportPdf } from '../../../../main/report/create-signed-report.ts';
+import { verifyPdf } from '../../../../main/verify/verify-pdf.ts';
 import { missingJudges } from '../signing/support/judges.ts';
 import { P12_PASSPHRASE, testPki } from '../signing/support/pki.ts';
 import { demoSnapshot, info, samplePdf } from '../signing/support/samples.ts';

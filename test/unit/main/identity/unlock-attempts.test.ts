@@ -3,17 +3,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createRouter, type DispatchResult } from '../../../main/bridge/router.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import { issueCertificate, toPem } from '../../../main/identity/certificates.ts';
-import { IdentityStore } from '../../../main/identity/identity-store.ts';
-import { passphraseProtector } from '../../../main/identity/passphrase-protector.ts';
+import { createRouter, type DispatchResult } from '../../../../main/bridge/router.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import { issueCertificate, toPem } from '../../../../main/identity/certificates.ts';
+import { IdentityStore } from '../../../../main/identity/identity-store.ts';
+import { passphraseProtector } from '../../../../main/identity/passphrase-protector.ts';
 import {
   PassphraseAttempts,
   unlockDelayMs,
   WrongPassphraseError,
-} from '../../../main/identity/unlock-attempts.ts';
-import { signReportPdf } from '../../../main/report/create-signed-report.ts';
+} from '../../../../main/identity/unlock-attempts.ts';
+import { signReportPdf } from '../../../../main/report/create-signed-report.ts';
 import { missingJudges } from '../signing/support/judges.ts';
 import { P12_PASSPHRASE, testPki } from '../signing/support/pki.ts';
 import { demoSnapshot, info, samplePdf } from '../signing/support/samples.ts';

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import type { LoopbackServer } from '../../../../main/loopback/server.ts';
 import { launch, raw, serveFixture, type Reply, type ServedFixture } from './support/http.ts';
 
 // Requests that try to make the server do or hold far more than they are worth: error replies

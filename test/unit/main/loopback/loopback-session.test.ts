@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { handlers } from '../../../main/handlers/index.ts';
-import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import type { LoopbackServer } from '../../../../main/loopback/server.ts';
 import { launch, pathOf, raw, serveFixture, type ServedFixture } from './support/http.ts';
 
 // Who may drive web mode: only whoever holds the one-time launch link that `npm run web`

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contract } from '../../../shared/bridge/contract.ts';
-import { handlers } from '../../../main/handlers/index.ts';
-import type { LoopbackServer } from '../../../main/loopback/server.ts';
+import { contract } from '../../../../shared/bridge/contract.ts';
+import { handlers } from '../../../../main/handlers/index.ts';
+import type { LoopbackServer } from '../../../../main/loopback/server.ts';
 import { launch, raw, serveFixture, type ServedFixture } from './support/http.ts';
 
 describe('loopback transport', () => {

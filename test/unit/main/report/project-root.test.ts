@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadReportFonts, reportFontPaths } from '../../../main/report/fonts.ts';
-import { findProjectRoot } from '../../../main/report/project-root.ts';
+import { loadReportFonts, reportFontPaths } from '../../../../main/report/fonts.ts';
+import { findProjectRoot } from '../../../../main/report/project-root.ts';
 
 describe('findProjectRoot', () => {
   it('finds the roomcheck package from any module inside it, whatever the working directory', () => {

@@ -4,10 +4,10 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMain, type BuildMainResult } from '../../../main/scripts/build-main.ts';
-import { CALL_NAMES } from '../../../shared/bridge/contract.ts';
+import { buildMain, type BuildMainResult } from '../../../../main/scripts/build-main.ts';
+import { CALL_NAMES } from '../../../../shared/bridge/contract.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 let outDir: string;
 let result: BuildMainResult;
 

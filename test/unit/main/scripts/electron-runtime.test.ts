@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findElectronRuntime } from '../../../main/scripts/electron-runtime.ts';
+import { findElectronRuntime } from '../../../../main/scripts/electron-runtime.ts';
 
 let project: string;
 let electronDir: string;

@@ -1,20 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildMain } from '../../../main/scripts/build-main.ts';
-import { findElectronRuntime } from '../../../main/scripts/electron-runtime.ts';
-import { buildRenderer, runWebMode } from '../../../main/scripts/web.ts';
-import { WEB_MODE_NOTICE, electronEnv, start } from '../../../main/scripts/start.ts';
+import { buildMain } from '../../../../main/scripts/build-main.ts';
+import { findElectronRuntime } from '../../../../main/scripts/electron-runtime.ts';
+import { buildRenderer, runWebMode } from '../../../../main/scripts/web.ts';
+import { WEB_MODE_NOTICE, electronEnv, start } from '../../../../main/scripts/start.ts';
 
 const spawned = vi.hoisted(() => ({ calls: [] as unknown[][] }));
 
-vi.mock('../../../main/scripts/web.ts', () => ({
+vi.mock('../../../../main/scripts/web.ts', () => ({
   runWebMode: vi.fn(async () => {}),
   buildRenderer: vi.fn(async () => {}),
 }));
-vi.mock('../../../main/scripts/build-main.ts', () => ({
+vi.mock('../../../../main/scripts/build-main.ts', () => ({
   PROJECT_ROOT: '/project',
   buildMain: vi.fn(async () => ({})),
 }));
-vi.mock('../../../main/scripts/electron-runtime.ts', () => ({ findElectronRuntime: vi.fn() }));
+vi.mock('../../../../main/scripts/electron-runtime.ts', () => ({ findElectronRuntime: vi.fn() }));
 vi.mock('node:child_process', async () => {
   const { EventEmitter } = await import('node:events');
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../../../main/security/app-origin.ts';
+import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../../../../main/security/app-origin.ts';
 
 describe('isAppUrl', () => {
   it('accepts URLs on exactly app://roomcheck', () => {

@@ -2,11 +2,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   installPermissionPolicy,
   refuseBluetoothChooser,
-} from '../../../main/electron/permissions.ts';
-import { PERMISSION_ALLOWLIST, isPermissionGranted } from '../../../main/security/permissions.ts';
-import { FakeSession, FakeWebContents, preventableEvent } from './support/fake-electron.ts';
+} from '../../../../main/electron/permissions.ts';
+import {
+  PERMISSION_ALLOWLIST,
+  isPermissionGranted,
+} from '../../../../main/security/permissions.ts';
+import {
+  FakeSession,
+  FakeWebContents,
+  preventableEvent,
+} from '../electron/support/fake-electron.ts';
 
-vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('../electron/support/fake-electron.ts')).createFakeElectron(),
+);
 
 const DANGEROUS = [
   'media',

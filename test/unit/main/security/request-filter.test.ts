@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { installRequestFilter } from '../../../main/electron/request-filter.ts';
-import { isRequestAllowed } from '../../../main/security/request-filter.ts';
-import { FakeSession } from './support/fake-electron.ts';
+import { installRequestFilter } from '../../../../main/electron/request-filter.ts';
+import { isRequestAllowed } from '../../../../main/security/request-filter.ts';
+import { FakeSession } from '../electron/support/fake-electron.ts';
 
-vi.mock('electron', async () => (await import('./support/fake-electron.ts')).createFakeElectron());
+vi.mock('electron', async () =>
+  (await import('../electron/support/fake-electron.ts')).createFakeElectron(),
+);
 
 const prod = { allowDevTools: false };
 const dev = { allowDevTools: true };

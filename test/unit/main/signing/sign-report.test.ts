@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPkcs12 } from '../../../main/identity/p12.ts';
+import { readPkcs12 } from '../../../../main/identity/p12.ts';
 import {
   createSignedReport,
   parseSnapshot,
   signReportPdf,
-} from '../../../main/report/create-signed-report.ts';
+} from '../../../../main/report/create-signed-report.ts';
 import { PDFDocument } from 'pdf-lib';
-import { countersignPdf } from '../../../main/signing/countersign.ts';
-import { attachSnapshot, extractSnapshot } from '../../../main/report/embed-snapshot.ts';
-import type { SignerMaterial } from '../../../main/signing/cms-signer.ts';
-import { certificateFingerprint } from '../../../main/signing/signer-checks.ts';
-import { verifyPdf } from '../../../main/verify/verify-pdf.ts';
+import { countersignPdf } from '../../../../main/signing/countersign.ts';
+import { attachSnapshot, extractSnapshot } from '../../../../main/report/embed-snapshot.ts';
+import type { SignerMaterial } from '../../../../main/signing/cms-signer.ts';
+import { certificateFingerprint } from '../../../../main/signing/signer-checks.ts';
+import { verifyPdf } from '../../../../main/verify/verify-pdf.ts';
 import {
   missingJudges,
   pdfdetachList,
@@ -21,7 +21,7 @@ import {
   qpdfCheck,
   writeTemp,
 } from './support/judges.ts';
-import { formatMoment } from '../../../shared/report/time-zone.ts';
+import { formatMoment } from '../../../../shared/report/time-zone.ts';
 import { P12_PASSPHRASE, testPki, type TestPki } from './support/pki.ts';
 import { demoSnapshot, info, samplePdf } from './support/samples.ts';
 

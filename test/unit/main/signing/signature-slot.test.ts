@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextSignatureSlot } from '../../../main/signing/countersign.ts';
-import { SIGNATURE_BOX } from '../../../shared/report/signature-box.ts';
+import { nextSignatureSlot } from '../../../../main/signing/countersign.ts';
+import { SIGNATURE_BOX } from '../../../../shared/report/signature-box.ts';
 
 // Where a countersignature's box goes: beside the inspector's, then on the row below, within
 // the rows the sign-off page keeps free; nowhere (invisible) when there is no room or no

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStaticFile } from '../../../main/static/static-files.ts';
+import { readStaticFile } from '../../../../main/static/static-files.ts';
 
 // The containment check must hold for what the file system resolves, not only for the path
 // text: a symbolic link inside the served folder that points outside it is not served.

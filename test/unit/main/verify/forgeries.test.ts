@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PdfState } from '../../../main/pdf/pdf-file.ts';
-import { serialize } from '../../../main/pdf/pdf-syntax.ts';
-import { signReportPdf } from '../../../main/report/create-signed-report.ts';
-import { countersignPdf } from '../../../main/signing/countersign.ts';
-import { fillSignature } from '../../../main/signing/signature-dictionary.ts';
-import { appendSignatureRevision } from '../../../main/signing/countersign.ts';
-import { verifyPdf } from '../../../main/verify/verify-pdf.ts';
+import { PdfState } from '../../../../main/pdf/pdf-file.ts';
+import { serialize } from '../../../../main/pdf/pdf-syntax.ts';
+import { signReportPdf } from '../../../../main/report/create-signed-report.ts';
+import { countersignPdf } from '../../../../main/signing/countersign.ts';
+import { fillSignature } from '../../../../main/signing/signature-dictionary.ts';
+import { appendSignatureRevision } from '../../../../main/signing/countersign.ts';
+import { verifyPdf } from '../../../../main/verify/verify-pdf.ts';
 import { appendUpdate, firstPageContents, indexOf, replaceAt } from '../signing/support/forge.ts';
 import {
   missingJudges,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signReportPdf } from '../../../main/report/create-signed-report.ts';
-import { extractSnapshot } from '../../../main/report/embed-snapshot.ts';
-import { verifyPdf, type Verdict } from '../../../main/verify/verify-pdf.ts';
+import { signReportPdf } from '../../../../main/report/create-signed-report.ts';
+import { extractSnapshot } from '../../../../main/report/embed-snapshot.ts';
+import { verifyPdf, type Verdict } from '../../../../main/verify/verify-pdf.ts';
 import { indexOf } from '../signing/support/forge.ts';
 import { missingJudges } from '../signing/support/judges.ts';
 import { testPki, type TestPki } from '../signing/support/pki.ts';

@@ -2,15 +2,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyAuditImport,
   planAuditImport,
-} from '../../../renderer/db/repositories/audit-import.ts';
-import { ExchangeError } from '../../../renderer/db/exchange-error.ts';
-import { blankDevice } from '../../../renderer/db/repositories/inventory.ts';
-import { loadDemoPhotos } from '../../../main/report/demo-assets.ts';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import { answerId } from '../../../shared/domain/schemas.ts';
-import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
-import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
-import { closeAll, comparableDump, freshDb } from './support.ts';
+} from '../../../../renderer/db/repositories/audit-import.ts';
+import { ExchangeError } from '../../../../renderer/db/exchange-error.ts';
+import { blankDevice } from '../../../../renderer/db/repositories/inventory.ts';
+import { loadDemoPhotos } from '../../../../main/report/demo-assets.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
+import { answerId } from '../../../../shared/domain/schemas.ts';
+import { bytesToBase64 } from '../../../../shared/encoding/base64.ts';
+import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
+import { closeAll, comparableDump, freshDb } from './dump-support.ts';
 
 let demo: AuditSnapshot;
 beforeAll(() => {

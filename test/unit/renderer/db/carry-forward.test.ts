@@ -2,16 +2,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyAuditImport,
   planAuditImport,
-} from '../../../renderer/db/repositories/audit-import.ts';
-import { loadAuditSide } from '../../../renderer/db/repositories/audit-sides.ts';
-import { recordAnswer } from '../../../renderer/db/repositories/audits.ts';
-import { startAuditFromPrior } from '../../../renderer/db/repositories/carry-forward.ts';
-import type { Finding } from '../../../shared/domain/schemas.ts';
-import { ExchangeError } from '../../../renderer/db/exchange-error.ts';
-import { compareAudits } from '../../../shared/compare/compare-audits.ts';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
-import { closeAll, comparableDump, freshDb } from './support.ts';
+} from '../../../../renderer/db/repositories/audit-import.ts';
+import { loadAuditSide } from '../../../../renderer/db/repositories/audit-sides.ts';
+import { recordAnswer } from '../../../../renderer/db/repositories/audits.ts';
+import { startAuditFromPrior } from '../../../../renderer/db/repositories/carry-forward.ts';
+import type { Finding } from '../../../../shared/domain/schemas.ts';
+import { ExchangeError } from '../../../../renderer/db/exchange-error.ts';
+import { compareAudits } from '../../../../shared/compare/compare-audits.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
+import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
+import { closeAll, comparableDump, freshDb } from './dump-support.ts';
 
 let demo: AuditSnapshot;
 beforeAll(() => {

@@ -1,34 +1,34 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
 import {
   completeAudit,
   recordAnswer,
   startAudit,
-} from '../../../renderer/db/repositories/audits.ts';
+} from '../../../../renderer/db/repositories/audits.ts';
 import {
   deleteDevices,
   restoreInventory,
   type RemovedInventory,
-} from '../../../renderer/db/repositories/inventory-edits.ts';
+} from '../../../../renderer/db/repositories/inventory-edits.ts';
 import {
   applyInventoryImport,
   readSiteInventory,
-} from '../../../renderer/db/repositories/inventory-import.ts';
+} from '../../../../renderer/db/repositories/inventory-import.ts';
 import {
   blankDevice,
   createDevice,
   updateDevice,
   updateRoom,
-} from '../../../renderer/db/repositories/inventory.ts';
-import { markDevice } from '../../../renderer/db/repositories/reconciliation.ts';
-import { buildAuditSnapshot } from '../../../renderer/db/repositories/snapshot.ts';
-import { applicableItems } from '../../../shared/checklist/applicability.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import type { Device } from '../../../shared/domain/schemas.ts';
-import { canonicalJson } from '../../../shared/record/canonical.ts';
-import { buildReportModel } from '../../../shared/report/report-model.ts';
-import type { SignOff } from '../../../shared/snapshot/schema.ts';
+} from '../../../../renderer/db/repositories/inventory.ts';
+import { markDevice } from '../../../../renderer/db/repositories/reconciliation.ts';
+import { buildAuditSnapshot } from '../../../../renderer/db/repositories/snapshot.ts';
+import { applicableItems } from '../../../../shared/checklist/applicability.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
+import type { Device } from '../../../../shared/domain/schemas.ts';
+import { canonicalJson } from '../../../../shared/record/canonical.ts';
+import { buildReportModel } from '../../../../shared/report/report-model.ts';
+import type { SignOff } from '../../../../shared/snapshot/schema.ts';
 import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 // Issue 8, "a completed audit never changes": after completion, any sequence of inventory

@@ -1,9 +1,9 @@
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
-import { readAllTables, TABLE_NAMES } from '../../../renderer/db/repositories/database-dump.ts';
-import { bytesToBase64 } from '../../../shared/encoding/base64.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
+import { readAllTables, TABLE_NAMES } from '../../../../renderer/db/repositories/database-dump.ts';
+import { bytesToBase64 } from '../../../../shared/encoding/base64.ts';
 
 // The fresh-database helpers live with the other repository tests' set-up.
-export { closeAll, freshDb } from '../db/support.ts';
+export { closeAll, freshDb } from './support.ts';
 
 /**
  * Every row of every table with Blobs turned into their bytes (base64): two Blob objects

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractSnapshot } from '../../../main/report/embed-snapshot.ts';
-import { verifyPdf } from '../../../main/verify/verify-pdf.ts';
+import { extractSnapshot } from '../../../../main/report/embed-snapshot.ts';
+import { verifyPdf } from '../../../../main/verify/verify-pdf.ts';
 import {
   applyAuditImport,
   planAuditImport,
-} from '../../../renderer/db/repositories/audit-import.ts';
-import { addTemplate } from '../../../renderer/db/repositories/template-edits.ts';
-import { backupToTables } from '../../../renderer/features/exchange/backup-document.ts';
-import { sha256Hex } from '../../../renderer/features/exchange/file-info.ts';
-import { restoreDatabase } from '../../../renderer/features/exchange/restore.ts';
-import { importTemplate } from '../../../shared/checklist/template-io.ts';
-import { parseAuditBundle } from '../../../shared/exchange/audit-bundle.ts';
-import { parseBackup } from '../../../shared/exchange/backup.ts';
-import { closeAll, freshDb, freshDbWithTemplates } from '../db/support.ts';
+} from '../../../../renderer/db/repositories/audit-import.ts';
+import { addTemplate } from '../../../../renderer/db/repositories/template-edits.ts';
+import { backupToTables } from '../../../../renderer/features/exchange/backup-document.ts';
+import { sha256Hex } from '../../../../renderer/features/exchange/file-info.ts';
+import { restoreDatabase } from '../../../../renderer/features/exchange/restore.ts';
+import { importTemplate } from '../../../../shared/checklist/template-io.ts';
+import { parseAuditBundle } from '../../../../shared/exchange/audit-bundle.ts';
+import { parseBackup } from '../../../../shared/exchange/backup.ts';
+import { closeAll, freshDb, freshDbWithTemplates } from './support.ts';
 
 // Files written by earlier versions of Roomcheck (test/fixtures/golden/README.md) must read and
 // import with today's code. These files are never edited; a failure here means a reader lost
@@ -22,7 +22,7 @@ import { closeAll, freshDb, freshDbWithTemplates } from '../db/support.ts';
 
 afterEach(closeAll);
 
-const GOLDEN = join(import.meta.dirname, '../../fixtures/golden');
+const GOLDEN = join(import.meta.dirname, '../../../fixtures/golden');
 const read = (name: string) => readFileSync(join(GOLDEN, name));
 const info = { fileName: 'golden', sha256: 'c'.repeat(64), by: 'golden test' };
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
-import { saveAnswer, startAudit } from '../../../renderer/db/repositories/audits.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
+import { saveAnswer, startAudit } from '../../../../renderer/db/repositories/audits.ts';
 import {
   blankDevice,
   createDevice,
   DuplicateAssetTagError,
-} from '../../../renderer/db/repositories/inventory.ts';
+} from '../../../../renderer/db/repositories/inventory.ts';
 import {
   addRack,
   deleteDevices,
@@ -15,9 +15,9 @@ import {
   RackTooShortError,
   restoreInventory,
   updateRack,
-} from '../../../renderer/db/repositories/inventory-edits.ts';
-import { SECURE_ROOM_TEMPLATE_ID } from '../../../shared/checklist/secure-room.ts';
-import { makeFinding } from '../shared/fixtures.ts';
+} from '../../../../renderer/db/repositories/inventory-edits.ts';
+import { SECURE_ROOM_TEMPLATE_ID } from '../../../../shared/checklist/secure-room.ts';
+import { makeFinding } from '../../shared/domain/fixtures.ts';
 import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;

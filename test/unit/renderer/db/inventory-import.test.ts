@@ -1,27 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeError } from '../../../renderer/db/exchange-error.ts';
-import { newId } from '../../../renderer/db/ids.ts';
+import { ExchangeError } from '../../../../renderer/db/exchange-error.ts';
+import { newId } from '../../../../renderer/db/ids.ts';
 import {
   deleteMapping,
   listSavedMappings,
   saveMapping,
-} from '../../../renderer/db/repositories/import-mappings.ts';
+} from '../../../../renderer/db/repositories/import-mappings.ts';
 import {
   applyInventoryImport,
   readSiteInventory,
-} from '../../../renderer/db/repositories/inventory-import.ts';
+} from '../../../../renderer/db/repositories/inventory-import.ts';
 import {
   blankDevice,
   createDevice,
   createRoom,
   createSite,
-} from '../../../renderer/db/repositories/inventory.ts';
-import { plannedWrite } from '../../../renderer/features/exchange/planned-write.ts';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
-import { parseCsv } from '../../../shared/import/csv.ts';
-import { autoMapping } from '../../../shared/import/mapping.ts';
-import { buildImportPreview } from '../../../shared/import/preview.ts';
-import { closeAll, comparableDump, freshDb } from './support.ts';
+} from '../../../../renderer/db/repositories/inventory.ts';
+import { plannedWrite } from '../../../../renderer/features/exchange/planned-write.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
+import { parseCsv } from '../../../../shared/import/csv.ts';
+import { autoMapping } from '../../../../shared/import/mapping.ts';
+import { buildImportPreview } from '../../../../shared/import/preview.ts';
+import { closeAll, comparableDump, freshDb } from './dump-support.ts';
 
 afterEach(closeAll);
 

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { declareVersions, openDatabase } from '../../../renderer/db/db.ts';
-import { DEFAULT_SETTINGS } from '../../../renderer/db/migrations.ts';
-import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../renderer/db/schema.ts';
-import { blankDevice } from '../../../renderer/db/repositories/inventory.ts';
+import { declareVersions, openDatabase } from '../../../../renderer/db/db.ts';
+import { DEFAULT_SETTINGS } from '../../../../renderer/db/migrations.ts';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../../renderer/db/schema.ts';
+import { blankDevice } from '../../../../renderer/db/repositories/inventory.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FindingSchema } from '../../../shared/domain/schemas.ts';
-import { AuditSnapshotSchema } from '../../../shared/snapshot/schema.ts';
+import { FindingSchema } from '../../../../shared/domain/schemas.ts';
+import { AuditSnapshotSchema } from '../../../../shared/snapshot/schema.ts';
 
 const names: string[] = [];
 const dbName = () => {
@@ -106,7 +106,7 @@ describe('database migrations', () => {
   it('upgrades a v3 database (the rows of the golden v1 backup, as written then) to v4', async () => {
     // The rows exactly as database v3 held them: the golden backup file, photos left out.
     const backup = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../../fixtures/golden/v1/backup.json'), 'utf8'),
+      readFileSync(join(import.meta.dirname, '../../../fixtures/golden/v1/backup.json'), 'utf8'),
     ) as { databaseVersion: number; tables: Record<string, Record<string, unknown>[]> };
     expect(backup.databaseVersion).toBe(3);
     const name = dbName();

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
 import {
   AuditLockedError,
   saveAnswer,
   startAudit,
-} from '../../../renderer/db/repositories/audits.ts';
+} from '../../../../renderer/db/repositories/audits.ts';
 import {
   blankDevice,
   createDevice,
   createRoom,
   DuplicateAssetTagError,
   updateDevice,
-} from '../../../renderer/db/repositories/inventory.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
+} from '../../../../renderer/db/repositories/inventory.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
 import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;

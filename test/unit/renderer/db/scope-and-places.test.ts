@@ -1,31 +1,31 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
 import {
   AuditLockedError,
   completeAudit,
   startAudit,
-} from '../../../renderer/db/repositories/audits.ts';
+} from '../../../../renderer/db/repositories/audits.ts';
 import {
   blankDevice,
   createDevice,
   updateDevice,
-} from '../../../renderer/db/repositories/inventory.ts';
-import { deleteDevices } from '../../../renderer/db/repositories/inventory-edits.ts';
+} from '../../../../renderer/db/repositories/inventory.ts';
+import { deleteDevices } from '../../../../renderer/db/repositories/inventory-edits.ts';
 import {
   deleteRoom,
   deleteSite,
   PlaceInAuditError,
   renameSite,
   roomImpact,
-} from '../../../renderer/db/repositories/places.ts';
+} from '../../../../renderer/db/repositories/places.ts';
 import {
   bringIntoScope,
   readScopeState,
   recordAsUnexpected,
   removeFromScope,
-} from '../../../renderer/db/repositories/scope.ts';
-import { buildAuditSnapshot } from '../../../renderer/db/repositories/snapshot.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
+} from '../../../../renderer/db/repositories/scope.ts';
+import { buildAuditSnapshot } from '../../../../renderer/db/repositories/snapshot.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
 import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 afterEach(closeAll);

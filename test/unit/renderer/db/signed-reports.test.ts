@@ -1,20 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
 import {
   completeAudit,
   reopenAudit,
   startAudit,
-} from '../../../renderer/db/repositories/audits.ts';
+} from '../../../../renderer/db/repositories/audits.ts';
 import {
   listSignedReports,
   nextReportNumbering,
   NotSignableError,
   recordSignedReport,
   type SignedReportEntry,
-} from '../../../renderer/db/repositories/signed-reports.ts';
-import { buildAuditSnapshot } from '../../../renderer/db/repositories/snapshot.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import { closeAll, freshDbWithTemplates, siteWithRoom } from '../db/support.ts';
+} from '../../../../renderer/db/repositories/signed-reports.ts';
+import { buildAuditSnapshot } from '../../../../renderer/db/repositories/snapshot.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
+import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;
 beforeEach(async () => {

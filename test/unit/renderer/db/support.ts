@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { openDatabase, type RoomcheckDb } from '../../../renderer/db/db.ts';
-import { createRoom, createSite } from '../../../renderer/db/repositories/inventory.ts';
-import { ensureBuiltInTemplates } from '../../../renderer/db/repositories/templates.ts';
+import { openDatabase, type RoomcheckDb } from '../../../../renderer/db/db.ts';
+import { createRoom, createSite } from '../../../../renderer/db/repositories/inventory.ts';
+import { ensureBuiltInTemplates } from '../../../../renderer/db/repositories/templates.ts';
 
 // Database set-up shared by the unit tests that run repositories on fake-indexeddb: each test
 // gets its own database, so no test sees another's rows, and `afterEach(closeAll)` removes it.

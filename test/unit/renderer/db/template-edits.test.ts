@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
-import { startAudit } from '../../../renderer/db/repositories/audits.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
+import { startAudit } from '../../../../renderer/db/repositories/audits.ts';
 import {
   addTemplate,
   deleteTemplate,
   saveTemplate,
   TemplateRefusedError,
-} from '../../../renderer/db/repositories/template-edits.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import { duplicateTemplate, setSeverity } from '../../../shared/checklist/template-io.ts';
-import type { Template } from '../../../shared/domain/schemas.ts';
+} from '../../../../renderer/db/repositories/template-edits.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
+import { duplicateTemplate, setSeverity } from '../../../../shared/checklist/template-io.ts';
+import type { Template } from '../../../../shared/domain/schemas.ts';
 import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
+import type { RoomcheckDb } from '../../../../renderer/db/db.ts';
 import {
   AuditLockedError,
   completeAudit,
@@ -8,32 +8,32 @@ import {
   reopenAudit,
   startAudit,
   type AnswerInput,
-} from '../../../renderer/db/repositories/audits.ts';
+} from '../../../../renderer/db/repositories/audits.ts';
 import {
   addFindingEvidence,
   listFindingEvidence,
   removeEvidence,
-} from '../../../renderer/db/repositories/evidence.ts';
+} from '../../../../renderer/db/repositories/evidence.ts';
 import {
   changeSeverity,
   createManualFinding,
   ReasonRequiredError,
   setFindingStatus,
   updateRemediation,
-} from '../../../renderer/db/repositories/findings.ts';
+} from '../../../../renderer/db/repositories/findings.ts';
 import {
   blankDevice,
   createDevice,
   createRoom,
   DuplicateAssetTagError,
-} from '../../../renderer/db/repositories/inventory.ts';
+} from '../../../../renderer/db/repositories/inventory.ts';
 import {
   addUnexpectedDevice,
   markDevice,
-} from '../../../renderer/db/repositories/reconciliation.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import { answerId } from '../../../shared/domain/schemas.ts';
-import { autoFindingId } from '../../../shared/findings/findings.ts';
+} from '../../../../renderer/db/repositories/reconciliation.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
+import { answerId } from '../../../../shared/domain/schemas.ts';
+import { autoFindingId } from '../../../../shared/findings/findings.ts';
 import { closeAll, freshDbWithTemplates, siteWithRoom } from './support.ts';
 
 let db: RoomcheckDb;

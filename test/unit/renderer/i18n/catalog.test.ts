@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, MESSAGES } from '../../../renderer/i18n/catalog.ts';
-import { translate } from '../../../renderer/i18n/translate.ts';
+import { CATALOGS, MESSAGES } from '../../../../renderer/i18n/catalog.ts';
+import { translate } from '../../../../renderer/i18n/translate.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

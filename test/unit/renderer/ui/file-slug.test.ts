@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileSlug } from '../../../renderer/ui/download.ts';
+import { fileSlug } from '../../../../renderer/ui/download.ts';
 
 describe('fileSlug', () => {
   it('keeps letters, digits and Chinese, and turns the rest into single dashes', () => {

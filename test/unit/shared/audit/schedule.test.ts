@@ -6,8 +6,8 @@ import {
   openFindingsBySeverity,
   roomOverview,
   roomSchedule,
-} from '../../../shared/audit/schedule.ts';
-import { makeAudit, makeFinding, makeRoom } from './fixtures.ts';
+} from '../../../../shared/audit/schedule.ts';
+import { makeAudit, makeFinding, makeRoom } from '../domain/fixtures.ts';
 
 const room = makeRoom({ id: 'room-1', auditIntervalDays: 90 });
 const done = (id: string, completedAt: string, extra = {}) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonShapeProblem } from '../../../shared/bridge/json-shape.ts';
+import { jsonShapeProblem } from '../../../../shared/bridge/json-shape.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -7,8 +7,8 @@ import {
   daysBetween,
   isValidDate,
   requireDayNumber,
-} from '../../../shared/calendar/dates.ts';
-import { arbDate } from './arbitraries.ts';
+} from '../../../../shared/calendar/dates.ts';
+import { arbDate } from '../domain/arbitraries.ts';
 
 describe('calendar dates', () => {
   it('accepts real calendar dates only', () => {

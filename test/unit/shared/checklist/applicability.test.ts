@@ -9,11 +9,11 @@ import {
   progress,
   stepKey,
   walkOrder,
-} from '../../../shared/checklist/applicability.ts';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import { DEVICE_TYPES, type AnswerResult } from '../../../shared/domain/enums.ts';
-import type { Device, Template } from '../../../shared/domain/schemas.ts';
-import { makeDevice, makeRack, makeRoom } from './fixtures.ts';
+} from '../../../../shared/checklist/applicability.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
+import { DEVICE_TYPES, type AnswerResult } from '../../../../shared/domain/enums.ts';
+import type { Device, Template } from '../../../../shared/domain/schemas.ts';
+import { makeDevice, makeRack, makeRoom } from '../domain/fixtures.ts';
 
 const T = SECURE_ROOM_TEMPLATE;
 const ids = (devices: readonly Device[]) => devices.map((d) => d.id);

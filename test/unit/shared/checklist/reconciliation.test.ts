@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Reconciliation } from '../../../shared/domain/schemas.ts';
+import type { Reconciliation } from '../../../../shared/domain/schemas.ts';
 import {
   reconciliationLists,
   reconciliationSuggestion,
   roomSuggestion,
   suggestionFor,
-} from '../../../shared/checklist/reconciliation.ts';
-import { makeDevice } from '../shared/fixtures.ts';
+} from '../../../../shared/checklist/reconciliation.ts';
+import { makeDevice } from '../domain/fixtures.ts';
 
 const context = { today: '2026-03-01', idlePolicyDays: 90, unexpectedInRoom: 0 };
 

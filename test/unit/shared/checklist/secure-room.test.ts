@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICE_TYPES, NETWORK_SECURITY_TYPES } from '../../../shared/domain/enums.ts';
-import { TemplateSchema } from '../../../shared/domain/schemas.ts';
-import { effectiveSeverity, isDataBearing } from '../../../shared/checklist/effective-severity.ts';
-import { BUILTIN_TEMPLATES, SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import { makeDevice } from './fixtures.ts';
+import { DEVICE_TYPES, NETWORK_SECURITY_TYPES } from '../../../../shared/domain/enums.ts';
+import { TemplateSchema } from '../../../../shared/domain/schemas.ts';
+import {
+  effectiveSeverity,
+  isDataBearing,
+} from '../../../../shared/checklist/effective-severity.ts';
+import {
+  BUILTIN_TEMPLATES,
+  SECURE_ROOM_TEMPLATE,
+} from '../../../../shared/checklist/secure-room.ts';
+import { makeDevice } from '../domain/fixtures.ts';
 
 // Copied by hand from the checklist table in DOMAIN.md, in its order, with its severities
 // (F1 and I2 carry their base severity; the escalation is tested below).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
 import {
   addItem,
   duplicateTemplate,
@@ -14,8 +14,8 @@ import {
   setSeverity,
   validateTemplate,
   type TemplateResult,
-} from '../../../shared/checklist/template-io.ts';
-import type { CheckItem, Template } from '../../../shared/domain/schemas.ts';
+} from '../../../../shared/checklist/template-io.ts';
+import type { CheckItem, Template } from '../../../../shared/domain/schemas.ts';
 
 const NOW = '2026-03-15T08:00:00.000Z';
 const LATER = '2026-03-16T08:00:00.000Z';

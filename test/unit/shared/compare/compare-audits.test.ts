@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carryForward } from '../../../shared/audit/carry-forward.ts';
+import { carryForward } from '../../../../shared/audit/carry-forward.ts';
 import {
   compareAudits,
   findingLineageKey,
   isCarriedForward,
   type AuditSide,
-} from '../../../shared/compare/compare-audits.ts';
-import { matchDevices, normaliseMac } from '../../../shared/compare/match-devices.ts';
+} from '../../../../shared/compare/compare-audits.ts';
+import { matchDevices, normaliseMac } from '../../../../shared/compare/match-devices.ts';
 import {
   answerId,
   DeviceSchema,
@@ -15,9 +15,9 @@ import {
   FindingSchema,
   type Device,
   type Finding,
-} from '../../../shared/domain/schemas.ts';
-import { arbDevice } from './arbitraries.ts';
-import { makeAudit, makeDevice, makeFinding } from './fixtures.ts';
+} from '../../../../shared/domain/schemas.ts';
+import { arbDevice } from '../domain/arbitraries.ts';
+import { makeAudit, makeDevice, makeFinding } from '../domain/fixtures.ts';
 
 const TODAY = '2026-03-15';
 const A1 = makeAudit({ id: 'a1', startedAt: '2025-12-01T00:00:00.000Z' });

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDemoPhotos } from '../../../main/report/demo-assets.ts';
-import { applicableItems } from '../../../shared/checklist/applicability.ts';
+import { loadDemoPhotos } from '../../../../main/report/demo-assets.ts';
+import { applicableItems } from '../../../../shared/checklist/applicability.ts';
 import {
   DEMO_SCENARIO_DEVICE_COUNT,
   DEMO_SCENARIO_FINDING_COUNT,
   makeDemoAudit,
-} from '../../../shared/demo/demo-audit.ts';
-import { FINDING_STATUSES, SEVERITIES } from '../../../shared/domain/enums.ts';
-import { base64ToBytes } from '../../../shared/encoding/base64.ts';
-import { AuditSnapshotSchema } from '../../../shared/snapshot/schema.ts';
+} from '../../../../shared/demo/demo-audit.ts';
+import { FINDING_STATUSES, SEVERITIES } from '../../../../shared/domain/enums.ts';
+import { base64ToBytes } from '../../../../shared/encoding/base64.ts';
+import { AuditSnapshotSchema } from '../../../../shared/snapshot/schema.ts';
 
 const now = new Date('2026-06-15T09:00:00.000Z');
 const today = '2026-06-15';
@@ -35,7 +35,10 @@ describe('makeDemoAudit', () => {
     const later = makeDemoAudit({ seed: 42, now: new Date('2027-01-01T00:00:00Z'), photos });
     expect(later.audit.startedAt.startsWith('2026-12-30')).toBe(true);
     for (const file of ['demo-audit.ts', 'demo-catalogue.ts', 'prng.ts']) {
-      const source = readFileSync(new URL(`../../../shared/demo/${file}`, import.meta.url), 'utf8');
+      const source = readFileSync(
+        new URL(`../../../../shared/demo/${file}`, import.meta.url),
+        'utf8',
+      );
       expect(source).not.toMatch(/Math\.random|Date\.now|new Date\(\)/);
     }
   });

@@ -9,8 +9,8 @@ import {
   PowerState,
   SanitizationMethod,
   TriState,
-} from '../../../shared/domain/enums.ts';
-import type { Device } from '../../../shared/domain/schemas.ts';
+} from '../../../../shared/domain/enums.ts';
+import type { Device } from '../../../../shared/domain/schemas.ts';
 import { makeDevice } from './fixtures.ts';
 
 // fast-check generators of schema-valid domain records for property tests of shared logic.

@@ -1,5 +1,5 @@
-import type { Audit, Device, Finding, Rack, Room } from '../../../shared/domain/schemas.ts';
-import { firstSighting } from '../../../shared/findings/findings.ts';
+import type { Audit, Device, Finding, Rack, Room } from '../../../../shared/domain/schemas.ts';
+import { firstSighting } from '../../../../shared/findings/findings.ts';
 
 // Minimal valid domain records for the shared-logic tests; each test overrides what it is about.
 

@@ -6,7 +6,7 @@ import {
   checkEvidenceFile,
   sniffImageType,
   toHex,
-} from '../../../shared/evidence/image-check.ts';
+} from '../../../../shared/evidence/image-check.ts';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const ascii = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));

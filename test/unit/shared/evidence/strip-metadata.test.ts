@@ -3,9 +3,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { summarizeExif, type Orientation } from '../../../shared/evidence/exif-summary.ts';
-import { orientationTransform } from '../../../shared/evidence/orientation.ts';
-import { stripImageMetadata } from '../../../shared/evidence/strip-metadata.ts';
+import { summarizeExif, type Orientation } from '../../../../shared/evidence/exif-summary.ts';
+import { orientationTransform } from '../../../../shared/evidence/orientation.ts';
+import { stripImageMetadata } from '../../../../shared/evidence/strip-metadata.ts';
 import {
   exifTags,
   FORMATS,

@@ -1,27 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
 import {
   AUDIT_BUNDLE_FORMAT,
   parseAuditBundle,
   serializeAuditBundle,
-} from '../../../shared/exchange/audit-bundle.ts';
+} from '../../../../shared/exchange/audit-bundle.ts';
 import {
   parseBackup,
   serializeBackup,
   type AuditRecord,
   type Backup,
-} from '../../../shared/exchange/backup.ts';
+} from '../../../../shared/exchange/backup.ts';
 import {
   base64ToBytes,
   bytesToBase64 as encodeBase64,
   decodeBase64,
-} from '../../../shared/encoding/base64.ts';
-import { parseStrictJson, scanJson } from '../../../shared/exchange/json-scan.ts';
-import { ImportError } from '../../../shared/import/messages.ts';
-import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
-import { CURRENT_VERSIONS } from '../../../shared/migrations/records.ts';
-import * as arb from './arbitraries.ts';
+} from '../../../../shared/encoding/base64.ts';
+import { parseStrictJson, scanJson } from '../../../../shared/exchange/json-scan.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
+import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
+import { CURRENT_VERSIONS } from '../../../../shared/migrations/records.ts';
+import * as arb from '../import/arbitraries.ts';
 
 async function refusal(promise: Promise<unknown>): Promise<ImportError> {
   try {

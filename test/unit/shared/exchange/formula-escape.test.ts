@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../shared/exchange/csv-export.ts';
-import { escapeFormulaCell, unescapeFormulaCell } from '../../../shared/exchange/formula-escape.ts';
-import { parseCsv } from '../../../shared/import/csv.ts';
+import { toCsv } from '../../../../shared/exchange/csv-export.ts';
+import {
+  escapeFormulaCell,
+  unescapeFormulaCell,
+} from '../../../../shared/exchange/formula-escape.ts';
+import { parseCsv } from '../../../../shared/import/csv.ts';
 
 // Spreadsheets skip leading whitespace and invisible characters before they look for a formula
 // trigger, and some read full-width ＝＋－＠ as their ASCII twins (Excel and WPS with an East

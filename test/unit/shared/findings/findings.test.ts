@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Finding } from '../../../shared/domain/schemas.ts';
-import { FindingSchema, answerId } from '../../../shared/domain/schemas.ts';
+import type { Finding } from '../../../../shared/domain/schemas.ts';
+import { FindingSchema, answerId } from '../../../../shared/domain/schemas.ts';
 import {
   autoFindingId,
   checkStatusChange,
@@ -9,7 +9,7 @@ import {
   isWithdrawable,
   tallyFindings,
   firstSighting,
-} from '../../../shared/findings/findings.ts';
+} from '../../../../shared/findings/findings.ts';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 function finding(overrides: Partial<Finding> = {}): Finding {

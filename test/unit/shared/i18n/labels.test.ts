@@ -15,9 +15,9 @@ import {
   SanitizationMethod,
   SEVERITIES,
   TriState,
-} from '../../../shared/domain/enums.ts';
-import { SCHEDULE_STATUSES } from '../../../shared/audit/schedule.ts';
-import { LABELS, LANGS, label, type LabelKind } from '../../../shared/i18n/labels.ts';
+} from '../../../../shared/domain/enums.ts';
+import { SCHEDULE_STATUSES } from '../../../../shared/audit/schedule.ts';
+import { LABELS, LANGS, label, type LabelKind } from '../../../../shared/i18n/labels.ts';
 
 // The enum values come from enums.ts, not from LABELS, so a value added to an enum but not
 // named (possible only if someone widens a table's type) still fails here.

@@ -16,7 +16,7 @@ import {
   SanitizationMethod,
   SEVERITIES,
   TriState,
-} from '../../../shared/domain/enums.ts';
+} from '../../../../shared/domain/enums.ts';
 import type {
   Answer,
   AuditScope,
@@ -28,10 +28,14 @@ import type {
   Room,
   Site,
   Template,
-} from '../../../shared/domain/schemas.ts';
-import { bytesToBase64 as encodeBase64 } from '../../../shared/encoding/base64.ts';
-import type { BackupEvidence, ImportLogEntry, Setting } from '../../../shared/exchange/backup.ts';
-import { normalizeIp } from '../../../shared/import/network-addresses.ts';
+} from '../../../../shared/domain/schemas.ts';
+import { bytesToBase64 as encodeBase64 } from '../../../../shared/encoding/base64.ts';
+import type {
+  BackupEvidence,
+  ImportLogEntry,
+  Setting,
+} from '../../../../shared/exchange/backup.ts';
+import { normalizeIp } from '../../../../shared/import/network-addresses.ts';
 
 // Generators of valid domain records for round-trip properties. Text is trimmed (import trims
 // cells) and mixes ASCII, Chinese and the characters that stress CSV and JSON writers.

@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../../../shared/domain/schemas.ts';
+import type { Device } from '../../../../shared/domain/schemas.ts';
 import {
   csvFileBytes,
   findingsCsv,
   inventoryCsv,
   toCsv,
-} from '../../../shared/exchange/csv-export.ts';
-import { escapeFormulaCell, unescapeFormulaCell } from '../../../shared/exchange/formula-escape.ts';
-import { parseCsv } from '../../../shared/import/csv.ts';
-import { decodeText } from '../../../shared/import/decode-text.ts';
-import { autoMapping } from '../../../shared/import/mapping.ts';
-import { buildImportPreview } from '../../../shared/import/preview.ts';
+} from '../../../../shared/exchange/csv-export.ts';
+import {
+  escapeFormulaCell,
+  unescapeFormulaCell,
+} from '../../../../shared/exchange/formula-escape.ts';
+import { parseCsv } from '../../../../shared/import/csv.ts';
+import { decodeText } from '../../../../shared/import/decode-text.ts';
+import { autoMapping } from '../../../../shared/import/mapping.ts';
+import { buildImportPreview } from '../../../../shared/import/preview.ts';
 import * as arb from './arbitraries.ts';
 
 describe('toCsv', () => {

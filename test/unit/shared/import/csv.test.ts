@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv, type CsvDelimiter } from '../../../shared/import/csv.ts';
-import { ImportError } from '../../../shared/import/messages.ts';
+import { detectDelimiter, parseCsv, type CsvDelimiter } from '../../../../shared/import/csv.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
 
 /** An independent RFC 4180 writer: the oracle the reader is checked against. */
 function writeCsv(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDateCell } from '../../../shared/import/dates.ts';
+import { parseDateCell } from '../../../../shared/import/dates.ts';
 
 const ok = (date: string, provedOrder?: 'dmy' | 'mdy') =>
   provedOrder ? { ok: true, date, provedOrder } : { ok: true, date };

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, describeEncoding, looksBinary } from '../../../shared/import/decode-text.ts';
-import { ImportError } from '../../../shared/import/messages.ts';
+import {
+  decodeText,
+  describeEncoding,
+  looksBinary,
+} from '../../../../shared/import/decode-text.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
 import {
   encodeGb18030,
   gbkCharacters,

@@ -2,18 +2,18 @@ import { readFileSync } from 'node:fs';
 import { utils, write } from '@e965/xlsx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import { serializeAuditBundle } from '../../../shared/exchange/audit-bundle.ts';
-import { serializeBackup } from '../../../shared/exchange/backup.ts';
-import { MAX_IMPORT_BYTES, parseImportFile } from '../../../shared/import/detect.ts';
-import { ImportError } from '../../../shared/import/messages.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
+import { serializeAuditBundle } from '../../../../shared/exchange/audit-bundle.ts';
+import { serializeBackup } from '../../../../shared/exchange/backup.ts';
+import { MAX_IMPORT_BYTES, parseImportFile } from '../../../../shared/import/detect.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
 import { sha256 } from './arbitraries.ts';
 import { encodeGb18030, utf16leWithBom, utf8, utf8WithBom } from './helpers.ts';
 import { storedZip } from './zip-builder.ts';
 
 const options = { sha256 };
 const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url)));
+  new Uint8Array(readFileSync(new URL(`../../../fixtures/import/${name}`, import.meta.url)));
 
 async function refusal(promise: Promise<unknown>): Promise<ImportError> {
   try {

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import { parseAuditBundle, serializeAuditBundle } from '../../../shared/exchange/audit-bundle.ts';
-import { MAX_IMPORT_BYTES, parseImportFile } from '../../../shared/import/detect.ts';
-import { ImportError } from '../../../shared/import/messages.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
+import {
+  parseAuditBundle,
+  serializeAuditBundle,
+} from '../../../../shared/exchange/audit-bundle.ts';
+import { MAX_IMPORT_BYTES, parseImportFile } from '../../../../shared/import/detect.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
 import { sha256 } from './arbitraries.ts';
 
 // Files built to hurt: at the size limit, mutated exports, prototype keys. Each must end in a

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIFECYCLE_STATUSES } from '../../../shared/domain/enums.ts';
-import { LABELS } from '../../../shared/i18n/labels.ts';
-import { parseCsv } from '../../../shared/import/csv.ts';
-import { FIELD_INFO, IMPORT_FIELDS } from '../../../shared/import/fields.ts';
+import { LIFECYCLE_STATUSES } from '../../../../shared/domain/enums.ts';
+import { LABELS } from '../../../../shared/i18n/labels.ts';
+import { parseCsv } from '../../../../shared/import/csv.ts';
+import { FIELD_INFO, IMPORT_FIELDS } from '../../../../shared/import/fields.ts';
 import {
   autoMapping,
   checkColumnMapping,
@@ -12,17 +12,17 @@ import {
   parseColumnMapping,
   resolveMapping,
   type ColumnMapping,
-} from '../../../shared/import/mapping.ts';
-import { formatImportMessage } from '../../../shared/import/messages.ts';
-import { detectProfile } from '../../../shared/import/profiles.ts';
+} from '../../../../shared/import/mapping.ts';
+import { formatImportMessage } from '../../../../shared/import/messages.ts';
+import { detectProfile } from '../../../../shared/import/profiles.ts';
 import {
   DEVICE_TYPE_VOCABULARY,
   STATUS_VOCABULARY,
   TRI_STATE_VOCABULARY,
-} from '../../../shared/import/vocabulary.ts';
+} from '../../../../shared/import/vocabulary.ts';
 
 const fixture = (name: string) =>
-  parseCsv(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8'));
+  parseCsv(readFileSync(new URL(`../../../fixtures/import/${name}`, import.meta.url), 'utf8'));
 
 const fieldsOf = (m: ColumnMapping) =>
   Object.fromEntries(m.columns.map((c) => [c.header, c.field]));

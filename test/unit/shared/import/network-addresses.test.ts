@@ -6,8 +6,11 @@ import {
   normalizeIp,
   normalizeMac,
   parseIpv6,
-} from '../../../shared/import/network-addresses.ts';
-import { escapeFormulaCell, unescapeFormulaCell } from '../../../shared/exchange/formula-escape.ts';
+} from '../../../../shared/import/network-addresses.ts';
+import {
+  escapeFormulaCell,
+  unescapeFormulaCell,
+} from '../../../../shared/exchange/formula-escape.ts';
 
 describe('normalizeIp', () => {
   it.each([

@@ -1,9 +1,9 @@
-import { makeDevice } from '../shared/fixtures.ts';
+import { makeDevice } from '../domain/fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import type { Device, Rack, Room } from '../../../shared/domain/schemas.ts';
-import { csvFileBytes } from '../../../shared/exchange/csv-export.ts';
-import { parseImportFile } from '../../../shared/import/detect.ts';
-import { previewValidated } from '../../../shared/import/preview.ts';
+import type { Device, Rack, Room } from '../../../../shared/domain/schemas.ts';
+import { csvFileBytes } from '../../../../shared/exchange/csv-export.ts';
+import { parseImportFile } from '../../../../shared/import/detect.ts';
+import { previewValidated } from '../../../../shared/import/preview.ts';
 import { sha256 } from './arbitraries.ts';
 
 // 10,000 devices through the real pipeline: bytes -> decode -> CSV -> mapping -> validation

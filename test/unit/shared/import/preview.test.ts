@@ -1,4 +1,4 @@
-import { makeDevice } from '../shared/fixtures.ts';
+import { makeDevice } from '../domain/fixtures.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,10 +8,10 @@ import {
   type Device,
   type Rack,
   type Room,
-} from '../../../shared/domain/schemas.ts';
-import { parseCsv } from '../../../shared/import/csv.ts';
-import { autoMapping } from '../../../shared/import/mapping.ts';
-import { buildImportPreview, type PreviewOptions } from '../../../shared/import/preview.ts';
+} from '../../../../shared/domain/schemas.ts';
+import { parseCsv } from '../../../../shared/import/csv.ts';
+import { autoMapping } from '../../../../shared/import/mapping.ts';
+import { buildImportPreview, type PreviewOptions } from '../../../../shared/import/preview.ts';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 const NOW = '2024-06-01T08:00:00.000Z';

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../shared/import/csv.ts';
-import { autoMapping, type ColumnMapping } from '../../../shared/import/mapping.ts';
+import { parseCsv } from '../../../../shared/import/csv.ts';
+import { autoMapping, type ColumnMapping } from '../../../../shared/import/mapping.ts';
 import {
   formatImportMessage,
   ImportError,
   importMessageTemplate,
-} from '../../../shared/import/messages.ts';
-import type { Sheet } from '../../../shared/import/sheet.ts';
-import { validateRows } from '../../../shared/import/validate.ts';
+} from '../../../../shared/import/messages.ts';
+import type { Sheet } from '../../../../shared/import/sheet.ts';
+import { validateRows } from '../../../../shared/import/validate.ts';
 
 const fixture = (name: string) =>
-  parseCsv(readFileSync(new URL(`../../fixtures/import/${name}`, import.meta.url), 'utf8'));
+  parseCsv(readFileSync(new URL(`../../../fixtures/import/${name}`, import.meta.url), 'utf8'));
 
 function run(
   csv: string,

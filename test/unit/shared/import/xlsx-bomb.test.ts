@@ -1,8 +1,8 @@
 import { utils, write } from '@e965/xlsx';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../shared/import/messages.ts';
-import { MAX_UNPACKED_BYTES, parseXlsx } from '../../../shared/import/xlsx.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
+import { MAX_UNPACKED_BYTES, parseXlsx } from '../../../../shared/import/xlsx.ts';
 import { deflatedPart, zipArchive, type ZipPart } from './zip-builder.ts';
 
 // Zip bombs that lie: every header declares a few bytes, the deflate streams unpack to

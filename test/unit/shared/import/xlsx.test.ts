@@ -1,10 +1,10 @@
 import { utils, write, type WorkBook } from '@e965/xlsx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIsoDate } from '../../../shared/import/dates.ts';
-import { ImportError } from '../../../shared/import/messages.ts';
-import { parseXlsx } from '../../../shared/import/xlsx.ts';
-import { readZipDirectory } from '../../../shared/import/zip-directory.ts';
+import { excelSerialToIsoDate } from '../../../../shared/import/dates.ts';
+import { ImportError } from '../../../../shared/import/messages.ts';
+import { parseXlsx } from '../../../../shared/import/xlsx.ts';
+import { readZipDirectory } from '../../../../shared/import/zip-directory.ts';
 import { storedZip } from './zip-builder.ts';
 
 function workbook(sheets: Record<string, unknown[][]>, date1904 = false): Uint8Array {

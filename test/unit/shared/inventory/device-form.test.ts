@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceSchema } from '../../../shared/domain/schemas.ts';
-import { checkDateInput } from '../../../shared/inventory/date-input.ts';
+import { DeviceSchema } from '../../../../shared/domain/schemas.ts';
+import { checkDateInput } from '../../../../shared/inventory/date-input.ts';
 import {
   emptySanitization,
   fromFormValues,
@@ -8,8 +8,8 @@ import {
   toFormValues,
   type DeviceFormContext,
   type DeviceFormValues,
-} from '../../../shared/inventory/device-form.ts';
-import { makeDevice } from '../shared/fixtures.ts';
+} from '../../../../shared/inventory/device-form.ts';
+import { makeDevice } from '../domain/fixtures.ts';
 
 const TODAY = '2026-03-10';
 const ctx: DeviceFormContext = { today: TODAY, rackHeightU: 42 };

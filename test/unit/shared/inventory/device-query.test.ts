@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Device } from '../../../shared/domain/schemas.ts';
+import type { Device } from '../../../../shared/domain/schemas.ts';
 import {
   EMPTY_FILTER,
   NO_RACK_FILTER,
   queryDevices,
   type DeviceFilter,
   type DeviceSort,
-} from '../../../shared/inventory/device-query.ts';
-import { makeDevice, makeRack } from '../shared/fixtures.ts';
+} from '../../../../shared/inventory/device-query.ts';
+import { makeDevice, makeRack } from '../domain/fixtures.ts';
 
 const racks = [
   makeRack({ id: 'r-b', name: 'B01', walkOrder: 1 }),

@@ -6,7 +6,7 @@ import {
   isIpv4,
   isIpv6,
   splitList,
-} from '../../../shared/inventory/network-address.ts';
+} from '../../../../shared/inventory/network-address.ts';
 
 describe('IPv4', () => {
   it.each(['0.0.0.0', '10.0.0.5', '192.168.1.254', '255.255.255.255'])('accepts %s', (ip) => {

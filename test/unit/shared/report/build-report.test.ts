@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoPhotos } from '../../../main/report/demo-assets.ts';
-import { loadReportFonts } from '../../../main/report/fonts.ts';
-import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
-import { buildReportPdf, type BuiltReport } from '../../../shared/report/build-report.ts';
-import { EN, ZH } from '../../../shared/report/strings.ts';
+import { loadDemoPhotos } from '../../../../main/report/demo-assets.ts';
+import { loadReportFonts } from '../../../../main/report/fonts.ts';
+import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
+import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
+import { buildReportPdf, type BuiltReport } from '../../../../shared/report/build-report.ts';
+import { EN, ZH } from '../../../../shared/report/strings.ts';
 import { pageTexts, pdfInfo, qpdfCheck, withPdfFile, words } from './pdf-tools.ts';
 
 const fonts = loadReportFonts();

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { loadReportFonts, reportFontPaths } from '../../../main/report/fonts.ts';
+import { loadReportFonts, reportFontPaths } from '../../../../main/report/fonts.ts';
 import { gb2312CodePoints } from './charsets.ts';
-import { readFontCoverage, type FontCoverage } from '../../../shared/report/font-coverage.ts';
-import { isInvisible } from '../../../shared/report/showable.ts';
+import { readFontCoverage, type FontCoverage } from '../../../../shared/report/font-coverage.ts';
+import { isInvisible } from '../../../../shared/report/showable.ts';
 
 const fonts = loadReportFonts();
 
@@ -122,8 +122,8 @@ describe('report text coverage', () => {
   }
 
   it('covers every fixed word of the report and every enum label, in both languages', async () => {
-    const { EN, ZH } = await import('../../../shared/report/strings.ts');
-    const { LABELS } = await import('../../../shared/i18n/labels.ts');
+    const { EN, ZH } = await import('../../../../shared/report/strings.ts');
+    const { LABELS } = await import('../../../../shared/i18n/labels.ts');
     const bold = new Set((fonts.bold ?? fonts.regular).flatMap((f) => [...readFontCoverage(f)]));
     const labels = Object.values(LABELS).flatMap((table) =>
       Object.values(table as Record<string, { en: string; zh: string }>).flatMap((l) => [

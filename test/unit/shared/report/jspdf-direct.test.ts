@@ -1,10 +1,10 @@
 import { jsPDF } from 'jspdf';
 import { describe, expect, it } from 'vitest';
-import { loadReportFonts } from '../../../main/report/fonts.ts';
-import { readFontCoverage } from '../../../shared/report/font-coverage.ts';
-import { withFastFlate } from '../../../shared/report/jspdf-direct.ts';
-import { ReportCanvas } from '../../../shared/report/pdf-canvas.ts';
-import { EN } from '../../../shared/report/strings.ts';
+import { loadReportFonts } from '../../../../main/report/fonts.ts';
+import { readFontCoverage } from '../../../../shared/report/font-coverage.ts';
+import { withFastFlate } from '../../../../shared/report/jspdf-direct.ts';
+import { ReportCanvas } from '../../../../shared/report/pdf-canvas.ts';
+import { EN } from '../../../../shared/report/strings.ts';
 import { pageTexts, qpdfCheck } from './pdf-tools.ts';
 
 const fonts = loadReportFonts();

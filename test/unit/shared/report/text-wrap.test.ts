@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { latinQuotes, widestUnbreakable, wrapText } from '../../../shared/report/text-wrap.ts';
+import { latinQuotes, widestUnbreakable, wrapText } from '../../../../shared/report/text-wrap.ts';
 
 // Every character one unit wide, hanzi two: enough to reason about breaks exactly.
 const measure = (text: string) =>

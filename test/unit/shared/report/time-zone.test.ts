@@ -4,7 +4,7 @@ import {
   formatMoment,
   inTimeZone,
   isDateOnly,
-} from '../../../shared/report/time-zone.ts';
+} from '../../../../shared/report/time-zone.ts';
 
 describe('moments in the audit time zone', () => {
   it('gives the local date, time and offset, across the date line and half-hour zones', () => {

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SECURE_ROOM_TEMPLATE } from '../../../shared/checklist/secure-room.ts';
-import { LIFECYCLE_STATUSES, type LifecycleStatus } from '../../../shared/domain/enums.ts';
-import { DeviceSchema, type Device } from '../../../shared/domain/schemas.ts';
+import { SECURE_ROOM_TEMPLATE } from '../../../../shared/checklist/secure-room.ts';
+import { LIFECYCLE_STATUSES, type LifecycleStatus } from '../../../../shared/domain/enums.ts';
+import { DeviceSchema, type Device } from '../../../../shared/domain/schemas.ts';
 import {
   DEFAULT_IDLE_POLICY_DAYS,
   PREJUDGED_ITEM_IDS,
   prejudge,
   RULES,
-} from '../../../shared/rules/prejudge.ts';
-import { arbDevice } from './arbitraries.ts';
-import { makeDevice } from './fixtures.ts';
+} from '../../../../shared/rules/prejudge.ts';
+import { arbDevice } from '../domain/arbitraries.ts';
+import { makeDevice } from '../domain/fixtures.ts';
 
 const ctx = { today: '2026-03-15', idlePolicyDays: DEFAULT_IDLE_POLICY_DAYS };
 const judge = (itemId: string, overrides: Partial<Device>, context = ctx) =>

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRouter, type Handlers } from '../../../../main/bridge/router.ts';
-import { handlers } from '../../../../main/handlers/index.ts';
-import { startLoopbackServer, type LoopbackServer } from '../../../../main/loopback/server.ts';
+import { createRouter, type Handlers } from '../../../../../main/bridge/router.ts';
+import { handlers } from '../../../../../main/handlers/index.ts';
+import { startLoopbackServer, type LoopbackServer } from '../../../../../main/loopback/server.ts';
 
 export type Reply = {
   status: number;

@@ -1,5 +1,5 @@
-import { PdfState } from '../../../../main/pdf/pdf-file.ts';
-import { dictGet, serialize } from '../../../../main/pdf/pdf-syntax.ts';
+import { PdfState } from '../../../../../main/pdf/pdf-file.ts';
+import { dictGet, serialize } from '../../../../../main/pdf/pdf-syntax.ts';
 
 // Tools of a forger, for the tests: append an incremental update with any objects, or change
 // bytes in place.

@@ -3,7 +3,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SignerMaterial } from '../../../../main/signing/cms-signer.ts';
+import type { SignerMaterial } from '../../../../../main/signing/cms-signer.ts';
 
 // A throw-away PKI made with the openssl command line (an independent implementation, so our
 // p12 reader and verifier are tested against files we did not write): a test CA, an RSA and

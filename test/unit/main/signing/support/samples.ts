@@ -1,8 +1,8 @@
 import { jsPDF } from 'jspdf';
-import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
-import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
-import { loadDemoPhotos } from '../../../../main/report/demo-assets.ts';
-import type { SignatureInfo } from '../../../../main/signing/signature-dictionary.ts';
+import { makeDemoAudit } from '../../../../../shared/demo/demo-audit.ts';
+import type { AuditSnapshot } from '../../../../../shared/snapshot/schema.ts';
+import { loadDemoPhotos } from '../../../../../main/report/demo-assets.ts';
+import type { SignatureInfo } from '../../../../../main/signing/signature-dictionary.ts';
 
 // Small inputs for the signing tests: a realistic demo snapshot (with its two photos) and a
 // two-page jsPDF document standing in for the laid-out report.

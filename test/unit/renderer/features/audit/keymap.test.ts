@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_MAP, commandForKey } from '../../../renderer/features/audit/keymap.ts';
+import { KEY_MAP, commandForKey } from '../../../../../renderer/features/audit/keymap.ts';
 
 describe('walk-through keys', () => {
   it('answers with letters in either case and with digits', () => {

@@ -3,26 +3,29 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyAuditImport,
   planAuditImport,
-} from '../../../renderer/db/repositories/audit-import.ts';
-import { startAuditFromPrior } from '../../../renderer/db/repositories/carry-forward.ts';
+} from '../../../../../renderer/db/repositories/audit-import.ts';
+import { startAuditFromPrior } from '../../../../../renderer/db/repositories/carry-forward.ts';
 import {
   readAllTables,
   replaceAllTables,
-} from '../../../renderer/db/repositories/database-dump.ts';
-import { buildAuditBundleText } from '../../../renderer/features/exchange/audit-bundle.ts';
+} from '../../../../../renderer/db/repositories/database-dump.ts';
+import { buildAuditBundleText } from '../../../../../renderer/features/exchange/audit-bundle.ts';
 import {
   backupToTables,
   buildBackupDocument,
-} from '../../../renderer/features/exchange/backup-document.ts';
-import { sha256Hex } from '../../../renderer/features/exchange/file-info.ts';
-import { parseAuditBundle } from '../../../shared/exchange/audit-bundle.ts';
-import { parseBackup } from '../../../shared/exchange/backup.ts';
-import { restoreDatabase } from '../../../renderer/features/exchange/restore.ts';
-import { DEMO_SCENARIO_DEVICE_COUNT, makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
-import { toHex } from '../../../shared/evidence/image-check.ts';
-import type { RoomcheckDb } from '../../../renderer/db/db.ts';
-import { arbDevice } from '../shared/arbitraries.ts';
-import { closeAll, comparableDump, freshDb } from './support.ts';
+} from '../../../../../renderer/features/exchange/backup-document.ts';
+import { sha256Hex } from '../../../../../renderer/features/exchange/file-info.ts';
+import { parseAuditBundle } from '../../../../../shared/exchange/audit-bundle.ts';
+import { parseBackup } from '../../../../../shared/exchange/backup.ts';
+import { restoreDatabase } from '../../../../../renderer/features/exchange/restore.ts';
+import {
+  DEMO_SCENARIO_DEVICE_COUNT,
+  makeDemoAudit,
+} from '../../../../../shared/demo/demo-audit.ts';
+import { toHex } from '../../../../../shared/evidence/image-check.ts';
+import type { RoomcheckDb } from '../../../../../renderer/db/db.ts';
+import { arbDevice } from '../../../shared/domain/arbitraries.ts';
+import { closeAll, comparableDump, freshDb } from '../../db/dump-support.ts';
 
 afterEach(closeAll);
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { passphraseStrength } from '../../../renderer/features/reports/passphrase-strength.ts';
+import { passphraseStrength } from '../../../../../renderer/features/reports/passphrase-strength.ts';
 import {
   certificatePayload,
   hasPdfHeader,
   safeFileName,
-} from '../../../renderer/features/reports/files.ts';
-import { formatFingerprint, validityAt } from '../../../renderer/features/reports/format.ts';
-import { MAX_PDF_BYTES, readPdfInput } from '../../../renderer/features/reports/pdf-input.ts';
-import { base64ToBytes } from '../../../shared/encoding/base64.ts';
+} from '../../../../../renderer/features/reports/files.ts';
+import { formatFingerprint, validityAt } from '../../../../../renderer/features/reports/format.ts';
+import { MAX_PDF_BYTES, readPdfInput } from '../../../../../renderer/features/reports/pdf-input.ts';
+import { base64ToBytes } from '../../../../../shared/encoding/base64.ts';
 
 const enc = new TextEncoder();
 
