@@ -24,7 +24,7 @@ export function registerAppScheme(): void {
 
 function reply(
   status: number,
-  body: BodyInit | null,
+  body: ConstructorParameters<typeof Response>[0],
   contentType: string,
   extra: Record<string, string> = {},
 ): Response {
