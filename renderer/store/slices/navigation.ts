@@ -1,89 +1,62 @@
 import type { StateCreator } from 'zustand';
 import type { RootState } from '../store.ts';
 
-/** Every screen of the app. The hash mirrors it so a reload returns to the same screen. */
-export type Route =
-  | { name: 'sites' }
-  | { name: 'site'; siteId: string }
-  | { name: 'room'; roomId: string }
-  | { name: 'device'; deviceId: string }
-  | { name: 'newDevice'; roomId: string }
-  | { name: 'templates' }
-  | { name: 'template'; templateId: string }
-  | { name: 'audit'; auditId: string }
-  | { name: 'findings'; auditId: string }
-  | { name: 'exchange' }
-  | { name: 'compare'; roomId: string }
-  | { name: 'summary'; auditId: string }
-  | { name: 'reports' }
-  | { name: 'signReport'; auditId: string }
-  | { name: 'verify' }
-  | { name: 'identities' };
+/**
+ * Every screen of the app, declared once: its name, the first segment of its hash and the id it
+ * takes, if any. The Route type, the hash in both directions and the screen table in
+ * renderer/app/App.tsx (which must cover every name to compile) all derive from this. The hash
+ * mirrors the route so that a reload returns to the same screen.
+ */
+export const ROUTES = {
+  sites: { path: '', param: null },
+  site: { path: 'site', param: 'siteId' },
+  room: { path: 'room', param: 'roomId' },
+  device: { path: 'device', param: 'deviceId' },
+  newDevice: { path: 'new-device', param: 'roomId' },
+  templates: { path: 'templates', param: null },
+  template: { path: 'template', param: 'templateId' },
+  audit: { path: 'audit', param: 'auditId' },
+  findings: { path: 'findings', param: 'auditId' },
+  exchange: { path: 'exchange', param: null },
+  compare: { path: 'compare', param: 'roomId' },
+  summary: { path: 'summary', param: 'auditId' },
+  reports: { path: 'reports', param: null },
+  signReport: { path: 'sign', param: 'auditId' },
+  verify: { path: 'verify', param: null },
+  identities: { path: 'identities', param: null },
+} as const satisfies Record<string, { path: string; param: string | null }>;
+
+export type RouteName = keyof typeof ROUTES;
+type ParamOf<N extends RouteName> = (typeof ROUTES)[N]['param'];
+export type RouteOf<N extends RouteName> =
+  ParamOf<N> extends string ? { name: N } & { [K in ParamOf<N>]: string } : { name: N };
+export type Route = { [N in RouteName]: RouteOf<N> }[RouteName];
+
+const HOME: Route = { name: 'sites' };
+
+export function routeToHash(route: Route): string {
+  const { path, param } = ROUTES[route.name];
+  if (param === null) return `#/${path}`;
+  const id = (route as Record<string, string>)[param] ?? '';
+  return `#/${path}/${encodeURIComponent(id)}`;
+}
+
+export function hashToRoute(hash: string): Route {
+  const [, path, raw] = hash.replace(/^#/, '').split('/');
+  const id = raw ? decodeURIComponent(raw) : '';
+  const name = (Object.keys(ROUTES) as RouteName[]).find((n) => ROUTES[n].path === path);
+  if (name === undefined) return HOME;
+  const { param } = ROUTES[name];
+  if (param === null) return { name } as Route;
+  return id ? ({ name, [param]: id } as Route) : HOME;
+}
 
 export type NavigationSlice = {
   route: Route;
   navigate: (route: Route) => void;
 };
 
-export function routeToHash(route: Route): string {
-  switch (route.name) {
-    case 'sites':
-      return '#/';
-    case 'site':
-      return `#/site/${encodeURIComponent(route.siteId)}`;
-    case 'room':
-      return `#/room/${encodeURIComponent(route.roomId)}`;
-    case 'device':
-      return `#/device/${encodeURIComponent(route.deviceId)}`;
-    case 'newDevice':
-      return `#/new-device/${encodeURIComponent(route.roomId)}`;
-    case 'templates':
-      return '#/templates';
-    case 'template':
-      return `#/template/${encodeURIComponent(route.templateId)}`;
-    case 'audit':
-      return `#/audit/${encodeURIComponent(route.auditId)}`;
-    case 'findings':
-      return `#/findings/${encodeURIComponent(route.auditId)}`;
-    case 'exchange':
-      return '#/exchange';
-    case 'compare':
-      return `#/compare/${encodeURIComponent(route.roomId)}`;
-    case 'summary':
-      return `#/summary/${encodeURIComponent(route.auditId)}`;
-    case 'reports':
-      return '#/reports';
-    case 'signReport':
-      return `#/sign/${encodeURIComponent(route.auditId)}`;
-    case 'verify':
-      return '#/verify';
-    case 'identities':
-      return '#/identities';
-  }
-}
-
-export function hashToRoute(hash: string): Route {
-  const [, kind, raw] = hash.replace(/^#/, '').split('/');
-  const id = raw ? decodeURIComponent(raw) : '';
-  if (id && kind === 'site') return { name: 'site', siteId: id };
-  if (id && kind === 'room') return { name: 'room', roomId: id };
-  if (id && kind === 'device') return { name: 'device', deviceId: id };
-  if (id && kind === 'new-device') return { name: 'newDevice', roomId: id };
-  if (kind === 'templates') return { name: 'templates' };
-  if (id && kind === 'template') return { name: 'template', templateId: id };
-  if (id && kind === 'audit') return { name: 'audit', auditId: id };
-  if (id && kind === 'findings') return { name: 'findings', auditId: id };
-  if (kind === 'exchange') return { name: 'exchange' };
-  if (id && kind === 'compare') return { name: 'compare', roomId: id };
-  if (id && kind === 'summary') return { name: 'summary', auditId: id };
-  if (kind === 'reports') return { name: 'reports' };
-  if (id && kind === 'sign') return { name: 'signReport', auditId: id };
-  if (kind === 'verify') return { name: 'verify' };
-  if (kind === 'identities') return { name: 'identities' };
-  return { name: 'sites' };
-}
-
 export const createNavigationSlice: StateCreator<RootState, [], [], NavigationSlice> = (set) => ({
-  route: { name: 'sites' },
+  route: HOME,
   navigate: (route) => set({ route }),
 });
