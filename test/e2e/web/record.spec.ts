@@ -67,11 +67,13 @@ function reportText(pdf: Uint8Array): string {
   const file = join(dir, 'r.pdf');
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  // Only the report's version and the generation time may differ between two signings.
+  // Only the report's version and the generation and signing times may differ between two
+  // signings (they straddle a minute on a loaded machine): those times are masked.
+  const TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(?UTC[^)\s]*\)?/;
   return text
     .split('\n')
     .filter((l) => !/Report ID\s+\S+, version \d+/.test(l))
-    .filter((l) => !/Generated:?\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/.test(l))
+    .map((l) => (/^\s*(Generated:?|Time)\s/.test(l) ? l.replace(TIME, '<time>') : l))
     .join('\n');
 }
 
