@@ -5,10 +5,14 @@ import * as espree from 'espree';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import roomcheck from './lint/index.js';
 
-// Folders are layers. The arrows (ARCHITECTURE.md): renderer -> shared, main -> shared,
-// shared -> nothing of ours. Node built-ins and Electron are main's alone.
+// Folders are layers (README.md, "Layers"): renderer -> shared, main -> shared, shared ->
+// nothing of ours. Node built-ins are main's alone, and inside main only main/electron/ may
+// import Electron. Inside renderer only renderer/db/ reads the database. A file that belongs
+// to no layer is an error (boundaries/no-unknown-files), like VS Code's layer check.
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const noNodeOrElectron = {
   paths: [
@@ -17,6 +21,33 @@ const noNodeOrElectron = {
   ],
   patterns: [{ group: ['electron/*', '@electron/*'], message: 'Electron belongs in main/.' }],
 };
+
+// Only main/electron/ may import Electron: everything else in main/ is plain Node, so the
+// CLI, signing and verification run (and are tested) without it.
+const electronOnlyInMainElectron = {
+  paths: [{ name: 'electron', message: 'Only main/electron/ may import Electron.' }],
+  patterns: [
+    { group: ['electron/*', '@electron/*'], message: 'Only main/electron/ may import Electron.' },
+  ],
+};
+const noDynamicElectron = {
+  selector:
+    "ImportExpression[source.value='electron'], CallExpression[callee.name='require'][arguments.0.value='electron']",
+  message: 'Only main/electron/ may import Electron.',
+};
+
+// Where translations may be written as {en, zh} pairs; everywhere else is an error, except the
+// files (with their counts) that had pairs when the rule arrived: the to-fix list.
+const MESSAGE_CATALOGS = [
+  'renderer/i18n/',
+  'shared/i18n/',
+  'shared/import/messages.ts',
+  'shared/report/strings.ts',
+  'shared/verify/messages.ts',
+];
+const inlineTranslationsBaseline = JSON.parse(
+  readFileSync(new URL('./lint/inline-translations-baseline.json', import.meta.url), 'utf8'),
+).files;
 
 /** @param {[string, string[]][]} arrows */
 const layer = (arrows) =>
@@ -43,12 +74,18 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     plugins: { boundaries },
     settings: {
-      'boundaries/include': ['shared/**/*', 'renderer/**/*', 'main/**/*', 'test/**/*'],
+      'boundaries/include': ['**/*'],
+      // Tool configuration at the project root (vite, vitest, playwright, this file) is no layer.
+      'boundaries/ignore': ['*.config.{js,ts}'],
+      // First match wins: the inner layers come before their enclosing folder.
       'boundaries/elements': [
-        { type: 'shared', pattern: 'shared/**/*', partialMatch: false },
-        { type: 'renderer', pattern: 'renderer/**/*', partialMatch: false },
-        { type: 'main', pattern: 'main/**/*', partialMatch: false },
-        { type: 'test', pattern: 'test/**/*', partialMatch: false },
+        { type: 'shared', pattern: 'shared/**', partialMatch: false },
+        { type: 'renderer-db', pattern: 'renderer/db/**', partialMatch: false },
+        { type: 'renderer', pattern: 'renderer/**', partialMatch: false },
+        { type: 'main-electron', pattern: 'main/electron/**', partialMatch: false },
+        { type: 'main', pattern: 'main/**', partialMatch: false },
+        { type: 'test', pattern: 'test/**', partialMatch: false },
+        { type: 'lint', pattern: 'lint/**', partialMatch: false },
       ],
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
     },
@@ -59,12 +96,29 @@ export default tseslint.config(
           default: 'disallow',
           policies: layer([
             ['shared', ['shared']],
-            ['renderer', ['renderer', 'shared']],
+            ['renderer-db', ['renderer-db', 'shared']],
+            ['renderer', ['renderer', 'renderer-db', 'shared']],
             ['main', ['main', 'shared']],
-            ['test', ['test', 'main', 'renderer', 'shared']],
+            ['main-electron', ['main-electron', 'main', 'shared']],
+            [
+              'test',
+              [
+                'test',
+                'main',
+                'main-electron',
+                'renderer',
+                'renderer-db',
+                'shared',
+                'lint',
+                'config',
+              ],
+            ],
+            ['lint', ['lint']],
+            ['config', ['config', 'lint']],
           ]),
         },
       ],
+      'boundaries/no-unknown-files': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
@@ -124,7 +178,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.{ts,mjs}', 'test/**/*.{ts,tsx}', '*.config.{ts,js}'],
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/db/**'],
+    plugins: { roomcheck },
+    rules: { 'roomcheck/no-table-reads': 'error' },
+  },
+  {
+    files: ['main/**/*.{ts,mjs}'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', electronOnlyInMainElectron],
+      'no-restricted-syntax': ['error', noDynamicElectron],
+    },
+  },
+  {
+    files: ['{shared,renderer,main}/**/*.{ts,tsx,mjs}'],
+    plugins: { roomcheck },
+    rules: {
+      'roomcheck/no-inline-translations': [
+        'error',
+        { catalogs: MESSAGE_CATALOGS, baseline: inlineTranslationsBaseline },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.{ts,mjs}', 'test/**/*.{ts,tsx}', 'lint/**/*.js', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -63,7 +63,9 @@ export function describeKey(key: KeyObject): string {
   return key.asymmetricKeyType ?? 'unknown';
 }
 
-function webAlgorithm(key: KeyObject): RsaHashedImportParams | EcKeyImportParams {
+function webAlgorithm(
+  key: KeyObject,
+): webcrypto.RsaHashedImportParams | webcrypto.EcKeyImportParams {
   if (key.asymmetricKeyType === 'rsa') return { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (key.asymmetricKeyType === 'ec' && (curve === 'prime256v1' || curve === 'secp384r1')) {
@@ -72,7 +74,7 @@ function webAlgorithm(key: KeyObject): RsaHashedImportParams | EcKeyImportParams
   throw new Error('Only RSA and EC P-256/P-384 keys can sign certificates and requests.');
 }
 
-async function toWebPrivateKey(key: KeyObject): Promise<CryptoKey> {
+async function toWebPrivateKey(key: KeyObject): Promise<webcrypto.CryptoKey> {
   const der = key.export({ format: 'der', type: 'pkcs8' });
   return webcrypto.subtle.importKey('pkcs8', der, webAlgorithm(key), false, ['sign']);
 }

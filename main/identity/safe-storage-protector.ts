@@ -63,9 +63,3 @@ export function safeStorageProtector(
     },
   };
 }
-
-/** The protector backed by the running Electron app's safeStorage (main process only). */
-export async function electronSafeStorageProtector(): Promise<KeyProtector> {
-  const { safeStorage } = await import('electron');
-  return safeStorageProtector(safeStorage);
-}

@@ -32,8 +32,8 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<BuildMa
   const result = await build({
     absWorkingDir: root,
     entryPoints: {
-      main: join(root, 'main', 'main.ts'),
-      preload: join(root, 'main', 'preload.ts'),
+      main: join(root, 'main', 'electron', 'main.ts'),
+      preload: join(root, 'main', 'electron', 'preload.ts'),
       'verify-worker': join(root, 'main', 'verify', 'verify-worker.ts'),
     },
     outdir: outDir,

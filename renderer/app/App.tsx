@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { call } from '../bridge/client.ts';
 import { db } from '../db/instance.ts';
 import { setSetting } from '../db/repositories/settings.ts';
@@ -27,6 +27,7 @@ import { TemplatesNavLink } from '../features/templates/TemplatesNavLink.tsx';
 import { TemplatesScreen } from '../features/templates/TemplatesScreen.tsx';
 import type { Lang } from '../i18n/define.ts';
 import { useT } from '../i18n/use-t.ts';
+import type { Route, RouteName, RouteOf } from '../store/slices/navigation.ts';
 import { useStore } from '../store/store.ts';
 import { Toasts } from '../ui/Toasts.tsx';
 import { storageState } from './start.ts';
@@ -64,64 +65,50 @@ function useAppVersion(): string | null {
   return version;
 }
 
+/** One screen per declared route; a route without a screen here does not compile. */
+const SCREENS: { [N in RouteName]: (route: RouteOf<N>) => ReactNode } = {
+  sites: () => <SitesScreen />,
+  site: (route) => <SiteScreen siteId={route.siteId} />,
+  room: (route) => (
+    <RoomScreen
+      roomId={route.roomId}
+      auditActions={(room) => (
+        <>
+          <StartAuditButton room={room} />
+          <CompareButton roomId={room.id} />
+          <ElevationButton roomId={room.id} />
+        </>
+      )}
+    />
+  ),
+  device: (route) => <DeviceScreen mode="edit" deviceId={route.deviceId} />,
+  newDevice: (route) => <DeviceScreen mode="new" roomId={route.roomId} />,
+  templates: () => <TemplatesScreen />,
+  template: (route) => <TemplateScreen templateId={route.templateId} />,
+  audit: (route) => <AuditScreen auditId={route.auditId} startDeviceId={route.deviceId} />,
+  findings: (route) => <FindingsScreen auditId={route.auditId} />,
+  exchange: () => <ExchangeScreen />,
+  compare: (route) => <CompareScreen roomId={route.roomId} />,
+  elevation: (route) => <ElevationScreen roomId={route.roomId} />,
+  summary: (route) => (
+    <SummaryScreen
+      auditId={route.auditId}
+      reportActions={(audit) => <SignReportButton audit={audit} />}
+    />
+  ),
+  reports: () => <ReportsScreen />,
+  signReport: (route) => <SignReportScreen auditId={route.auditId} />,
+  verify: () => <VerifyScreen />,
+  identities: () => <IdentitiesScreen />,
+  hub: () => <HubScreen />,
+  overview: () => <OverviewScreen />,
+};
+
 function Screen() {
   const route = useStore((s) => s.route);
-  switch (route.name) {
-    case 'sites':
-      return <SitesScreen />;
-    case 'site':
-      return <SiteScreen siteId={route.siteId} />;
-    case 'room':
-      return (
-        <RoomScreen
-          roomId={route.roomId}
-          auditActions={(room) => (
-            <>
-              <StartAuditButton room={room} />
-              <CompareButton roomId={room.id} />
-              <ElevationButton roomId={room.id} />
-            </>
-          )}
-        />
-      );
-    case 'device':
-      return <DeviceScreen mode="edit" deviceId={route.deviceId} />;
-    case 'newDevice':
-      return <DeviceScreen mode="new" roomId={route.roomId} />;
-    case 'templates':
-      return <TemplatesScreen />;
-    case 'template':
-      return <TemplateScreen templateId={route.templateId} />;
-    case 'audit':
-      return <AuditScreen auditId={route.auditId} startDeviceId={route.deviceId} />;
-    case 'findings':
-      return <FindingsScreen auditId={route.auditId} />;
-    case 'exchange':
-      return <ExchangeScreen />;
-    case 'compare':
-      return <CompareScreen roomId={route.roomId} />;
-    case 'elevation':
-      return <ElevationScreen roomId={route.roomId} />;
-    case 'summary':
-      return (
-        <SummaryScreen
-          auditId={route.auditId}
-          reportActions={(audit) => <SignReportButton audit={audit} />}
-        />
-      );
-    case 'reports':
-      return <ReportsScreen />;
-    case 'signReport':
-      return <SignReportScreen auditId={route.auditId} />;
-    case 'verify':
-      return <VerifyScreen />;
-    case 'identities':
-      return <IdentitiesScreen />;
-    case 'hub':
-      return <HubScreen />;
-    case 'overview':
-      return <OverviewScreen />;
-  }
+  // The table's entry for route.name takes exactly that route (a correlated union TS cannot see).
+  const render = SCREENS[route.name] as (route: Route) => ReactNode;
+  return render(route);
 }
 
 export function App() {

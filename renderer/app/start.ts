@@ -1,5 +1,5 @@
 import { bridgeAvailable } from '../bridge/client.ts';
-import { db } from '../db/instance.ts';
+import { openAppDatabase } from '../db/instance.ts';
 import { ensureBuiltInTemplates } from '../db/repositories/templates.ts';
 import { getSetting } from '../db/repositories/settings.ts';
 import type { Lang } from '../i18n/define.ts';
@@ -18,8 +18,7 @@ export async function startApp(): Promise<void> {
   } catch {
     storageState = { persisted: false };
   }
-  const database = db();
-  await database.open();
+  const database = await openAppDatabase();
   await ensureBuiltInTemplates(database);
   const lang = await getSetting<Lang>(database, 'language', 'en');
   useStore.setState({ lang: lang === 'zh' ? 'zh' : 'en', route: hashToRoute(location.hash) });

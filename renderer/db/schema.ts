@@ -1,6 +1,6 @@
 // Frozen schema declarations, one per database version. A released version is never edited:
 // a change is a new version here, an upgrade function in migrations.ts and a test in
-// test/unit/db/migrations.test.ts. Only fields that are queried are indexed.
+// test/unit/renderer/db/migrations.test.ts. Only fields that are queried are indexed.
 
 export const DB_NAME = 'roomcheck';
 

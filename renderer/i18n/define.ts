@@ -3,7 +3,7 @@ export type Lang = (typeof LANGUAGES)[number];
 
 /**
  * Declares one feature's messages. The Chinese table must have exactly the English keys, so a
- * missing translation is a type error; test/unit/i18n checks the same at run time (and that
+ * missing translation is a type error; test/unit/renderer/i18n checks the same at run time (and that
  * no value is empty), which also catches keys added through casts.
  */
 export function defineMessages<const E extends Record<string, string>>(

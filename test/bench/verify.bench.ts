@@ -23,8 +23,8 @@ import { loadDemoPhotos } from '../../main/report/demo-assets.ts';
 import { VerificationWorker } from '../../main/verify/run-verification.ts';
 import { verifyReport } from '../../main/verify/verify-pdf.ts';
 import { makeDemoAudit } from '../../shared/demo/demo-audit.ts';
-import { testPki } from '../unit/signing/support/pki.ts';
-import { auditBomb, manyUpdates, xrefEntryBomb } from '../unit/verify/support/hostile.ts';
+import { testPki } from '../unit/main/signing/support/pki.ts';
+import { auditBomb, manyUpdates, xrefEntryBomb } from '../unit/main/verify/support/hostile.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CORPUS = resolve(here, '../../../shared/corpora/pdf-signatures/pyhanko');

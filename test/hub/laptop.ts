@@ -10,7 +10,7 @@ import type { RoomcheckDb } from '../../renderer/db/db.ts';
 import { createBridgeFetch, HUB_PLACEHOLDER_ORIGIN } from '../../renderer/sync/bridge-fetch.ts';
 import type { HubSyncDeps } from '../../renderer/sync/hub-sync.ts';
 import { PouchDB } from '../../renderer/sync/pouch.ts';
-import { freshDbWithTemplates } from '../unit/db/support.ts';
+import { freshDbWithTemplates } from '../unit/renderer/db/support.ts';
 import type { Person } from './hub-client.ts';
 import type { TestHub } from './test-hub.ts';
 

@@ -16,7 +16,7 @@ import { installCouchValidation, type WrappableDb } from './couch-validation.ts'
 // process.argv and needs a native sqlite3 build.
 //
 // Stock express-pouchdb is looser than CouchDB in four ways that matter here; the stand-in
-// closes each (test/unit/hub/test-hub.test.ts shows every one):
+// closes each (test/unit/renderer/sync/test-hub.test.ts shows every one):
 // 1. a non-admin PUT /{db} crashes the whole server process (TypeError in routes/db.js):
 //    only server admins create databases;
 // 2. a user may give themselves any role through their own _users document: users are

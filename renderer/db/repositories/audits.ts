@@ -60,6 +60,10 @@ export const getAudit = (db: RoomcheckDb, id: string) => db.audits.get(id);
 export const listAuditsOfSite = (db: RoomcheckDb, siteId: string): Promise<Audit[]> =>
   db.audits.where('siteId').equals(siteId).reverse().sortBy('startedAt');
 
+/** Every audit, newest first by start (not indexed: nothing else queries it). */
+export const listAllAudits = async (db: RoomcheckDb): Promise<Audit[]> =>
+  (await db.audits.toArray()).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+
 export const listAnswers = (db: RoomcheckDb, auditId: string): Promise<Answer[]> =>
   db.answers.where('auditId').equals(auditId).toArray();
 

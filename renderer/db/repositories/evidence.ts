@@ -57,6 +57,17 @@ export async function addFindingEvidence(
 export const listFindingEvidence = (db: RoomcheckDb, findingId: string): Promise<EvidenceRow[]> =>
   db.evidence.where('findingId').equals(findingId).sortBy('createdAt');
 
+/** Photos of a device, newest first. */
+export const listDeviceEvidence = async (
+  db: RoomcheckDb,
+  deviceId: string,
+): Promise<EvidenceRow[]> =>
+  (await db.evidence.where('deviceId').equals(deviceId).sortBy('createdAt')).reverse();
+
+/** Stored evidence with any of these SHA-256 digests (the same photo attached elsewhere). */
+export const listEvidenceByDigest = (db: RoomcheckDb, sha256s: string[]): Promise<EvidenceRow[]> =>
+  db.evidence.where('sha256').anyOf(sha256s).toArray();
+
 export async function removeEvidence(db: RoomcheckDb, id: string): Promise<void> {
   await db.transaction('rw', [db.evidence, db.audits], async () => {
     const row = await db.evidence.get(id);

@@ -65,6 +65,10 @@ export async function createManualFinding(
 export const listFindings = (db: RoomcheckDb, auditId: string): Promise<Finding[]> =>
   db.findings.where('auditId').equals(auditId).toArray();
 
+/** Every finding raised in these rooms, in any audit. */
+export const listFindingsOfRooms = (db: RoomcheckDb, roomIds: string[]): Promise<Finding[]> =>
+  roomIds.length ? db.findings.where('roomId').anyOf(roomIds).toArray() : Promise.resolve([]);
+
 async function existing(db: RoomcheckDb, id: string): Promise<Finding> {
   const finding = await db.findings.get(id);
   if (!finding) throw new Error('This finding no longer exists.');

@@ -30,3 +30,8 @@ export function importLogRow(
 /** The newest log lines first. */
 export const listImportLog = (db: RoomcheckDb, limit = 200): Promise<ImportLogRow[]> =>
   db.importLog.orderBy('at').reverse().limit(limit).toArray();
+
+/** Adds one log line; call it inside the transaction that writes what it describes. */
+export const appendImportLog = async (db: RoomcheckDb, row: ImportLogRow): Promise<void> => {
+  await db.importLog.add(row);
+};

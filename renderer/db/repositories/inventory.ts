@@ -26,6 +26,8 @@ export async function createSite(db: RoomcheckDb, draft: Draft<Site>): Promise<S
 
 export const listSites = (db: RoomcheckDb): Promise<Site[]> => db.sites.orderBy('name').toArray();
 
+export const getSite = (db: RoomcheckDb, id: string) => db.sites.get(id);
+
 export async function createRoom(db: RoomcheckDb, draft: Draft<Room>): Promise<Room> {
   const now = nowIso();
   const room = RoomSchema.parse({ ...draft, id: newId(), createdAt: now, updatedAt: now });
@@ -46,6 +48,16 @@ export async function updateRoom(db: RoomcheckDb, room: Room): Promise<Room> {
 export const listRooms = (db: RoomcheckDb, siteId: string): Promise<Room[]> =>
   db.rooms.where('siteId').equals(siteId).sortBy('name');
 
+export const countRooms = (db: RoomcheckDb, siteId: string): Promise<number> =>
+  db.rooms.where('siteId').equals(siteId).count();
+
+export const getRoom = (db: RoomcheckDb, id: string) => db.rooms.get(id);
+
+/** The rooms with these ids, in that order, undefined where one no longer exists. */
+export const getRooms = (db: RoomcheckDb, ids: string[]) => db.rooms.bulkGet(ids);
+
+export const listAllRooms = (db: RoomcheckDb): Promise<Room[]> => db.rooms.toArray();
+
 export async function createRack(db: RoomcheckDb, draft: Draft<Rack>): Promise<Rack> {
   const now = nowIso();
   const rack = RackSchema.parse({ ...draft, id: newId(), createdAt: now, updatedAt: now });
@@ -55,6 +67,8 @@ export async function createRack(db: RoomcheckDb, draft: Draft<Rack>): Promise<R
 
 export const listRacks = (db: RoomcheckDb, roomId: string): Promise<Rack[]> =>
   db.racks.where('roomId').equals(roomId).sortBy('walkOrder');
+
+export const listAllRacks = (db: RoomcheckDb): Promise<Rack[]> => db.racks.toArray();
 
 /** A device with every optional field at its "not recorded" value. */
 /** A new device with every field at its default (shared/domain/device-fields.ts). */
@@ -100,3 +114,14 @@ export async function updateDevice(db: RoomcheckDb, device: Device): Promise<Dev
 
 export const listDevices = (db: RoomcheckDb, roomId: string): Promise<Device[]> =>
   db.devices.where('roomId').equals(roomId).toArray();
+
+export const listDevicesByName = (db: RoomcheckDb, roomId: string): Promise<Device[]> =>
+  db.devices.where('roomId').equals(roomId).sortBy('name');
+
+export const listDevicesOfRooms = (db: RoomcheckDb, roomIds: string[]): Promise<Device[]> =>
+  db.devices.where('roomId').anyOf(roomIds).toArray();
+
+export const countDevices = (db: RoomcheckDb, roomId: string): Promise<number> =>
+  db.devices.where('roomId').equals(roomId).count();
+
+export const getDevice = (db: RoomcheckDb, id: string) => db.devices.get(id);

@@ -13,3 +13,5 @@ export async function ensureBuiltInTemplates(db: RoomcheckDb): Promise<void> {
 }
 
 export const listTemplates = (db: RoomcheckDb): Promise<Template[]> => db.templates.toArray();
+
+export const getTemplate = (db: RoomcheckDb, id: string) => db.templates.get(id);

@@ -11,6 +11,8 @@ import {
   type RackElevation,
 } from '../../../shared/elevation/rack-elevation.ts';
 import { db } from '../../db/instance.ts';
+import { listRoomAudits } from '../../db/repositories/audit-sides.ts';
+import { getRoom, listDevices, listRacks } from '../../db/repositories/inventory.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
@@ -58,10 +60,7 @@ type Layout = {
 
 /** The audits of a room, newest first. */
 function useRoomAudits(roomId: string) {
-  return useLiveQuery(
-    () => db().audits.where('roomIds').equals(roomId).reverse().sortBy('startedAt'),
-    [roomId],
-  );
+  return useLiveQuery(() => listRoomAudits(db(), roomId), [roomId]);
 }
 
 /** The room's racks and devices as the audit saw them, with each device's state in it. */
@@ -104,8 +103,8 @@ function useAuditLayout(auditId: string) {
 function useInventoryLayout(roomId: string): Layout | undefined {
   return useLiveQuery(async () => {
     const [racks, devices] = await Promise.all([
-      db().racks.where('roomId').equals(roomId).toArray(),
-      db().devices.where('roomId').equals(roomId).toArray(),
+      listRacks(db(), roomId),
+      listDevices(db(), roomId),
     ]);
     return { racks, devices, states: null };
   }, [roomId]);
@@ -114,7 +113,7 @@ function useInventoryLayout(roomId: string): Layout | undefined {
 export function ElevationScreen({ roomId }: { roomId: string }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
-  const room = useLiveQuery(async () => (await db().rooms.get(roomId)) ?? null, [roomId]);
+  const room = useLiveQuery(async () => (await getRoom(db(), roomId)) ?? null, [roomId]);
   const audits = useRoomAudits(roomId);
   // null: not chosen yet, so the newest audit; '': no audit, the inventory as it is.
   const [chosen, setChosen] = useState<string | null>(null);

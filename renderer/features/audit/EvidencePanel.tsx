@@ -3,6 +3,7 @@ import type { EvidenceRef } from '../../../shared/domain/schemas.ts';
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_MAX_BYTES } from '../../../shared/evidence/image-check.ts';
 import { db } from '../../db/instance.ts';
+import { listEvidenceByDigest } from '../../db/repositories/evidence.ts';
 import {
   addFindingEvidence,
   listFindingEvidence,
@@ -133,7 +134,7 @@ export function EvidencePanel(props: {
     const own = await listFindingEvidence(db(), props.findingId);
     if (!shas) return own;
     const seen = new Set(own.map((r) => r.sha256));
-    const earlier = await db().evidence.where('sha256').anyOf(shas.split(',')).toArray();
+    const earlier = await listEvidenceByDigest(db(), shas.split(','));
     const refs = earlier.filter((r) => !seen.has(r.sha256) && seen.add(r.sha256));
     return [...refs, ...own];
   }, [props.findingId, shas]);

@@ -10,7 +10,8 @@ import {
 import type { Audit, Device, Finding, Room } from '../../../shared/domain/schemas.ts';
 import { filterFindings } from '../../../shared/findings/findings.ts';
 import { db } from '../../db/instance.ts';
-import { isLocked } from '../../db/repositories/audits.ts';
+import { listDevicesByName } from '../../db/repositories/inventory.ts';
+import { getAudit, isLocked } from '../../db/repositories/audits.ts';
 import { createManualFinding } from '../../db/repositories/findings.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -28,7 +29,7 @@ function useFindingsData(auditId: string) {
   // The audit's own content: its record once completed, its scope while in progress, so a
   // finding names its device as the audit recorded it.
   return useLiveQuery(async () => {
-    const audit = await db().audits.get(auditId);
+    const audit = await getAudit(db(), auditId);
     if (!audit) return null;
     const [snapshot, inspector] = await Promise.all([
       buildAuditSnapshot(db(), auditId, {
@@ -61,10 +62,7 @@ function useFindingsData(auditId: string) {
 function NewFindingDialog(props: { audit: Audit; rooms: Room[]; onClose: (id?: string) => void }) {
   const t = useT();
   const [roomId, setRoomId] = useState(props.rooms[0]?.id ?? '');
-  const devices = useLiveQuery(
-    () => db().devices.where('roomId').equals(roomId).sortBy('name'),
-    [roomId],
-  );
+  const devices = useLiveQuery(() => listDevicesByName(db(), roomId), [roomId]);
   const [deviceId, setDeviceId] = useState('');
   const [severity, setSeverity] = useState<Severity>('medium');
   const [title, setTitle] = useState('');

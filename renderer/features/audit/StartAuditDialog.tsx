@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Room } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
-import { startAudit } from '../../db/repositories/audits.ts';
+import { listTemplates } from '../../db/repositories/templates.ts';
+import { listRooms } from '../../db/repositories/inventory.ts';
+import { listAuditsOfSite, startAudit } from '../../db/repositories/audits.ts';
 import { startAuditFromPrior } from '../../db/repositories/carry-forward.ts';
 import { getSetting, setSetting } from '../../db/repositories/settings.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -16,9 +18,9 @@ import { localToday } from './load-walk.ts';
 function useStartData(siteId: string) {
   return useLiveQuery(async () => {
     const [rooms, templates, audits, inspector] = await Promise.all([
-      db().rooms.where('siteId').equals(siteId).sortBy('name'),
-      db().templates.toArray(),
-      db().audits.where('siteId').equals(siteId).reverse().sortBy('startedAt'),
+      listRooms(db(), siteId),
+      listTemplates(db()),
+      listAuditsOfSite(db(), siteId),
       getSetting(db(), 'inspectorName', ''),
     ]);
     return { rooms, templates, audits, inspector };

@@ -9,7 +9,7 @@ import type { AuditFigures } from '../../../shared/audit/figures.ts';
 import { LIFECYCLE_STATES } from '../../../shared/findings/lifecycle.ts';
 import { db } from '../../db/instance.ts';
 import { buildAuditSnapshot } from '../../db/repositories/snapshot.ts';
-import { completeAudit, isLocked, reopenAudit } from '../../db/repositories/audits.ts';
+import { completeAudit, getAudit, isLocked, reopenAudit } from '../../db/repositories/audits.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import type { WalkData } from '../../store/slices/walkthrough.ts';
@@ -44,7 +44,7 @@ function useSummaryData(auditId: string) {
         includeEvidenceBytes: false,
       }),
       loaded.walk.audit.priorAuditId
-        ? db().audits.get(loaded.walk.audit.priorAuditId)
+        ? getAudit(db(), loaded.walk.audit.priorAuditId)
         : Promise.resolve(undefined),
     ]);
     return { walk: loaded.walk, findings: snapshot.findings, figures: snapshot.figures, prior };

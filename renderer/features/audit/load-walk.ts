@@ -1,10 +1,8 @@
-import { scopeChanges, type ScopeChange } from '../../../shared/audit/scope.ts';
 import { auditPlan, findStep, stepKey } from '../../../shared/checklist/applicability.ts';
 import type { Finding } from '../../../shared/domain/schemas.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
-import { isFrozen } from '../../db/repositories/snapshot.ts';
 import { db } from '../../db/instance.ts';
-import { getSetting } from '../../db/repositories/settings.ts';
+import { readWalkData } from '../../db/repositories/walk-data.ts';
 import { indexAnswers, type WalkData } from '../../store/slices/walkthrough.ts';
 
 export type LoadedWalk = { walk: WalkData; index: number } | { missing: 'audit' | 'template' };
@@ -16,69 +14,11 @@ export function localToday(now = new Date()): string {
 }
 
 /**
- * Reads one audit and everything its walk needs in one read transaction (a consistent picture
- * even while another tab writes), builds the plan and finds where to resume. A completed audit
- * is read from its frozen record; one in progress from its scope (the devices and state fixed
- * when it started), with the inventory's changes since then listed beside it.
+ * Reads one audit and everything its walk needs (renderer/db/repositories/walk-data.ts),
+ * builds the plan and finds where to resume.
  */
 export async function loadWalk(auditId: string): Promise<LoadedWalk> {
-  const database = db();
-  const data = await database.transaction(
-    'r',
-    [
-      database.audits,
-      database.auditRecords,
-      database.auditScopes,
-      database.templates,
-      database.rooms,
-      database.racks,
-      database.devices,
-      database.answers,
-      database.findings,
-      database.reconciliations,
-      database.settings,
-    ],
-    async () => {
-      const audit = await database.audits.get(auditId);
-      if (!audit) return null;
-      const [record, prior, inspector, idleDays] = await Promise.all([
-        isFrozen(audit) ? database.auditRecords.get(auditId) : Promise.resolve(undefined),
-        audit.priorAuditId
-          ? database.auditRecords.get(audit.priorAuditId)
-          : Promise.resolve(undefined),
-        getSetting(database, 'inspectorName', ''),
-        getSetting(database, 'idlePolicyDays', 90),
-      ]);
-      const settings = { inspector, idleDays, priorTitle: prior?.snapshot.audit.title ?? null };
-      if (record) {
-        const s = record.snapshot;
-        return { ...settings, ...s, audit, changes: [] as ScopeChange[] };
-      }
-      const [template, rooms, racks, scope, live, answers, findings, reconciliations] =
-        await Promise.all([
-          database.templates.get(audit.templateId),
-          database.rooms.bulkGet(audit.roomIds),
-          database.racks.where('roomId').anyOf(audit.roomIds).toArray(),
-          database.auditScopes.get(auditId),
-          database.devices.where('roomId').anyOf(audit.roomIds).toArray(),
-          database.answers.where('auditId').equals(auditId).toArray(),
-          database.findings.where('auditId').equals(auditId).toArray(),
-          database.reconciliations.where('auditId').equals(auditId).toArray(),
-        ]);
-      return {
-        ...settings,
-        audit,
-        template,
-        rooms: rooms.filter((r) => r !== undefined),
-        racks,
-        devices: scope?.devices ?? live,
-        answers,
-        findings,
-        reconciliations,
-        changes: scope ? scopeChanges(scope, audit.roomIds, live) : [],
-      };
-    },
-  );
+  const data = await readWalkData(db(), auditId);
   if (!data) return { missing: 'audit' };
   if (!data.template) return { missing: 'template' };
   const plan = auditPlan(data.template, data.rooms, data.racks, data.devices);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { db } from '../../db/instance.ts';
+import { getAudit } from '../../db/repositories/audits.ts';
 import { startAuditFromPrior } from '../../db/repositories/carry-forward.ts';
 import { getSetting, setSetting } from '../../db/repositories/settings.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -21,7 +22,7 @@ export function CarryForwardButton(props: { priorAuditId: string; className?: st
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
-    const prior = await db().audits.get(props.priorAuditId);
+    const prior = await getAudit(db(), props.priorAuditId);
     setTitle(t('exchange.nextAuditTitle', { title: prior?.title ?? '', date: localDay() }));
     setInspector(await getSetting(db(), 'inspectorName', ''));
     setError(null);

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { compareAudits, type AuditComparison } from '../../../shared/compare/compare-audits.ts';
 import type { Device, Finding } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
+import { getRoom, listAllRacks, listAllRooms } from '../../db/repositories/inventory.ts';
 import { listRoomAudits, loadAuditSide } from '../../db/repositories/audit-sides.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
@@ -69,14 +70,14 @@ function Count(props: { n: number; label: string; tone?: 'add' | 'reject' | 'con
 export function CompareScreen(props: { roomId: string }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
-  const room = useLiveQuery(() => db().rooms.get(props.roomId), [props.roomId]);
+  const room = useLiveQuery(() => getRoom(db(), props.roomId), [props.roomId]);
   const audits = useLiveQuery(() => listRoomAudits(db(), props.roomId), [props.roomId]);
   // null: not chosen yet, so the two newest audits; '' (earlier only): no earlier audit.
   const [chosenEarlier, setEarlier] = useState<string | null>(null);
   const [chosenLater, setLater] = useState<string | null>(null);
   const [computed, setComputed] = useState<{ key: string; result: AuditComparison } | null>(null);
-  const rooms = useLiveQuery(() => db().rooms.toArray(), []);
-  const racks = useLiveQuery(() => db().racks.toArray(), []);
+  const rooms = useLiveQuery(() => listAllRooms(db()), []);
+  const racks = useLiveQuery(() => listAllRacks(db()), []);
 
   const later = chosenLater ?? audits?.[0]?.id ?? '';
   const earlier = chosenEarlier ?? audits?.[1]?.id ?? '';

@@ -2,6 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { csvFileBytes, findingsCsv, inventoryCsv } from '../../../shared/exchange/csv-export.ts';
 import { db } from '../../db/instance.ts';
+import { listFindings } from '../../db/repositories/findings.ts';
+import { getRooms, listDevicesOfRooms, listSites } from '../../db/repositories/inventory.ts';
+import { listAllAudits } from '../../db/repositories/audits.ts';
 import { readSiteInventory } from '../../db/repositories/inventory-import.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -14,12 +17,8 @@ import { EncryptionChoice, sealFile, useEncryptionState } from './EncryptionChoi
 /** Audit bundles, inventory CSV and findings CSV, saved through Blob links (no network). */
 export function ExportPanel() {
   const t = useT();
-  // Audits are not indexed by start time (nothing else queries it): sorted here.
-  const audits = useLiveQuery(
-    async () => (await db().audits.toArray()).sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1)),
-    [],
-  );
-  const sites = useLiveQuery(() => db().sites.orderBy('name').toArray(), []);
+  const audits = useLiveQuery(() => listAllAudits(db()), []);
+  const sites = useLiveQuery(() => listSites(db()), []);
   const [chosenAudit, setAuditId] = useState('');
   const [chosenSite, setSiteId] = useState('');
   const [csvLang, setCsvLang] = useState<'' | 'en' | 'zh'>('');
@@ -62,9 +61,9 @@ export function ExportPanel() {
     run(async () => {
       if (!audit) return;
       const [findings, devices, rooms] = await Promise.all([
-        db().findings.where('auditId').equals(audit.id).toArray(),
-        db().devices.where('roomId').anyOf(audit.roomIds).toArray(),
-        db().rooms.bulkGet(audit.roomIds),
+        listFindings(db(), audit.id),
+        listDevicesOfRooms(db(), audit.roomIds),
+        getRooms(db(), audit.roomIds),
       ]);
       const text = findingsCsv(
         findings,

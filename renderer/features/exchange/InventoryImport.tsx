@@ -17,6 +17,7 @@ import {
 } from '../../../shared/import/preview.ts';
 import { PROFILE_IDS, PROFILES, type ProfileId } from '../../../shared/import/profiles.ts';
 import { db } from '../../db/instance.ts';
+import { listSites } from '../../db/repositories/inventory.ts';
 import { newId, nowIso } from '../../db/ids.ts';
 import { listSavedMappings, saveMapping } from '../../db/repositories/import-mappings.ts';
 import {
@@ -42,7 +43,7 @@ type MappingChoice = { kind: 'profile'; id: ProfileId | 'auto' } | { kind: 'save
 const choiceValue = (c: MappingChoice) => (c.kind === 'profile' ? `p:${c.id}` : `s:${c.name}`);
 
 function useSites() {
-  return useLiveQuery(() => db().sites.orderBy('name').toArray(), []);
+  return useLiveQuery(() => listSites(db()), []);
 }
 
 export function InventoryImport(props: {

@@ -1,5 +1,6 @@
 import { call } from '../../bridge/client.ts';
 import { db } from '../../db/instance.ts';
+import { getAudit } from '../../db/repositories/audits.ts';
 import { readAllTables } from '../../db/repositories/database-dump.ts';
 import { makeTranslator } from '../../i18n/translate.ts';
 import { useStore } from '../../store/store.ts';
@@ -43,7 +44,7 @@ export async function afterAuditCompleted(auditId: string): Promise<CompletionAf
   const { notify, lang } = useStore.getState();
   const t = makeTranslator(lang);
   try {
-    const audit = await db().audits.get(auditId);
+    const audit = await getAudit(db(), auditId);
     const backup = await writeAutomaticBackup(`audit completed ${audit?.title ?? auditId}`);
     notify('info', t('exchange.autoBackupWritten', { file: backup }));
     return { backup, backupError: null };

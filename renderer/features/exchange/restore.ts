@@ -5,7 +5,11 @@ import {
   TABLE_NAMES,
   type DatabaseTables,
 } from '../../db/repositories/database-dump.ts';
-import { importLogRow, type ImportLogInfo } from '../../db/repositories/import-log.ts';
+import {
+  appendImportLog,
+  importLogRow,
+  type ImportLogInfo,
+} from '../../db/repositories/import-log.ts';
 import type { ImportLogRow } from '../../db/types.ts';
 
 /**
@@ -26,8 +30,6 @@ export async function restoreDatabase(
     source: 'backup-restore',
     counts: { added: total, updated: 0, rejected: 0, skipped: 0 },
   });
-  await replaceAllTables(db, tables, async () => {
-    await db.importLog.add(log);
-  });
+  await replaceAllTables(db, tables, () => appendImportLog(db, log));
   return log;
 }

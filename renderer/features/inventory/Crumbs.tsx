@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Room } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
+import { getSite } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 
@@ -8,7 +9,7 @@ import { useStore } from '../../store/store.ts';
 export function Crumbs(props: { room: Room; current?: 'room' }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
-  const site = useLiveQuery(() => db().sites.get(props.room.siteId), [props.room.siteId]);
+  const site = useLiveQuery(() => getSite(db(), props.room.siteId), [props.room.siteId]);
   return (
     <nav className="crumbs" aria-label={t('inventory.breadcrumbs')}>
       <button type="button" className="link" onClick={() => navigate({ name: 'sites' })}>

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from '../../db/instance.ts';
+import { listDeviceEvidence } from '../../db/repositories/evidence.ts';
 import type { EvidenceRow } from '../../db/types.ts';
 import { useT } from '../../i18n/use-t.ts';
 
@@ -11,11 +12,7 @@ import { useT } from '../../i18n/use-t.ts';
  */
 export function DevicePhotos({ deviceId }: { deviceId: string }) {
   const t = useT();
-  const photos = useLiveQuery(
-    async () =>
-      (await db().evidence.where('deviceId').equals(deviceId).sortBy('createdAt')).reverse(),
-    [deviceId],
-  );
+  const photos = useLiveQuery(() => listDeviceEvidence(db(), deviceId), [deviceId]);
   if (photos === undefined) return <p>{t('common.loading')}</p>;
   if (photos.length === 0) return <p className="empty">{t('inventory.photos.none')}</p>;
   return (

@@ -12,6 +12,7 @@ import {
   type DeviceFormValues,
 } from '../../../shared/inventory/device-form.ts';
 import { db } from '../../db/instance.ts';
+import { getDevice, getRoom, listRacks } from '../../db/repositories/inventory.ts';
 import {
   blankDevice,
   createDevice,
@@ -39,18 +40,15 @@ type Props = { mode: 'edit'; deviceId: string } | { mode: 'new'; roomId: string 
 export function DeviceScreen(props: Props) {
   const t = useT();
   const device = useLiveQuery(
-    async () => (props.mode === 'edit' ? ((await db().devices.get(props.deviceId)) ?? null) : null),
+    async () => (props.mode === 'edit' ? ((await getDevice(db(), props.deviceId)) ?? null) : null),
     [props.mode === 'edit' ? props.deviceId : ''],
   );
   const roomId = props.mode === 'new' ? props.roomId : device?.roomId;
   const room = useLiveQuery(
-    async () => (roomId ? ((await db().rooms.get(roomId)) ?? null) : undefined),
+    async () => (roomId ? ((await getRoom(db(), roomId)) ?? null) : undefined),
     [roomId],
   );
-  const racks = useLiveQuery(
-    () => (roomId ? db().racks.where('roomId').equals(roomId).sortBy('walkOrder') : []),
-    [roomId],
-  );
+  const racks = useLiveQuery(() => (roomId ? listRacks(db(), roomId) : []), [roomId]);
   if (props.mode === 'edit' && device === null)
     return <p className="empty">{t('inventory.deviceGone')}</p>;
   if (room === null) return <p className="empty">{t('inventory.roomGone')}</p>;

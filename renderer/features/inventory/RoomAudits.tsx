@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Room } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
+import { listRoomAudits } from '../../db/repositories/audit-sides.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 
@@ -8,10 +9,7 @@ import { useStore } from '../../store/store.ts';
 export function RoomAudits({ room }: { room: Room }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
-  const audits = useLiveQuery(
-    () => db().audits.where('roomIds').equals(room.id).reverse().sortBy('startedAt'),
-    [room.id],
-  );
+  const audits = useLiveQuery(() => listRoomAudits(db(), room.id), [room.id]);
   return (
     <section className="inv-audits" aria-labelledby="room-audits-title">
       <h2 id="room-audits-title">

@@ -3,6 +3,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Room } from '../../../shared/domain/schemas.ts';
 import { roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
+import { listFindingsOfRooms } from '../../db/repositories/findings.ts';
+import { listRoomAudits } from '../../db/repositories/audit-sides.ts';
+import { getRoom, listDevices, listRacks } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Crumbs } from './Crumbs.tsx';
@@ -29,13 +32,13 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
   useEffect(() => showRoomDevices(roomId), [roomId, showRoomDevices]);
 
   const data = useLiveQuery(async () => {
-    const room = await db().rooms.get(roomId);
+    const room = await getRoom(db(), roomId);
     if (!room) return null;
     const [racks, devices, audits, findings] = await Promise.all([
-      db().racks.where('roomId').equals(roomId).sortBy('walkOrder'),
-      db().devices.where('roomId').equals(roomId).toArray(),
-      db().audits.where('roomIds').equals(roomId).toArray(),
-      db().findings.where('roomId').equals(roomId).toArray(),
+      listRacks(db(), roomId),
+      listDevices(db(), roomId),
+      listRoomAudits(db(), roomId),
+      listFindingsOfRooms(db(), [roomId]),
     ]);
     return { room, racks, devices, overview: roomOverview(room, audits, findings, localToday()) };
   }, [roomId]);

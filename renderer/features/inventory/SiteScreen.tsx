@@ -2,7 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { latestAudit, roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
-import { createRoom } from '../../db/repositories/inventory.ts';
+import { listFindingsOfRooms } from '../../db/repositories/findings.ts';
+import { listAuditsOfSite } from '../../db/repositories/audits.ts';
+import { countDevices, createRoom, getSite, listRooms } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { useAction } from '../../ui/use-action.ts';
@@ -52,15 +54,15 @@ function NewRoomForm({ siteId }: { siteId: string }) {
 export function SiteScreen({ siteId }: { siteId: string }) {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
-  const site = useLiveQuery(() => db().sites.get(siteId), [siteId]);
+  const site = useLiveQuery(() => getSite(db(), siteId), [siteId]);
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   const rows = useLiveQuery(async () => {
-    const rooms = await db().rooms.where('siteId').equals(siteId).sortBy('name');
+    const rooms = await listRooms(db(), siteId);
     const roomIds = rooms.map((r) => r.id);
     const [audits, findings, devices] = await Promise.all([
-      db().audits.where('siteId').equals(siteId).toArray(),
-      roomIds.length ? db().findings.where('roomId').anyOf(roomIds).toArray() : [],
-      Promise.all(roomIds.map((id) => db().devices.where('roomId').equals(id).count())),
+      listAuditsOfSite(db(), siteId),
+      listFindingsOfRooms(db(), roomIds),
+      Promise.all(roomIds.map((id) => countDevices(db(), id))),
     ]);
     const today = localToday();
     return rooms.map((room, i) => ({

@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/instance.ts';
+import { listAllRooms, listSites } from '../../db/repositories/inventory.ts';
+import { listAllAudits } from '../../db/repositories/audits.ts';
 import { canSign, listSignedReports } from '../../db/repositories/signed-reports.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
@@ -10,9 +12,9 @@ import './reports.css';
 function useAuditRows() {
   return useLiveQuery(async () => {
     const [all, sites, rooms] = await Promise.all([
-      db().audits.toArray(),
-      db().sites.toArray(),
-      db().rooms.toArray(),
+      listAllAudits(db()),
+      listSites(db()),
+      listAllRooms(db()),
     ]);
     const audits = all.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     const siteName = new Map(sites.map((s) => [s.id, s.name]));

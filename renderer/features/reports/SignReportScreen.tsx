@@ -5,6 +5,8 @@ import type { Audit, Room, Site } from '../../../shared/domain/schemas.ts';
 import type { SignOff } from '../../../shared/snapshot/schema.ts';
 import type { Verdict } from '../../../shared/verify/verdict.ts';
 import { db } from '../../db/instance.ts';
+import { getRooms, getSite } from '../../db/repositories/inventory.ts';
+import { getAudit } from '../../db/repositories/audits.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import {
   canSign,
@@ -55,11 +57,11 @@ const STEP_TEXT: Record<SignStep, MessageKey> = {
 
 function useSignData(auditId: string) {
   return useLiveQuery(async () => {
-    const audit = await db().audits.get(auditId);
+    const audit = await getAudit(db(), auditId);
     if (!audit) return null;
     const [site, rooms, history, inspector] = await Promise.all([
-      db().sites.get(audit.siteId),
-      db().rooms.bulkGet(audit.roomIds),
+      getSite(db(), audit.siteId),
+      getRooms(db(), audit.roomIds),
       listSignedReports(db(), auditId),
       getSetting(db(), 'inspectorName', ''),
     ]);

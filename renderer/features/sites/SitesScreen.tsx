@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { db } from '../../db/instance.ts';
-import { createSite } from '../../db/repositories/inventory.ts';
+import { countRooms, createSite, listSites } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -56,11 +56,11 @@ export function SitesScreen() {
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const sites = useLiveQuery(async () => {
-    const all = await db().sites.orderBy('name').toArray();
+    const all = await listSites(db());
     return Promise.all(
       all.map(async (site) => ({
         site,
-        rooms: await db().rooms.where('siteId').equals(site.id).count(),
+        rooms: await countRooms(db(), site.id),
       })),
     );
   });

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/enums.ts';
 import type { CheckItem, Template } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
+import { getTemplate } from '../../db/repositories/templates.ts';
 import { nowIso } from '../../db/ids.ts';
 import {
   addTemplate,
@@ -35,7 +36,7 @@ import './templates.css';
 export function TemplateScreen({ templateId }: { templateId: string }) {
   const t = useT();
   const template = useLiveQuery(
-    async () => (await db().templates.get(templateId)) ?? null,
+    async () => (await getTemplate(db(), templateId)) ?? null,
     [templateId],
   );
   if (template === undefined) return <p>{t('common.loading')}</p>;

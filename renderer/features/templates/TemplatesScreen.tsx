@@ -3,6 +3,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { importTemplate, TEMPLATE_MAX_JSON_CHARS } from '../../../shared/checklist/template-io.ts';
 import type { Template } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
+import { getTemplate, listTemplates } from '../../db/repositories/templates.ts';
 import { newId } from '../../db/ids.ts';
 import { addTemplate } from '../../db/repositories/template-edits.ts';
 import { useT } from '../../i18n/use-t.ts';
@@ -18,7 +19,7 @@ export function TemplatesScreen() {
   const notify = useStore((s) => s.notify);
   const { duplicate, exportFile } = useTemplateActions();
   const templates = useLiveQuery(async () => {
-    const all = await db().templates.toArray();
+    const all = await listTemplates(db());
     // Built-in first, then the user's by name.
     return all.sort(
       (a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name, 'zh-Hans-CN'),
@@ -46,7 +47,7 @@ export function TemplatesScreen() {
     }
     try {
       // The same template imported twice, or on the machine it came from, becomes a second copy.
-      const exists = await db().templates.get(result.template.id);
+      const exists = await getTemplate(db(), result.template.id);
       const template: Template = exists ? { ...result.template, id: newId() } : result.template;
       const stored = await addTemplate(db(), template);
       notify('info', t('templates.imported', { name: stored.name }));

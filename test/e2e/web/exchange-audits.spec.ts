@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createSignedReport } from '../../../main/report/create-signed-report.ts';
 import { makeDemoAudit } from '../../../shared/demo/demo-audit.ts';
 import { loadDemoPhotos } from '../../../main/report/demo-assets.ts';
-import { testPki } from '../../unit/signing/support/pki.ts';
+import { testPki } from '../../unit/main/signing/support/pki.ts';
 import { expect, test } from './fixtures.ts';
 import { chooseFile, dumpDatabase, expectNoStackTrace, openExchange } from './exchange-support.ts';
 

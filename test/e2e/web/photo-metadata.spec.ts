@@ -7,8 +7,8 @@ import {
   makeTaggedPhotos,
   missingPhotoTools,
   PYTHON,
-} from '../../unit/findings/support/tagged-photos.ts';
-import { missingJudges } from '../../unit/signing/support/judges.ts';
+} from '../../unit/shared/evidence/support/tagged-photos.ts';
+import { missingJudges } from '../../unit/main/signing/support/judges.ts';
 import { expect, test } from './fixtures.ts';
 import { createSelfIssued, signOnlyAudit } from './reports-flow.ts';
 import { startSmallAudit } from './walk-helpers.ts';

@@ -5,8 +5,8 @@ import {
   pdfsig,
   pdfsigBlocks,
   writeTemp,
-} from '../../unit/signing/support/judges.ts';
-import { P12_PASSPHRASE, testPki } from '../../unit/signing/support/pki.ts';
+} from '../../unit/main/signing/support/judges.ts';
+import { P12_PASSPHRASE, testPki } from '../../unit/main/signing/support/pki.ts';
 import { expect, test } from './fixtures.ts';
 import {
   completeSmallAudit,

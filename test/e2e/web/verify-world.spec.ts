@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
-import { missingJudges } from '../../unit/signing/support/judges.ts';
+import { missingJudges } from '../../unit/main/signing/support/judges.ts';
 import {
   pdfsigCountersign,
   replaceEmbeddedAudit,
   tsaTimestamp,
   worldPki,
-} from '../../unit/verify/support/world.ts';
+} from '../../unit/main/verify/support/world.ts';
 import { chooseFile, dumpDatabase, openExchange } from './exchange-support.ts';
 import { expect, test } from './fixtures.ts';
 import { expectNoSeriousA11yViolations, openNav, verifyFile } from './reports-flow.ts';
