@@ -2,7 +2,8 @@ import type { Transaction } from 'dexie';
 import { scopeAtStart } from '../../shared/audit/scope.ts';
 import type { Audit, Device } from '../../shared/domain/schemas.ts';
 import { FIRST_VERSIONS, upgradeRecord } from '../../shared/migrations/records.ts';
-import { parseAnySnapshot } from '../../shared/snapshot/schema.ts';
+import { recordId } from '../../shared/record/record-id.ts';
+import { parseAnySnapshot, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 
 /** Default settings that v2 introduces; older databases get them on upgrade. */
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
@@ -50,5 +51,17 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
     // The best record of what an audit started before scopes existed inspects: its rooms'
     // devices as they are now.
     await tx.table('auditScopes').bulkPut(audits.map((a) => scopeAtStart(a, devices)));
+  },
+  // Records written before ids existed get theirs from their content as it is now: the
+  // upgrade cannot know an earlier content, and from here on any change to it is caught.
+  5: async (tx) => {
+    await tx
+      .table('auditRecords')
+      .toCollection()
+      .modify((row: { snapshot: AuditSnapshot; recordId?: string }) => {
+        // A record that does not read stays without an id: reading it reports it damaged.
+        if (row.recordId !== undefined || !parseAnySnapshot(row.snapshot).success) return;
+        row.recordId = recordId(row.snapshot);
+      });
   },
 };

@@ -23,6 +23,7 @@ export const RECORD_TYPES = [
   'evidence',
   'reconciliation',
   'scope',
+  'findingEvent',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordVersions = Readonly<Record<RecordType, number>>;
@@ -75,6 +76,7 @@ export const MIGRATIONS: Readonly<Record<RecordType, readonly MigrationStep[]>> 
   evidence: [],
   reconciliation: [],
   scope: [],
+  findingEvent: [],
 };
 
 export const CURRENT_VERSIONS: RecordVersions = Object.fromEntries(

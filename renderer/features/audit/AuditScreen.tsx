@@ -7,7 +7,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { commandForKey, type WalkCommand } from './keymap.ts';
-import { loadWalk } from './load-walk.ts';
+import { loadWalk, MISSING_TEXT } from './load-walk.ts';
 import { ScopeChanges } from './ScopeChanges.tsx';
 import { SubjectList } from './SubjectList.tsx';
 import { SubjectPanel } from './SubjectPanel.tsx';
@@ -56,7 +56,7 @@ export function AuditScreen({ auditId }: { auditId: string }) {
   const t = useT();
   const walk = useStore((s) => (s.walk?.audit.id === auditId ? s.walk : null));
   const setWalk = useStore((s) => s.setWalk);
-  const [missing, setMissing] = useState<'audit' | 'template' | null>(null);
+  const [missing, setMissing] = useState<'audit' | 'template' | 'damagedRecord' | null>(null);
   const [adding, setAdding] = useState<{ roomId: string; rackId: string | null } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -191,7 +191,7 @@ export function AuditScreen({ auditId }: { auditId: string }) {
     [auditId, setWalk],
   );
 
-  if (missing) return <p>{missing === 'audit' ? t('walk.notFound') : t('walk.templateMissing')}</p>;
+  if (missing) return <p role="alert">{t(MISSING_TEXT[missing])}</p>;
   if (!walk) return <p className="muted">{t('common.loading')}</p>;
   const locked = walk.audit.status === 'completed' || walk.audit.status === 'signed';
   return (

@@ -2,12 +2,21 @@ import { scopeChanges, type ScopeChange } from '../../../shared/audit/scope.ts';
 import { auditPlan, findStep, stepKey } from '../../../shared/checklist/applicability.ts';
 import type { Finding } from '../../../shared/domain/schemas.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
-import { isFrozen } from '../../db/repositories/snapshot.ts';
+import { DamagedRecordError } from '../../../shared/record/record-id.ts';
+import { isFrozen, readRecord } from '../../db/repositories/snapshot.ts';
 import { db } from '../../db/instance.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import { indexAnswers, type WalkData } from '../../store/slices/walkthrough.ts';
 
-export type LoadedWalk = { walk: WalkData; index: number } | { missing: 'audit' | 'template' };
+export type LoadedWalk =
+  { walk: WalkData; index: number } | { missing: 'audit' | 'template' | 'damagedRecord' };
+
+/** What each screen of an audit says when it cannot show it. */
+export const MISSING_TEXT = {
+  audit: 'walk.notFound',
+  template: 'walk.templateMissing',
+  damagedRecord: 'walk.recordDamaged',
+} as const;
 
 /** The inspection day in the inspector's own calendar (not UTC: an 01:00 walk is "today"). */
 export function localToday(now = new Date()): string {
@@ -22,6 +31,16 @@ export function localToday(now = new Date()): string {
  * when it started), with the inventory's changes since then listed beside it.
  */
 export async function loadWalk(auditId: string): Promise<LoadedWalk> {
+  try {
+    return await readWalk(auditId);
+  } catch (err) {
+    // A record that no longer matches its id is not shown as if it were the record.
+    if (err instanceof DamagedRecordError) return { missing: 'damagedRecord' };
+    throw err;
+  }
+}
+
+async function readWalk(auditId: string): Promise<LoadedWalk> {
   const database = db();
   const data = await database.transaction(
     'r',
@@ -42,10 +61,8 @@ export async function loadWalk(auditId: string): Promise<LoadedWalk> {
       const audit = await database.audits.get(auditId);
       if (!audit) return null;
       const [record, prior, inspector, idleDays] = await Promise.all([
-        isFrozen(audit) ? database.auditRecords.get(auditId) : Promise.resolve(undefined),
-        audit.priorAuditId
-          ? database.auditRecords.get(audit.priorAuditId)
-          : Promise.resolve(undefined),
+        isFrozen(audit) ? readRecord(database, auditId) : Promise.resolve(undefined),
+        audit.priorAuditId ? readRecord(database, audit.priorAuditId) : Promise.resolve(undefined),
         getSetting(database, 'inspectorName', ''),
         getSetting(database, 'idlePolicyDays', 90),
       ]);

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Room } from '../../../shared/domain/schemas.ts';
 import { roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
+import { findingsAsTheyStand } from '../../db/repositories/finding-events.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Crumbs } from './Crumbs.tsx';
@@ -37,7 +38,9 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
       db().audits.where('roomIds').equals(roomId).toArray(),
       db().findings.where('roomId').equals(roomId).toArray(),
     ]);
-    return { room, racks, devices, overview: roomOverview(room, audits, findings, localToday()) };
+    // Open findings as they stand now: a completed audit's finding closed since counts no more.
+    const standing = await findingsAsTheyStand(db(), findings, audits);
+    return { room, racks, devices, overview: roomOverview(room, audits, standing, localToday()) };
   }, [roomId]);
 
   if (data === undefined) return <p>{t('common.loading')}</p>;

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { latestAudit, roomOverview } from '../../../shared/audit/schedule.ts';
 import { db } from '../../db/instance.ts';
+import { findingsAsTheyStand } from '../../db/repositories/finding-events.ts';
 import { createRoom } from '../../db/repositories/inventory.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
@@ -57,12 +58,14 @@ export function SiteScreen({ siteId }: { siteId: string }) {
   const rows = useLiveQuery(async () => {
     const rooms = await db().rooms.where('siteId').equals(siteId).sortBy('name');
     const roomIds = rooms.map((r) => r.id);
-    const [audits, findings, devices] = await Promise.all([
+    const [audits, recorded, devices] = await Promise.all([
       db().audits.where('siteId').equals(siteId).toArray(),
       roomIds.length ? db().findings.where('roomId').anyOf(roomIds).toArray() : [],
       Promise.all(roomIds.map((id) => db().devices.where('roomId').equals(id).count())),
     ]);
     const today = localToday();
+    // Open findings as they stand now: a completed audit's finding closed since counts no more.
+    const findings = await findingsAsTheyStand(db(), recorded, audits);
     return rooms.map((room, i) => ({
       room,
       devices: devices[i] ?? 0,
