@@ -207,14 +207,7 @@ export function AuditScreen({ auditId }: { auditId: string }) {
           {t('walk.locked')}
         </p>
       )}
-      {!locked && (
-        <ScopeChanges
-          auditId={walk.audit.id}
-          changes={walk.changes}
-          by={walk.inspector}
-          onDecided={reload}
-        />
-      )}
+      {!locked && <ScopeChanges auditId={walk.audit.id} by={walk.inspector} onDecided={reload} />}
       {walk.plan.steps.length === 0 ? (
         <p className="empty">{t('walk.empty')}</p>
       ) : (

@@ -1,4 +1,3 @@
-import { scopeChanges, type ScopeChange } from '../../../shared/audit/scope.ts';
 import { auditPlan, findStep, stepKey } from '../../../shared/checklist/applicability.ts';
 import type { Finding } from '../../../shared/domain/schemas.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
@@ -28,7 +27,7 @@ export function localToday(now = new Date()): string {
  * Reads one audit and everything its walk needs in one read transaction (a consistent picture
  * even while another tab writes), builds the plan and finds where to resume. A completed audit
  * is read from its frozen record; one in progress from its scope (the devices and state fixed
- * when it started), with the inventory's changes since then listed beside it.
+ * when it started); the inventory's changes since then are listed live by ScopeChanges.
  */
 export async function loadWalk(auditId: string): Promise<LoadedWalk> {
   try {
@@ -69,7 +68,7 @@ async function readWalk(auditId: string): Promise<LoadedWalk> {
       const settings = { inspector, idleDays, priorTitle: prior?.snapshot.audit.title ?? null };
       if (record) {
         const s = record.snapshot;
-        return { ...settings, ...s, audit, changes: [] as ScopeChange[] };
+        return { ...settings, ...s, audit };
       }
       const [template, rooms, racks, scope, live, answers, findings, reconciliations] =
         await Promise.all([
@@ -92,7 +91,6 @@ async function readWalk(auditId: string): Promise<LoadedWalk> {
         answers,
         findings,
         reconciliations,
-        changes: scope ? scopeChanges(scope, audit.roomIds, live) : [],
       };
     },
   );
@@ -113,7 +111,6 @@ async function readWalk(auditId: string): Promise<LoadedWalk> {
     reconciliations: new Map(data.reconciliations.map((r) => [r.deviceId, r])),
     carried,
     priorTitle: data.priorTitle,
-    changes: data.changes,
     inspector: data.inspector || data.audit.inspectors[0] || '',
     idlePolicyDays: Number.isInteger(data.idleDays) && data.idleDays >= 0 ? data.idleDays : 90,
     today: localToday(),
