@@ -116,7 +116,8 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
         heightU: Number(adding.height),
         notes: '',
       });
-      setAdding({ name: '', height: adding.height });
+      // Cleared only if it still holds what was added: a name typed meanwhile stays.
+      setAdding((now) => (now.name === adding.name ? { name: '', height: now.height } : now));
       document.getElementById('rack-new-name')?.focus();
     } catch (error) {
       const text = repositoryErrorText(t, error);
