@@ -18,6 +18,7 @@ export type RoomcheckDb = Dexie & {
   importLog: EntityTable<Rows['importLog'], 'id'>;
   auditRecords: EntityTable<Rows['auditRecords'], 'auditId'>;
   auditScopes: EntityTable<Rows['auditScopes'], 'auditId'>;
+  findingEvents: EntityTable<Rows['findingEvents'], 'id'>;
 };
 
 /** Declares every version in order so any older database upgrades step by step. */

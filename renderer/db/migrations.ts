@@ -2,7 +2,8 @@ import type { Transaction } from 'dexie';
 import { scopeAtStart } from '../../shared/audit/scope.ts';
 import type { Audit, Device } from '../../shared/domain/schemas.ts';
 import { FIRST_VERSIONS, upgradeRecord } from '../../shared/migrations/records.ts';
-import { parseAnySnapshot } from '../../shared/snapshot/schema.ts';
+import { recordId } from '../../shared/record/record-id.ts';
+import { parseAnySnapshot, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 
 /** Default settings that v2 introduces; older databases get them on upgrade. */
 export const DEFAULT_SETTINGS: Record<string, unknown> = {
@@ -64,6 +65,18 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
       .modify((row: { snapshot: unknown }) => {
         const parsed = parseAnySnapshot(row.snapshot);
         if (parsed.success) row.snapshot = parsed.data;
+      });
+  },
+  // Records written before ids existed get theirs from their content as it is now: the
+  // upgrade cannot know an earlier content, and from here on any change to it is caught.
+  6: async (tx) => {
+    await tx
+      .table('auditRecords')
+      .toCollection()
+      .modify((row: { snapshot: AuditSnapshot; recordId?: string }) => {
+        // A record that does not read stays without an id: reading it reports it damaged.
+        if (row.recordId !== undefined || !parseAnySnapshot(row.snapshot).success) return;
+        row.recordId = recordId(row.snapshot);
       });
   },
 };

@@ -52,12 +52,23 @@ export const SCHEMA_V4 = {
  */
 export const SCHEMA_V5 = SCHEMA_V4;
 
+/**
+ * v6 (issue 8): the append-only log of finding status changes recorded after completion
+ * (shared/findings/status-events.ts), looked up by the finding's lineage; and every frozen
+ * record gets its content-derived id (`recordId`, not indexed), computed by the upgrade.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  findingEvents: 'id, lineageId, auditId',
+} as const;
+
 export const SCHEMA_VERSIONS = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: SCHEMA_V2 },
   { version: 3, stores: SCHEMA_V3 },
   { version: 4, stores: SCHEMA_V4 },
   { version: 5, stores: SCHEMA_V5 },
+  { version: 6, stores: SCHEMA_V6 },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -5,6 +5,7 @@ import type {
   Device,
   EvidenceMeta,
   Finding,
+  FindingEvent,
   Rack,
   Reconciliation,
   Room,
@@ -37,6 +38,8 @@ export type AuditRecordRow = {
   /** Where it came from: this database, a signed report, or an export bundle. */
   source: 'completed' | 'signed-report' | 'export';
   snapshot: AuditSnapshot;
+  /** SHA-256 of the record's canonical JSON (shared/record/record-id.ts), checked on read. */
+  recordId: string;
 };
 
 export type Rows = {
@@ -54,4 +57,5 @@ export type Rows = {
   importLog: ImportLogRow;
   auditRecords: AuditRecordRow;
   auditScopes: AuditScope;
+  findingEvents: FindingEvent;
 };

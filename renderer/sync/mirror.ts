@@ -1,5 +1,6 @@
 import type { Database, Doc } from 'pouchdb-core';
 import { bytesToBase64 } from '../../shared/encoding/base64.ts';
+import { recordId } from '../../shared/record/record-id.ts';
 import {
   auditDoc,
   auditDocContent,
@@ -141,6 +142,13 @@ export async function receive(
         continue;
       }
       const r = read.body.record;
+      // The record's own id, from its content as this laptop reads it; a record that names
+      // another id than its content gives is not kept.
+      const id = recordId(read.snapshot);
+      if (read.snapshot.recordId !== undefined && read.snapshot.recordId !== id) {
+        refused.push({ id: change.id, reason: 'its content does not match its record id' });
+        continue;
+      }
       received.records.push({
         auditId: r.auditId,
         siteId: r.siteId,
@@ -148,6 +156,7 @@ export async function receive(
         completedAt: r.completedAt,
         source: 'export',
         snapshot: read.snapshot,
+        recordId: id,
       });
       continue;
     }

@@ -216,6 +216,27 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/**
+ * A change of a finding's status recorded after its audit was completed (remediated, closed,
+ * reopened), kept in an append-only log beside the frozen record, never written into it.
+ * Plain JSON with a stable id, so copies of the log (backups, an organisation hub) merge by id.
+ * It names the finding by its lineage (one identity across audits) and the copy it was
+ * recorded on; shared/findings/status-events.ts computes a finding's current status from them.
+ */
+export const FindingEventSchema = z.object({
+  id: Id,
+  lineageId: z.string().min(1).max(300),
+  /** The finding (one audit's copy of the lineage) it was recorded on, and that audit. */
+  findingId: Id,
+  auditId: Id,
+  status: FindingStatus,
+  by: Text(200).trim().min(1),
+  at: Timestamp,
+  /** Why: what was done, or what shows it (a ticket, a document, a photo's name). */
+  reason: Text(2000).trim().min(1),
+});
+export type FindingEvent = z.infer<typeof FindingEventSchema>;
+
 /** Evidence metadata; the bytes are a Blob in the renderer's database and base64 in exports. */
 export const EvidenceMetaSchema = z.object({
   id: Id,

@@ -16,6 +16,7 @@ import {
   type Device,
   DeviceSchema,
   EvidenceMetaSchema,
+  FindingEventSchema,
   FindingSchema,
   Id,
   RackSchema,
@@ -35,6 +36,7 @@ import {
 } from './exchange-file.ts';
 import { decodeBase64 } from '../encoding/base64.ts';
 import { importError } from '../import/messages.ts';
+import { RECORD_ID_PATTERN, recordId } from '../record/record-id.ts';
 import { AuditSnapshotSchema, parseAnySnapshot, RecordVersionsSchema } from '../snapshot/schema.ts';
 
 // The whole-database backup: every table of the renderer's database as plain JSON, evidence
@@ -44,16 +46,19 @@ import { AuditSnapshotSchema, parseAnySnapshot, RecordVersionsSchema } from '../
 // than restored without it.
 //
 // Versions: 1 (database versions 1-3, record versions 1); 2 adds `records` (the version of each
-// record type in the tables) and the audits' scopes. Every version reads: rows are upgraded
-// through the shared record chain, and a v1 backup's audits get the scope their rooms' devices
-// give them, as the database upgrade does.
+// record type in the tables) and the audits' scopes; 3 (database 5) adds the finding status
+// events recorded after completion (`findingEvents`) and each frozen record's `recordId`. Every
+// version reads: rows are upgraded through the shared record chain, a v1 backup's audits get
+// the scope their rooms' devices give them, as the database upgrade does, and records of v1
+// and v2 get their id from their content and an empty event log. A v3 record whose content
+// does not give its id is refused: the file was altered.
 
 export const BACKUP_FORMAT = 'roomcheck.backup';
-export const BACKUP_FORMAT_VERSION = 2;
+export const BACKUP_FORMAT_VERSION = 3;
 const KIND = {
   format: BACKUP_FORMAT,
   formatVersion: BACKUP_FORMAT_VERSION,
-  readable: [1, 2],
+  readable: [1, 2, 3],
   name: 'Roomcheck backup',
 };
 
@@ -91,6 +96,7 @@ export const AuditRecordSchema = z.object({
   completedAt: Timestamp,
   source: z.enum(['completed', 'signed-report', 'export']),
   snapshot: AuditSnapshotSchema,
+  recordId: z.string().regex(RECORD_ID_PATTERN),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 
@@ -111,6 +117,7 @@ export const BackupTablesSchema = z.strictObject({
   auditRecords: z.array(AuditRecordSchema),
   importLog: z.array(ImportLogEntrySchema),
   auditScopes: z.array(AuditScopeSchema),
+  findingEvents: z.array(FindingEventSchema),
 });
 export type BackupTables = z.infer<typeof BackupTablesSchema>;
 export const BACKUP_TABLES = Object.keys(BackupTablesSchema.shape) as (keyof BackupTables)[];
@@ -167,6 +174,8 @@ export async function parseBackup(text: ExchangeInput, deps: { sha256: Sha256 })
     'auditScopes',
     t.auditScopes.map((r) => ({ id: r.auditId })),
   );
+  for (const r of t.auditRecords)
+    if (recordId(r.snapshot) !== r.recordId) throw importError('record_damaged', { id: r.auditId });
   await verifyEvidence(t.evidence, deps.sha256);
   for (const e of t.evidence) {
     if (e.thumbnailBase64 !== null && decodeBase64(e.thumbnailBase64) === null) {
@@ -192,6 +201,7 @@ const TABLE_RECORDS: Partial<Record<keyof BackupTables, RecordType>> = {
   reconciliations: 'reconciliation',
   evidence: 'evidence',
   auditScopes: 'scope',
+  findingEvents: 'findingEvent',
 };
 
 /**
@@ -216,14 +226,19 @@ function upgradeBackup(raw: Json): Json {
       supported: CURRENT_VERSIONS[err.type],
     });
   }
+  const before3 = raw.formatVersion === 1 || raw.formatVersion === 2;
   if (Array.isArray(tables.auditRecords))
     tables.auditRecords = tables.auditRecords.map((r: unknown) => {
       if (!isObject(r)) return r;
       const parsed = parseAnySnapshot(r.snapshot);
-      return parsed.success ? { ...r, snapshot: parsed.data } : r;
+      if (!parsed.success) return r;
+      // Written before records had ids: the id of the content as the file holds it.
+      const id = before3 && r.recordId === undefined ? { recordId: recordId(parsed.data) } : {};
+      return { ...r, snapshot: parsed.data, ...id };
     });
   if (raw.formatVersion === 1 && tables.auditScopes === undefined)
     tables.auditScopes = scopesOf(tables);
+  if (before3 && tables.findingEvents === undefined) tables.findingEvents = [];
   return { ...raw, formatVersion: BACKUP_FORMAT_VERSION, records: CURRENT_VERSIONS, tables };
 }
 

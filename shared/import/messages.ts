@@ -143,6 +143,10 @@ const MESSAGES = {
     en: 'The SHA-256 of evidence "{id}" does not match its bytes: the file was altered or damaged.',
     zh: '证据“{id}”的 SHA-256 与其内容不符：文件已被修改或损坏。',
   },
+  record_damaged: {
+    en: 'The record of audit "{id}" does not match its record id: the file was altered or damaged.',
+    zh: '审计“{id}”的记录与其记录 ID 不符：文件已被修改或损坏。',
+  },
 
   // --- STIG checklists (.cklb, .ckl; shared/stig) ------------------------------------------
   checklist_encoding: {

@@ -23,6 +23,7 @@ export const RECORD_TYPES = [
   'evidence',
   'reconciliation',
   'scope',
+  'findingEvent',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type RecordVersions = Readonly<Record<RecordType, number>>;
@@ -95,6 +96,7 @@ export const MIGRATIONS: Readonly<Record<RecordType, readonly MigrationStep[]>> 
   evidence: [],
   reconciliation: [],
   scope: [{ version: 2, why: 'Its devices are device records of version 2.', up: scopeV2 }],
+  findingEvent: [],
 };
 
 export const CURRENT_VERSIONS: RecordVersions = Object.fromEntries(

@@ -29,6 +29,8 @@ export interface ReportStrings {
   coverAuditTitle: string;
   coverAuditPeriod: string;
   coverReportId: string;
+  /** The completed record's content-derived id (SHA-256), tying the report to its record. */
+  coverRecordId: string;
   coverGenerated: string;
   coverInspectors: string;
   coverClassification: string;
@@ -241,6 +243,7 @@ export const EN: ReportStrings = {
   coverAuditTitle: 'Audit',
   coverAuditPeriod: 'Audit period',
   coverReportId: 'Report ID',
+  coverRecordId: 'Record ID (SHA-256)',
   coverGenerated: 'Generated',
   coverInspectors: 'Inspectors',
   coverClassification: 'Classification',
@@ -461,6 +464,7 @@ export const ZH: ReportStrings = {
   coverAuditTitle: '检查名称',
   coverAuditPeriod: '检查时间',
   coverReportId: '报告编号',
+  coverRecordId: '记录 ID（SHA-256）',
   coverGenerated: '生成时间',
   coverInspectors: '检查人员',
   coverClassification: '密级',

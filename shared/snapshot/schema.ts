@@ -24,6 +24,7 @@ import {
   TemplateSchema,
   Timestamp,
 } from '../domain/schemas.ts';
+import { RECORD_ID_PATTERN } from '../record/record-id.ts';
 
 // The audit snapshot: one audit with everything it refers to, as plain JSON. It is what the
 // report is laid out from, what is embedded in the signed PDF, what an audit export bundle
@@ -35,7 +36,8 @@ import {
 // Versions: 1 (until issue 8): no record versions, no scope, no figures; `devices` were the
 // rooms' devices when the snapshot was taken. 2: `records` names each record type's version,
 // `devices` are the audit's scope (the recorded state it inspected), `scope` says when it was
-// fixed and what was decided about it since, `figures` are the summary figures.
+// fixed and what was decided about it since, `figures` are the summary figures. A v2 snapshot
+// of a completed audit in a report or export may name its record's id (`recordId`, optional).
 
 export const SNAPSHOT_FORMAT = 'roomcheck.audit-snapshot';
 export const SNAPSHOT_FORMAT_VERSION = 2;
@@ -98,6 +100,12 @@ const AuditSnapshotBodySchema = z.object({
     .nullable(),
   signOff: SignOffSchema.nullable(),
   scope: SnapshotScopeSchema,
+  /**
+   * In a report or export of a completed audit: the content-derived id of the record it was
+   * built from (shared/record/record-id.ts). Never part of the record itself; optional, so
+   * every v2 snapshot written before it existed still reads.
+   */
+  recordId: z.string().regex(RECORD_ID_PATTERN).optional(),
 });
 
 export const AuditSnapshotSchema = AuditSnapshotBodySchema.extend({ figures: AuditFiguresSchema });

@@ -14,6 +14,7 @@ import { nowIso } from '../ids.ts';
 import { remapDeviceIds } from '../snapshot-remap.ts';
 import type { AuditRecordRow, EvidenceRow, ImportLogRow } from '../types.ts';
 import { importLogRow, type ImportLogInfo } from './import-log.ts';
+import { recordRow } from './snapshot.ts';
 
 // Importing a prior audit (from a signed report's embedded snapshot or an export bundle).
 // The audit's own records (answers, findings, marks, evidence) arrive as they were and are
@@ -223,7 +224,7 @@ export async function applyAuditImport(
     .filter((c) => resolved.get(c.local.id) === 'take')
     .map((c) => ({ ...c.incoming, createdAt: c.local.createdAt, updatedAt: now }));
   const { snapshot } = plan;
-  const frozen: AuditRecordRow = {
+  const frozen: AuditRecordRow = recordRow({
     auditId: snapshot.audit.id,
     siteId: snapshot.audit.siteId,
     roomIds: snapshot.audit.roomIds,
@@ -231,7 +232,7 @@ export async function applyAuditImport(
     source: plan.source,
     // Frozen records keep evidence metadata only, like those of audits completed here.
     snapshot: { ...snapshot, evidence: snapshot.evidence.map((e) => ({ ...e, dataBase64: null })) },
-  };
+  });
   const log = importLogRow(info, {
     source: plan.source === 'signed-report' ? 'signed-report' : 'audit-export',
     counts: {

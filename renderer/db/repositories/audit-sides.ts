@@ -1,6 +1,7 @@
 import type { AuditSide } from '../../../shared/compare/compare-audits.ts';
 import type { Audit, EvidenceMeta } from '../../../shared/domain/schemas.ts';
 import type { RoomcheckDb } from '../db.ts';
+import { readRecord } from './snapshot.ts';
 
 // One audit as a comparison sees it. A completed or imported audit is read from its frozen
 // record, so it shows the inventory of its own day even after devices were edited since; an
@@ -26,7 +27,7 @@ export const SIDE_TABLES = (db: RoomcheckDb) => [
 
 /** Reads inside the caller's transaction when there is one (tables: SIDE_TABLES). */
 export async function loadAuditSide(db: RoomcheckDb, auditId: string): Promise<LoadedSide | null> {
-  const record = await db.auditRecords.get(auditId);
+  const record = await readRecord(db, auditId);
   if (record) {
     const s = record.snapshot;
     return { ...s, frozen: true };

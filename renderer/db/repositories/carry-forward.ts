@@ -6,6 +6,7 @@ import { ExchangeError } from '../exchange-error.ts';
 import { newId, nowIso } from '../ids.ts';
 import { scopeAtStart } from '../../../shared/audit/scope.ts';
 import { loadAuditSide, SIDE_TABLES } from './audit-sides.ts';
+import { findingsAsTheyStand } from './finding-events.ts';
 
 /** Ids for carried findings: the item's own finding id where free, else one derived from the prior finding. */
 function carriedFindingIds(auditId: string): (f: Finding) => string {
@@ -49,10 +50,14 @@ export async function startAuditFromPrior(
 ): Promise<CarriedAudit> {
   const now = nowIso();
   const id = newId();
-  return db.transaction('rw', [...SIDE_TABLES(db), db.templates, db.rooms], async () => {
-    const prior = await loadAuditSide(db, input.priorAuditId);
-    if (!prior)
+  const tables = [...SIDE_TABLES(db), db.templates, db.rooms, db.findingEvents];
+  return db.transaction('rw', tables, async () => {
+    const side = await loadAuditSide(db, input.priorAuditId);
+    if (!side)
       throw new ExchangeError('prior_missing', 'The prior audit is no longer in this database.');
+    // Its findings as they stand now: one closed since its completion is not carried, one
+    // reopened since is, with the status the last change gave it.
+    const prior = { ...side, findings: await findingsAsTheyStand(db, side.findings, [side.audit]) };
     const rooms = (await db.rooms.bulkGet(prior.audit.roomIds)).filter((r) => r !== undefined);
     if (rooms.length === 0)
       throw new ExchangeError('room_missing', 'None of the prior audit’s rooms exists here.');

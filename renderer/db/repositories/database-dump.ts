@@ -20,6 +20,7 @@ export const TABLE_NAMES = [
   'auditRecords',
   'importLog',
   'auditScopes',
+  'findingEvents',
 ] as const satisfies readonly (keyof Rows)[];
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -3,6 +3,7 @@ import { AuditSchema, type Audit } from '../../../shared/domain/schemas.ts';
 import type { AuditSnapshot } from '../../../shared/snapshot/schema.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { nowIso } from '../ids.ts';
+import { recordRow } from './snapshot.ts';
 
 // What this computer remembers of the reports it signed: one settings row per audit with every
 // version, so the next signature of the same audit proposes the same report id and the next
@@ -70,18 +71,20 @@ export async function recordSignedReport(
     const history = parsed.success ? parsed.data : [];
     await db.settings.put({ key: historyKey(auditId), value: [...history, checked] });
     if (!(await db.auditRecords.get(auditId))) {
-      await db.auditRecords.put({
-        auditId,
-        siteId: snapshot.audit.siteId,
-        roomIds: snapshot.audit.roomIds,
-        completedAt: snapshot.audit.completedAt ?? snapshot.createdAt,
-        source: 'completed',
-        snapshot: {
-          ...snapshot,
-          audit: next,
-          evidence: snapshot.evidence.map((e) => ({ ...e, dataBase64: null })),
-        },
-      });
+      await db.auditRecords.put(
+        recordRow({
+          auditId,
+          siteId: snapshot.audit.siteId,
+          roomIds: snapshot.audit.roomIds,
+          completedAt: snapshot.audit.completedAt ?? snapshot.createdAt,
+          source: 'completed',
+          snapshot: {
+            ...snapshot,
+            audit: next,
+            evidence: snapshot.evidence.map((e) => ({ ...e, dataBase64: null })),
+          },
+        }),
+      );
     }
     return next;
   });

@@ -8,6 +8,7 @@ import {
   type SignOff,
   type SnapshotEvidence,
 } from '../../../shared/snapshot/schema.ts';
+import { checkRecordId, recordId } from '../../../shared/record/record-id.ts';
 import type { RoomcheckDb } from '../db.ts';
 import type { AuditRecordRow, EvidenceRow } from '../types.ts';
 
@@ -84,7 +85,7 @@ async function liveSnapshot(
       db.findings.where('auditId').equals(audit.id).toArray(),
       db.reconciliations.where('auditId').equals(audit.id).toArray(),
       db.evidence.where('auditId').equals(audit.id).toArray(),
-      audit.priorAuditId ? db.auditRecords.get(audit.priorAuditId) : Promise.resolve(undefined),
+      audit.priorAuditId ? readRecord(db, audit.priorAuditId) : Promise.resolve(undefined),
     ]);
   if (!site) throw new Error('The site of this audit no longer exists.');
   if (!template) throw new Error('The checklist template of this audit no longer exists.');
@@ -137,16 +138,45 @@ export async function writeRecord(
     appVersion,
     signOff: null,
   });
-  const row: AuditRecordRow = {
+  const row = recordRow({
     auditId: audit.id,
     siteId: audit.siteId,
     roomIds: audit.roomIds,
     completedAt,
     source: 'completed',
     snapshot,
-  };
+  });
   await db.auditRecords.put(row);
   return row;
+}
+
+/** A record row as every writer stores it: the snapshot without a record id, and its id. */
+export function recordRow(fields: Omit<AuditRecordRow, 'recordId'>): AuditRecordRow {
+  const { recordId: _stale, ...snapshot } = fields.snapshot;
+  return { ...fields, snapshot, recordId: recordId(snapshot) };
+}
+
+/**
+ * The frozen record of an audit, when it has one (completed here, or imported), checked
+ * against its content-derived id: a record whose content changed since it was stored throws
+ * DamagedRecordError rather than being shown or reported as if it were the record.
+ */
+export async function readRecord(
+  db: RoomcheckDb,
+  auditId: string,
+): Promise<AuditRecordRow | undefined> {
+  const row = await db.auditRecords.get(auditId);
+  if (row) checkRecordId(auditId, row.snapshot, row.recordId ?? '');
+  return row;
+}
+
+/**
+ * The names a record gives its site and rooms, read without the id check: lists show the
+ * names of deleted places from it; a damaged record is reported where it is opened.
+ */
+export async function recordedPlaceNames(db: RoomcheckDb, auditId: string) {
+  const snapshot = (await db.auditRecords.get(auditId))?.snapshot;
+  return snapshot && { site: snapshot.site.name, rooms: snapshot.rooms };
 }
 
 async function withBytes(db: RoomcheckDb, e: SnapshotEvidence): Promise<SnapshotEvidence> {
@@ -167,12 +197,9 @@ export async function buildAuditSnapshot(
   options: SnapshotOptions,
 ): Promise<AuditSnapshot> {
   const base = await db.transaction('r', CONTENT_TABLES(db), async () => {
-    const [audit, record] = await Promise.all([
-      db.audits.get(auditId),
-      db.auditRecords.get(auditId),
-    ]);
+    const [audit, record] = await Promise.all([db.audits.get(auditId), readRecord(db, auditId)]);
     if (record && (!audit || isFrozen(audit)))
-      return { ...record.snapshot, signOff: options.signOff };
+      return { ...record.snapshot, signOff: options.signOff, recordId: record.recordId };
     if (!audit) throw new Error('This audit no longer exists.');
     return liveSnapshot(db, audit, {
       createdAt: (options.now ?? new Date()).toISOString(),
@@ -184,6 +211,3 @@ export async function buildAuditSnapshot(
   // Blob reads happen outside the transaction: IndexedDB transactions close on foreign awaits.
   return { ...base, evidence: await Promise.all(base.evidence.map((e) => withBytes(db, e))) };
 }
-
-/** The frozen record of an audit, when it has one (completed here, or imported). */
-export const getRecord = (db: RoomcheckDb, auditId: string) => db.auditRecords.get(auditId);

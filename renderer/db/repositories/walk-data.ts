@@ -1,13 +1,13 @@
-import { scopeChanges, type ScopeChange } from '../../../shared/audit/scope.ts';
 import type { RoomcheckDb } from '../db.ts';
 import { getSetting } from './settings.ts';
-import { isFrozen } from './snapshot.ts';
+import { isFrozen, readRecord } from './snapshot.ts';
 
 /**
  * Everything one audit's walk needs, read in one transaction (a consistent picture even while
  * another tab writes); null when the audit does not exist. A completed audit is read from its
  * frozen record; one in progress from its scope (the devices and state fixed when it started),
- * with the inventory's changes since then listed beside it.
+ * the inventory's changes since then are listed live by ScopeChanges. A frozen
+ * record that no longer matches its id throws DamagedRecordError.
  */
 export async function readWalkData(db: RoomcheckDb, auditId: string) {
   return db.transaction(
@@ -29,15 +29,15 @@ export async function readWalkData(db: RoomcheckDb, auditId: string) {
       const audit = await db.audits.get(auditId);
       if (!audit) return null;
       const [record, prior, inspector, idleDays] = await Promise.all([
-        isFrozen(audit) ? db.auditRecords.get(auditId) : Promise.resolve(undefined),
-        audit.priorAuditId ? db.auditRecords.get(audit.priorAuditId) : Promise.resolve(undefined),
+        isFrozen(audit) ? readRecord(db, auditId) : Promise.resolve(undefined),
+        audit.priorAuditId ? readRecord(db, audit.priorAuditId) : Promise.resolve(undefined),
         getSetting(db, 'inspectorName', ''),
         getSetting(db, 'idlePolicyDays', 90),
       ]);
       const settings = { inspector, idleDays, priorTitle: prior?.snapshot.audit.title ?? null };
       if (record) {
         const s = record.snapshot;
-        return { ...settings, ...s, audit, changes: [] as ScopeChange[] };
+        return { ...settings, ...s, audit };
       }
       const [template, rooms, racks, scope, live, answers, findings, reconciliations] =
         await Promise.all([
@@ -60,7 +60,6 @@ export async function readWalkData(db: RoomcheckDb, auditId: string) {
         answers,
         findings,
         reconciliations,
-        changes: scope ? scopeChanges(scope, audit.roomIds, live) : [],
       };
     },
   );

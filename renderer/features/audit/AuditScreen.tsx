@@ -8,7 +8,7 @@ import { useStore } from '../../store/store.ts';
 import { routeToHash } from '../../store/slices/navigation.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { commandForKey, type WalkCommand } from './keymap.ts';
-import { loadWalk } from './load-walk.ts';
+import { loadWalk, MISSING_TEXT } from './load-walk.ts';
 import { ScopeChanges } from './ScopeChanges.tsx';
 import { SubjectList } from './SubjectList.tsx';
 import { SubjectPanel } from './SubjectPanel.tsx';
@@ -63,7 +63,7 @@ export function AuditScreen({
   const t = useT();
   const walk = useStore((s) => (s.walk?.audit.id === auditId ? s.walk : null));
   const setWalk = useStore((s) => s.setWalk);
-  const [missing, setMissing] = useState<'audit' | 'template' | null>(null);
+  const [missing, setMissing] = useState<'audit' | 'template' | 'damagedRecord' | null>(null);
   const [adding, setAdding] = useState<{ roomId: string; rackId: string | null } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // Asked for once (the rack elevation opens a device): taken when the walk loads, not again.
@@ -211,7 +211,7 @@ export function AuditScreen({
     [auditId, setWalk],
   );
 
-  if (missing) return <p>{missing === 'audit' ? t('walk.notFound') : t('walk.templateMissing')}</p>;
+  if (missing) return <p role="alert">{t(MISSING_TEXT[missing])}</p>;
   if (!walk) return <p className="muted">{t('common.loading')}</p>;
   const locked = walk.audit.status === 'completed' || walk.audit.status === 'signed';
   return (
@@ -227,14 +227,7 @@ export function AuditScreen({
           {t('walk.locked')}
         </p>
       )}
-      {!locked && (
-        <ScopeChanges
-          auditId={walk.audit.id}
-          changes={walk.changes}
-          by={walk.inspector}
-          onDecided={reload}
-        />
-      )}
+      {!locked && <ScopeChanges auditId={walk.audit.id} by={walk.inspector} onDecided={reload} />}
       {walk.plan.steps.length === 0 ? (
         <p className="empty">{t('walk.empty')}</p>
       ) : (

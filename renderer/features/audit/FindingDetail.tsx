@@ -19,7 +19,9 @@ import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
+import type { FindingStanding } from '../../../shared/findings/status-events.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
+import { FindingStatusLog } from './FindingStatusLog.tsx';
 
 function SeverityDialog(props: { finding: Finding; by: string; onClose: () => void }) {
   const t = useT();
@@ -75,6 +77,8 @@ export function FindingDetail(props: {
   inspector: string;
   /** The prior audit's title, for "carried from". */
   priorTitle: string | null;
+  /** How it stands now; for a completed audit, its status frozen and the changes since. */
+  standing: FindingStanding;
 }) {
   const t = useT();
   const notify = useStore((s) => s.notify);
@@ -179,18 +183,25 @@ export function FindingDetail(props: {
             id="finding-remediation"
             rows={2}
             value={remediation}
+            readOnly={locked}
             onChange={(e) => setRemediation(e.target.value)}
           />
         </Field>
         <div className="row row-3">
           <Field id="finding-owner" label={t('findings.owner')}>
-            <input id="finding-owner" value={owner} onChange={(e) => setOwner(e.target.value)} />
+            <input
+              id="finding-owner"
+              value={owner}
+              readOnly={locked}
+              onChange={(e) => setOwner(e.target.value)}
+            />
           </Field>
           <Field id="finding-due" label={t('findings.dueDate')} error={errors.due}>
             <input
               id="finding-due"
               type="date"
               value={dueDate}
+              readOnly={locked}
               onChange={(e) => setDueDate(e.target.value)}
               aria-invalid={!!errors.due}
             />
@@ -199,6 +210,7 @@ export function FindingDetail(props: {
             <select
               id="finding-status"
               value={status}
+              disabled={locked}
               onChange={(e) => setStatus(e.target.value as FindingStatus)}
             >
               {FINDING_STATUSES.map((s) => (
@@ -221,17 +233,31 @@ export function FindingDetail(props: {
               id="finding-reason"
               rows={2}
               value={reason}
+              readOnly={locked}
               onChange={(e) => setReason(e.target.value)}
               aria-invalid={!!errors.reason}
             />
           </Field>
         )}
-        <div className="finding-form-buttons">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('common.save')}
-          </button>
-        </div>
+        {locked ? (
+          <p className="muted">{t('findingLog.lockedHint')}</p>
+        ) : (
+          <div className="finding-form-buttons">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('common.save')}
+            </button>
+          </div>
+        )}
       </form>
+      {locked && (
+        <FindingStatusLog
+          key={`${props.standing.status}|${props.standing.since.length}`}
+          auditId={finding.auditId}
+          finding={finding}
+          standing={props.standing}
+          inspector={props.inspector}
+        />
+      )}
       <EvidencePanel findingId={finding.id} locked={locked} refs={finding.evidenceRefs} />
       {changingSeverity && (
         <SeverityDialog

@@ -19,7 +19,11 @@ import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { buildAuditSnapshot } from '../../db/repositories/snapshot.ts';
+import { DamagedRecordError } from '../../../shared/record/record-id.ts';
+import { withCurrentStatus } from '../../../shared/findings/status-events.ts';
+import { findingStandings } from '../../db/repositories/finding-events.ts';
 import { AuditHeader } from './AuditHeader.tsx';
+import { MISSING_TEXT } from './load-walk.ts';
 import { FindingDetail } from './FindingDetail.tsx';
 import './findings.css';
 
@@ -30,21 +34,29 @@ function useFindingsData(auditId: string) {
   // finding names its device as the audit recorded it.
   return useLiveQuery(async () => {
     const audit = await getAudit(db(), auditId);
-    if (!audit) return null;
+    if (!audit) return 'audit' as const;
     const [snapshot, inspector] = await Promise.all([
       buildAuditSnapshot(db(), auditId, {
         appVersion: '',
         signOff: null,
         includeEvidenceBytes: false,
+      }).catch((err: unknown) => {
+        if (err instanceof DamagedRecordError) return null;
+        throw err;
       }),
       getSetting(db(), 'inspectorName', ''),
     ]);
+    if (!snapshot) return 'damagedRecord' as const;
+    // How each finding stands now: its record's status and what was recorded since.
+    const standings = await findingStandings(db(), snapshot.findings, [audit]);
     const evidenceCount = new Map<string, number>();
     for (const e of snapshot.evidence)
       if (e.findingId) evidenceCount.set(e.findingId, (evidenceCount.get(e.findingId) ?? 0) + 1);
     return {
       audit,
-      findings: snapshot.findings,
+      recorded: snapshot.findings,
+      findings: snapshot.findings.map((f) => withCurrentStatus(f, standings.get(f.id)!)),
+      standings,
       rooms: snapshot.rooms,
       // The devices findings are about (the device filter lists these).
       devices: new Map(
@@ -165,6 +177,7 @@ function NewFindingDialog(props: { audit: Audit; rooms: Room[]; onClose: (id?: s
 
 function FindingRow(props: {
   finding: Finding;
+  changedSince: boolean;
   where: string;
   photos: number;
   selected: boolean;
@@ -200,7 +213,13 @@ function FindingRow(props: {
         {props.where}
       </span>
       <span role="cell">
-        <span className={`badge fstatus-${f.status}`}>{t.label('findingStatus', f.status)}</span>
+        <span
+          className={`badge fstatus-${f.status}${props.changedSince ? ' changed-since' : ''}`}
+          title={props.changedSince ? t('findings.changedSince') : undefined}
+        >
+          {t.label('findingStatus', f.status)}
+          {props.changedSince && <span aria-label={t('findings.changedSince')}> *</span>}
+        </span>
       </span>
       <span role="cell" className="frow-owner" title={f.owner}>
         {f.owner || '—'}
@@ -231,23 +250,24 @@ export function FindingsScreen({ auditId }: { auditId: string }) {
   const [creating, setCreating] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  const loaded = typeof data === 'object' ? data : null;
   const describe = useMemo(() => {
-    const devices = data?.devices ?? new Map<string, Device>();
+    const devices = loaded?.devices ?? new Map<string, Device>();
     return (f: Finding) => {
       const d = f.deviceId ? devices.get(f.deviceId) : undefined;
       return d ? `${d.name} ${d.assetTag} ${d.serial} ${d.hostname}` : '';
     };
-  }, [data]);
+  }, [loaded]);
   const shown = useMemo(
     () =>
-      data
+      loaded
         ? filterFindings(
-            data.findings,
+            loaded.findings,
             { severity: severity || null, status: status || null, roomId, deviceId, text },
             describe,
           )
         : [],
-    [data, severity, status, roomId, deviceId, text, describe],
+    [loaded, severity, status, roomId, deviceId, text, describe],
   );
   // The virtualizer's functions are read during render; the compiler's skipping this component is intended.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -258,7 +278,7 @@ export function FindingsScreen({ auditId }: { auditId: string }) {
     overscan: 8,
   });
   if (data === undefined) return <p className="muted">{t('common.loading')}</p>;
-  if (data === null) return <p>{t('walk.notFound')}</p>;
+  if (typeof data === 'string') return <p role="alert">{t(MISSING_TEXT[data])}</p>;
   const locked = isLocked(data.audit);
   const selected = data.findings.find((f) => f.id === selectedId) ?? shown[0] ?? null;
   const roomsById = new Map(data.rooms.map((r) => [r.id, r]));
@@ -384,6 +404,7 @@ export function FindingsScreen({ auditId }: { auditId: string }) {
                   <FindingRow
                     key={f.id}
                     finding={f}
+                    changedSince={(data.standings.get(f.id)?.since.length ?? 0) > 0}
                     where={whereOf(f)}
                     photos={data.evidenceCount.get(f.id) ?? 0}
                     selected={selected?.id === f.id}
@@ -399,7 +420,8 @@ export function FindingsScreen({ auditId }: { auditId: string }) {
           {selected ? (
             <FindingDetail
               key={`${selected.id}|${selected.updatedAt}`}
-              finding={selected}
+              finding={data.recorded.find((f) => f.id === selected.id) ?? selected}
+              standing={data.standings.get(selected.id)!}
               room={roomsById.get(selected.roomId)}
               device={selected.deviceId ? data.devices.get(selected.deviceId) : undefined}
               locked={locked}

@@ -1,7 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScopeChange } from '../../../shared/audit/scope.ts';
 import { db } from '../../db/instance.ts';
 import {
   bringIntoScope,
+  readScopeState,
   recordAsUnexpected,
   removeFromScope,
 } from '../../db/repositories/scope.ts';
@@ -58,24 +60,22 @@ function ChangeRow(props: {
 
 /**
  * The inventory's changes in the audit's rooms since it started, each with the decision that
- * takes it into the audit (recorded with who and when) or leaves the audit as it is.
+ * takes it into the audit (recorded with who and when) or leaves the audit as it is. Live: an
+ * edit or import in another window or tab shows here while the walk-through stays open.
  */
-export function ScopeChanges(props: {
-  auditId: string;
-  changes: readonly ScopeChange[];
-  by: string;
-  onDecided: () => void;
-}) {
+export function ScopeChanges(props: { auditId: string; by: string; onDecided: () => void }) {
   const t = useT();
-  if (props.changes.length === 0) return null;
+  const changes = useLiveQuery(
+    async () => (await readScopeState(db(), props.auditId))?.changes ?? [],
+    [props.auditId],
+  );
+  if (!changes || changes.length === 0) return null;
   return (
     <section className="scope-changes" aria-labelledby="scope-changes-title">
-      <h2 id="scope-changes-title">
-        {t('walk.scopeChangesTitle', { count: props.changes.length })}
-      </h2>
+      <h2 id="scope-changes-title">{t('walk.scopeChangesTitle', { count: changes.length })}</h2>
       <p>{t('walk.scopeChangesHelp')}</p>
       <ul>
-        {props.changes.map((c) => (
+        {changes.map((c) => (
           <ChangeRow
             key={deviceOf(c).id}
             auditId={props.auditId}

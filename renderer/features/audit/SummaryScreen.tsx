@@ -18,7 +18,8 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { afterAuditCompleted, appVersion } from '../exchange/auto-backup.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
-import { loadWalk } from './load-walk.ts';
+import { shortRecordId } from '../../../shared/record/record-id.ts';
+import { loadWalk, MISSING_TEXT } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
 import './summary.css';
 
@@ -36,7 +37,7 @@ function useSummaryData(auditId: string) {
   // with the same function (shared/audit/figures.ts).
   return useLiveQuery(async () => {
     const loaded = await loadWalk(auditId);
-    if ('missing' in loaded) return null;
+    if ('missing' in loaded) return loaded.missing;
     const [snapshot, prior] = await Promise.all([
       buildAuditSnapshot(db(), auditId, {
         appVersion: '',
@@ -47,7 +48,13 @@ function useSummaryData(auditId: string) {
         ? getAudit(db(), loaded.walk.audit.priorAuditId)
         : Promise.resolve(undefined),
     ]);
-    return { walk: loaded.walk, findings: snapshot.findings, figures: snapshot.figures, prior };
+    return {
+      walk: loaded.walk,
+      findings: snapshot.findings,
+      figures: snapshot.figures,
+      prior,
+      recordId: snapshot.recordId ?? null,
+    };
   }, [auditId]);
 }
 
@@ -299,8 +306,8 @@ export function SummaryScreen({
   const data = useSummaryData(auditId);
   const [dialog, setDialog] = useState<'complete' | 'reopen' | null>(null);
   if (data === undefined) return <p className="muted">{t('common.loading')}</p>;
-  if (data === null) return <p>{t('walk.notFound')}</p>;
-  const { walk, findings, figures, prior } = data;
+  if (typeof data === 'string') return <p role="alert">{t(MISSING_TEXT[data])}</p>;
+  const { walk, findings, figures, prior, recordId } = data;
   const audit = walk.audit;
   const total = walk.plan.steps.length;
   const unanswered = total - walk.answeredTotal;
@@ -368,6 +375,14 @@ export function SummaryScreen({
               })}
             </dd>
           </div>
+          {recordId && (
+            <div>
+              <dt>{t('summary.recordId')}</dt>
+              <dd className="mono" title={recordId}>
+                {shortRecordId(recordId)}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('summary.overall')}</dt>
             <dd>

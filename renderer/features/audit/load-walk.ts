@@ -1,11 +1,20 @@
 import { auditPlan, findStep, stepKey } from '../../../shared/checklist/applicability.ts';
 import type { Finding } from '../../../shared/domain/schemas.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
+import { DamagedRecordError } from '../../../shared/record/record-id.ts';
 import { db } from '../../db/instance.ts';
 import { readWalkData } from '../../db/repositories/walk-data.ts';
 import { indexAnswers, type WalkData } from '../../store/slices/walkthrough.ts';
 
-export type LoadedWalk = { walk: WalkData; index: number } | { missing: 'audit' | 'template' };
+export type LoadedWalk =
+  { walk: WalkData; index: number } | { missing: 'audit' | 'template' | 'damagedRecord' };
+
+/** What each screen of an audit says when it cannot show it. */
+export const MISSING_TEXT = {
+  audit: 'walk.notFound',
+  template: 'walk.templateMissing',
+  damagedRecord: 'walk.recordDamaged',
+} as const;
 
 /** The inspection day in the inspector's own calendar (not UTC: an 01:00 walk is "today"). */
 export function localToday(now = new Date()): string {
@@ -18,6 +27,16 @@ export function localToday(now = new Date()): string {
  * builds the plan and finds where to resume.
  */
 export async function loadWalk(auditId: string): Promise<LoadedWalk> {
+  try {
+    return await readWalk(auditId);
+  } catch (err) {
+    // A record that no longer matches its id is not shown as if it were the record.
+    if (err instanceof DamagedRecordError) return { missing: 'damagedRecord' };
+    throw err;
+  }
+}
+
+async function readWalk(auditId: string): Promise<LoadedWalk> {
   const data = await readWalkData(db(), auditId);
   if (!data) return { missing: 'audit' };
   if (!data.template) return { missing: 'template' };
@@ -36,7 +55,6 @@ export async function loadWalk(auditId: string): Promise<LoadedWalk> {
     reconciliations: new Map(data.reconciliations.map((r) => [r.deviceId, r])),
     carried,
     priorTitle: data.priorTitle,
-    changes: data.changes,
     inspector: data.inspector || data.audit.inspectors[0] || '',
     idlePolicyDays: Number.isInteger(data.idleDays) && data.idleDays >= 0 ? data.idleDays : 90,
     today: localToday(),

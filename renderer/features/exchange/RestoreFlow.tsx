@@ -32,6 +32,7 @@ const TABLE_LABEL: Record<TableName, MessageKey> = {
   evidence: 'exchange.table.evidence',
   auditRecords: 'exchange.table.auditRecords',
   auditScopes: 'exchange.table.auditScopes',
+  findingEvents: 'exchange.table.findingEvents',
   importLog: 'exchange.table.importLog',
 };
 

@@ -6,6 +6,7 @@ import { db } from '../../db/instance.ts';
 import { listFindingsOfRooms } from '../../db/repositories/findings.ts';
 import { listRoomAudits } from '../../db/repositories/audit-sides.ts';
 import { getRoom, listDevices, listRacks } from '../../db/repositories/inventory.ts';
+import { findingsAsTheyStand } from '../../db/repositories/finding-events.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { Crumbs } from './Crumbs.tsx';
@@ -40,7 +41,9 @@ export function RoomScreen(props: { roomId: string; auditActions?: (room: Room) 
       listRoomAudits(db(), roomId),
       listFindingsOfRooms(db(), [roomId]),
     ]);
-    return { room, racks, devices, overview: roomOverview(room, audits, findings, localToday()) };
+    // Open findings as they stand now: a completed audit's finding closed since counts no more.
+    const standing = await findingsAsTheyStand(db(), findings, audits);
+    return { room, racks, devices, overview: roomOverview(room, audits, standing, localToday()) };
   }, [roomId]);
 
   if (data === undefined) return <p>{t('common.loading')}</p>;

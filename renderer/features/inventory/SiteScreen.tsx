@@ -5,6 +5,7 @@ import { db } from '../../db/instance.ts';
 import { listFindingsOfRooms } from '../../db/repositories/findings.ts';
 import { listAuditsOfSite } from '../../db/repositories/audits.ts';
 import { countDevices, createRoom, getSite, listRooms } from '../../db/repositories/inventory.ts';
+import { findingsAsTheyStand } from '../../db/repositories/finding-events.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { useAction } from '../../ui/use-action.ts';
@@ -59,12 +60,14 @@ export function SiteScreen({ siteId }: { siteId: string }) {
   const rows = useLiveQuery(async () => {
     const rooms = await listRooms(db(), siteId);
     const roomIds = rooms.map((r) => r.id);
-    const [audits, findings, devices] = await Promise.all([
+    const [audits, recorded, devices] = await Promise.all([
       listAuditsOfSite(db(), siteId),
       listFindingsOfRooms(db(), roomIds),
       Promise.all(roomIds.map((id) => countDevices(db(), id))),
     ]);
     const today = localToday();
+    // Open findings as they stand now: a completed audit's finding closed since counts no more.
+    const findings = await findingsAsTheyStand(db(), recorded, audits);
     return rooms.map((room, i) => ({
       room,
       devices: devices[i] ?? 0,

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/instance.ts';
+import { recordedPlaceNames } from '../../db/repositories/snapshot.ts';
 import { listAllRooms, listSites } from '../../db/repositories/inventory.ts';
 import { listAllAudits } from '../../db/repositories/audits.ts';
 import { canSign, listSignedReports } from '../../db/repositories/signed-reports.ts';
@@ -9,6 +10,11 @@ import { CountersignPanel } from './CountersignPanel.tsx';
 import { formatDate } from './format.ts';
 import './reports.css';
 
+/**
+ * Every audit with its site and rooms. A completed audit whose site or rooms were deleted is
+ * still listed, under the names its record keeps, marked as deleted: its record and reports
+ * stay readable and signable.
+ */
 function useAuditRows() {
   return useLiveQuery(async () => {
     const [all, sites, rooms] = await Promise.all([
@@ -20,12 +26,23 @@ function useAuditRows() {
     const siteName = new Map(sites.map((s) => [s.id, s.name]));
     const roomName = new Map(rooms.map((r) => [r.id, r.name]));
     return Promise.all(
-      audits.map(async (audit) => ({
-        audit,
-        site: siteName.get(audit.siteId) ?? '—',
-        rooms: audit.roomIds.map((id) => roomName.get(id) ?? '—').join(', '),
-        last: (await listSignedReports(db(), audit.id)).at(-1) ?? null,
-      })),
+      audits.map(async (audit) => {
+        const placeGone =
+          !siteName.has(audit.siteId) || audit.roomIds.some((id) => !roomName.has(id));
+        // Names of deleted places come from the audit's own record.
+        const recorded = placeGone ? await recordedPlaceNames(db(), audit.id) : undefined;
+        const recordedRoom = new Map(recorded?.rooms.map((r) => [r.id, r.name]));
+        return {
+          audit,
+          site: siteName.get(audit.siteId) ?? recorded?.site ?? '—',
+          siteDeleted: !siteName.has(audit.siteId),
+          rooms: audit.roomIds
+            .map((id) => roomName.get(id) ?? recordedRoom.get(id) ?? '—')
+            .join(', '),
+          roomsDeleted: siteName.has(audit.siteId) && placeGone,
+          last: (await listSignedReports(db(), audit.id)).at(-1) ?? null,
+        };
+      }),
     );
   });
 }
@@ -72,15 +89,33 @@ export function ReportsScreen() {
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ audit, site, rooms, last }) => (
+              {rows.map(({ audit, site, siteDeleted, rooms, roomsDeleted, last }) => (
                 <tr key={audit.id}>
                   <th scope="row">
                     <span className="audit-cell">
-                      <span>{audit.title}</span>
-                      <span className="muted">{rooms}</span>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t('reports.openNamed', { title: audit.title })}
+                        onClick={() => navigate({ name: 'summary', auditId: audit.id })}
+                      >
+                        {audit.title}
+                      </button>
+                      <span className="muted">
+                        {rooms}
+                        {roomsDeleted && ` · ${t('reports.roomDeleted')}`}
+                      </span>
                     </span>
                   </th>
-                  <td>{site}</td>
+                  <td>
+                    {site}
+                    {siteDeleted && (
+                      <>
+                        {' '}
+                        <span className="badge place-deleted">{t('reports.siteDeleted')}</span>
+                      </>
+                    )}
+                  </td>
                   <td className="mono">
                     {formatDate(audit.startedAt)}
                     {audit.completedAt && ` – ${formatDate(audit.completedAt)}`}

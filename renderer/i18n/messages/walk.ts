@@ -9,6 +9,8 @@ export const walk = defineMessages(
     'walk.tabSummary': 'Summary',
     'walk.notFound': 'This audit does not exist.',
     'walk.templateMissing': 'The checklist template of this audit is missing from this computer.',
+    'walk.recordDamaged':
+      'The record of this audit is damaged: its content no longer matches the record id it was stored with. It is not shown; restore it from a backup or a signed report.',
     'walk.empty': 'Nothing to check: the checklist has no items for these rooms and devices.',
     'walk.locked':
       'This audit is completed: answers are locked. Reopen it from the Summary to change them.',
@@ -131,6 +133,8 @@ export const walk = defineMessages(
     'walk.tabSummary': '汇总',
     'walk.notFound': '该检查不存在。',
     'walk.templateMissing': '本机缺少该检查所用的检查表。',
+    'walk.recordDamaged':
+      '该审计的存档记录已损坏：其内容与保存时的记录 ID 不符，因此不予显示。请从备份或已签名报告中恢复。',
     'walk.empty': '没有需要检查的项目：检查表对这些机房和设备没有适用项。',
     'walk.locked': '该检查已完成，结论已锁定。如需修改，请在“汇总”中重新打开。',
     'walk.lockedToast': '该检查已完成；如需修改结论，请在“汇总”中重新打开。',

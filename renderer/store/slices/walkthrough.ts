@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import { stepKey, type AuditPlan } from '../../../shared/checklist/applicability.ts';
-import type { ScopeChange } from '../../../shared/audit/scope.ts';
 import type {
   Answer,
   Audit,
@@ -38,8 +37,6 @@ export type WalkData = {
   readonly carried: Map<string, Finding>;
   /** The prior audit's title, for "carried from …". */
   readonly priorTitle: string | null;
-  /** How the inventory of the audit's rooms differs from its scope (audits in progress). */
-  readonly changes: readonly ScopeChange[];
   readonly inspector: string;
   readonly idlePolicyDays: number;
   /** The inspection day (YYYY-MM-DD, local), for the rules. */

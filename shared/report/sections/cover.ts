@@ -86,6 +86,7 @@ export function drawCover(ctx: ReportContext): number {
         s.coverReportId,
         s.reportIdVersion(snap.signOff?.reportId ?? '', snap.signOff?.reportVersion ?? 1),
       ],
+      ...(snap.recordId ? ([[s.coverRecordId, snap.recordId]] as const) : []),
       [s.coverStatus, lbl(ctx, 'auditStatus', snap.audit.status)],
       [s.coverGenerated, dateTime(ctx, ctx.generatedAt)],
       [s.coverClassification, classification],

@@ -136,10 +136,10 @@ test('hostile files get one clear sentence each and change nothing', async ({
       /version 9/,
     ],
     [
-      // A backup from a newer Roomcheck (this one writes version 2).
-      'backup-v3.json',
-      Buffer.from('{"format":"roomcheck.backup","formatVersion":3,"tables":{}}'),
-      /version 3/,
+      // A backup from a newer Roomcheck (this one writes version 3).
+      'backup-v4.json',
+      Buffer.from('{"format":"roomcheck.backup","formatVersion":4,"tables":{}}'),
+      /version 4/,
     ],
     [
       'other.json',

@@ -7,6 +7,8 @@ import {
   applyAuditImport,
   planAuditImport,
 } from '../../../../renderer/db/repositories/audit-import.ts';
+import { findingStandings } from '../../../../renderer/db/repositories/finding-events.ts';
+import { readRecord } from '../../../../renderer/db/repositories/snapshot.ts';
 import { addTemplate } from '../../../../renderer/db/repositories/template-edits.ts';
 import { backupToTables } from '../../../../renderer/features/exchange/backup-document.ts';
 import { sha256Hex } from '../../../../renderer/features/exchange/file-info.ts';
@@ -106,5 +108,29 @@ describe('golden files v1 (before issue 8)', () => {
     expect((await db.templates.get(result.template.id))?.name).toBe(
       'Secure room (bureau copy) 保密机房',
     );
+  });
+});
+
+describe('golden files v2 (issue 8: finding status events, record ids)', () => {
+  it('the backup v3 reads, restores its event log, and the finding stands closed since its record', async () => {
+    const backup = await parseBackup(read('v2/backup.json').toString('utf8'), {
+      sha256: sha256Hex,
+    });
+    expect(backup.formatVersion).toBe(3);
+    const db = await freshDb();
+    await restoreDatabase(db, backupToTables(backup), info);
+    const events = await db.findingEvents.toArray();
+    expect(events.map((e) => [e.status, e.by])).toEqual([
+      ['in_remediation', '李明 Li Ming'],
+      ['closed', '李明 Li Ming'],
+    ]);
+    // The record is the one the file names, unchanged by the events recorded after it.
+    const record = (await readRecord(db, events[0]!.auditId))!;
+    expect(record.recordId).toBe(backup.tables.auditRecords[0]!.recordId);
+    const finding = record.snapshot.findings.find((f) => f.id === events[0]!.findingId)!;
+    expect(finding.status).toBe('open');
+    const audit = (await db.audits.get(record.auditId))!;
+    const standing = (await findingStandings(db, [finding], [audit])).get(finding.id)!;
+    expect([standing.frozen, standing.status]).toEqual(['open', 'closed']);
   });
 });

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeviceSchema, FindingSchema } from '../../../../shared/domain/schemas.ts';
 import { AuditSnapshotSchema } from '../../../../shared/snapshot/schema.ts';
+import { recordId } from '../../../../shared/record/record-id.ts';
 
 const names: string[] = [];
 const dbName = () => {
@@ -131,6 +132,9 @@ describe('database migrations', () => {
     const record = (await latest.auditRecords.toArray())[0]!;
     expect(AuditSnapshotSchema.safeParse(record.snapshot).success).toBe(true);
     expect(record.snapshot.figures.devices).toBe(record.snapshot.devices.length);
+    // v5: the record got its content-derived id; the finding event log starts empty.
+    expect(record.recordId).toBe(recordId(record.snapshot));
+    expect(await latest.findingEvents.count()).toBe(0);
     const scopes = await latest.auditScopes.toArray();
     expect(scopes.map((s) => s.auditId).sort()).toEqual(
       backup.tables.audits!.map((a) => a.id as string).sort(),

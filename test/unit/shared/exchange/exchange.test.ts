@@ -21,6 +21,7 @@ import { parseStrictJson, scanJson } from '../../../../shared/exchange/json-scan
 import { ImportError } from '../../../../shared/import/messages.ts';
 import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
 import { CURRENT_VERSIONS } from '../../../../shared/migrations/records.ts';
+import { recordId } from '../../../../shared/record/record-id.ts';
 import * as arb from '../import/arbitraries.ts';
 
 async function refusal(promise: Promise<unknown>): Promise<ImportError> {
@@ -315,6 +316,7 @@ function frozenRecord(): AuditRecord {
     completedAt: '2024-01-02T00:00:00.000Z',
     source: 'completed',
     snapshot: s,
+    recordId: recordId(s),
   };
   return frozen;
 }
@@ -337,6 +339,7 @@ describe('whole-database backup', () => {
     auditRecords: fc.constantFrom<AuditRecord[]>([], [frozenRecord()]),
     importLog: arb.table(arb.importLogEntry),
     auditScopes: fc.uniqueArray(arb.auditScope(), { maxLength: 2, selector: (s) => s.auditId }),
+    findingEvents: arb.table(arb.findingEvent),
   });
 
   it('round-trips any valid database: export, parse, deep-equal', async () => {
@@ -351,7 +354,7 @@ describe('whole-database backup', () => {
         const back = await parseBackup(serializeBackup(backup), deps);
         expect(back).toEqual({
           format: 'roomcheck.backup',
-          formatVersion: 2,
+          formatVersion: 3,
           records: CURRENT_VERSIONS,
           ...backup,
         });
@@ -386,9 +389,9 @@ describe('whole-database backup', () => {
       ),
     );
     expect(e2.detail.code).toBe('duplicate_id');
-    const e3 = await refusal(parseBackup(JSON.stringify({ ...doc, formatVersion: 3 }), deps));
+    const e3 = await refusal(parseBackup(JSON.stringify({ ...doc, formatVersion: 4 }), deps));
     expect(e3.message).toBe(
-      'This Roomcheck backup file has format version 3; this version of Roomcheck reads version 2.',
+      'This Roomcheck backup file has format version 4; this version of Roomcheck reads version 3.',
     );
     const ev = doc.tables.evidence[0]!;
     const e4 = await refusal(
@@ -401,6 +404,21 @@ describe('whole-database backup', () => {
       ),
     );
     expect(e4.detail.code).toBe('evidence_hash_mismatch');
+    // A frozen record altered by hand no longer gives its id: the whole file is refused.
+    const record = frozenRecord();
+    const altered = {
+      ...record,
+      snapshot: { ...record.snapshot, audit: { ...record.snapshot.audit, title: 'Edited' } },
+    };
+    const e6 = await refusal(
+      parseBackup(
+        JSON.stringify({ ...doc, tables: { ...doc.tables, auditRecords: [altered] } }),
+        deps,
+      ),
+    );
+    expect(e6.message).toBe(
+      `The record of audit "${record.auditId}" does not match its record id: the file was altered or damaged.`,
+    );
     const e5 = await refusal(parseBackup(serializeAuditBundle(demoSnapshot()), deps));
     expect(e5.message).toBe(
       'This is not a Roomcheck backup file (its format is "roomcheck.audit-bundle").',

@@ -24,6 +24,7 @@ import type {
   Audit,
   Device,
   Finding,
+  FindingEvent,
   Rack,
   Reconciliation,
   Room,
@@ -415,6 +416,17 @@ export const auditScope = (auditId: fc.Arbitrary<string> = id): fc.Arbitrary<Aud
       { maxLength: 2 },
     ),
   });
+
+export const findingEvent: fc.Arbitrary<FindingEvent> = fc.record({
+  id,
+  lineageId: id,
+  findingId: id,
+  auditId: id,
+  status: fc.constantFrom(...FINDING_STATUSES),
+  by: text(200, 1),
+  at: timestamp,
+  reason: text(2000, 1),
+});
 
 export const reconciliation: fc.Arbitrary<Reconciliation> = fc.record({
   id,

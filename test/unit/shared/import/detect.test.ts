@@ -128,6 +128,7 @@ describe('parseImportFile recognises formats by content', () => {
         auditRecords: [],
         importLog: [],
         auditScopes: [],
+        findingEvents: [],
       },
     });
     const backup = await parseImportFile('backup.json', utf8WithBom(backupText), options);
