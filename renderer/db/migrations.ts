@@ -11,6 +11,18 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   idlePolicyDays: 90,
 };
 
+/** Frozen records brought to the current snapshot version through the shared chain. */
+async function upgradeFrozenRecords(tx: Transaction): Promise<void> {
+  await tx
+    .table('auditRecords')
+    .toCollection()
+    .modify((row: { snapshot: unknown }) => {
+      const parsed = parseAnySnapshot(row.snapshot);
+      // A record that does not read stays as it was, to be reported where it is used.
+      if (parsed.success) row.snapshot = parsed.data;
+    });
+}
+
 /** Upgrade functions by target version. Each runs inside Dexie's upgrade transaction. */
 export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   2: async (tx) => {
@@ -35,14 +47,7 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
       .modify((finding: Record<string, unknown>, ref: { value: unknown }) => {
         ref.value = upgradeRecord('finding', finding, FIRST_VERSIONS.finding);
       });
-    await tx
-      .table('auditRecords')
-      .toCollection()
-      .modify((row: { snapshot: unknown }) => {
-        const parsed = parseAnySnapshot(row.snapshot);
-        // A record that does not read stays as it was, to be reported where it is used.
-        if (parsed.success) row.snapshot = parsed.data;
-      });
+    await upgradeFrozenRecords(tx);
     const [audits, devices] = await Promise.all([
       tx.table('audits').toArray() as Promise<Audit[]>,
       tx.table('devices').toArray() as Promise<Device[]>,
@@ -50,5 +55,15 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
     // The best record of what an audit started before scopes existed inspects: its rooms'
     // devices as they are now.
     await tx.table('auditScopes').bulkPut(audits.map((a) => scopeAtStart(a, devices)));
+  },
+  // Database 4 holds audits of record version 1; their frozen records upgrade with them.
+  5: async (tx) => {
+    await tx
+      .table('audits')
+      .toCollection()
+      .modify((audit: Record<string, unknown>, ref: { value: unknown }) => {
+        ref.value = upgradeRecord('audit', audit, 1);
+      });
+    await upgradeFrozenRecords(tx);
   },
 };

@@ -45,11 +45,19 @@ export const SCHEMA_V4 = {
   auditScopes: 'auditId',
 } as const;
 
+/**
+ * v5 (issue 12): no new table or index. Audits move to record version 2 (objectives, audit
+ * client, auditees, time zone; empty and null for the audits already here) and frozen records
+ * to snapshot v3 (migrations.ts).
+ */
+export const SCHEMA_V5 = SCHEMA_V4;
+
 export const SCHEMA_VERSIONS = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: SCHEMA_V2 },
   { version: 3, stores: SCHEMA_V3 },
   { version: 4, stores: SCHEMA_V4 },
+  { version: 5, stores: SCHEMA_V5 },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -45,6 +45,7 @@ const SIGN_OFF: SignOff = {
   reportId: 'RC-1',
   reportVersion: 1,
   language: 'en',
+  distribution: [],
 };
 
 async function completedAudit(db: RoomcheckDb) {
