@@ -5,7 +5,11 @@ import { protectorFor } from '../identity/protector-choice.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
 import { SigningError } from '../signing/cms-signer.ts';
-import { appendSignatureRevision, countersignPdf } from '../signing/countersign.ts';
+import {
+  appendSignatureRevision,
+  countersignPdf,
+  countersignReason,
+} from '../signing/countersign.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
 import { asUserErrors } from './signing-errors.ts';
 
@@ -40,7 +44,7 @@ export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
     const trust = await new TrustStore(ctx.dataDir).verifyOptions();
     const info = {
       name: (await new IdentityStore(ctx.dataDir).get(req.identityId)).label,
-      reason: 'Approved',
+      reason: countersignReason(document),
       location: req.location ?? '',
       contactInfo: '',
       signingTime: new Date(),

@@ -278,7 +278,7 @@ export const reports = defineMessages(
     'verify.devices': 'Devices',
     'verify.evidence': 'Photos and evidence',
     'verify.findings': 'Findings',
-    'verify.openFindings': '{count} still open',
+    'verify.openFindings': '{count} unresolved (open or in remediation)',
   },
   {
     'identities.nav': '签名身份',
@@ -542,6 +542,6 @@ export const reports = defineMessages(
     'verify.devices': '设备',
     'verify.evidence': '照片和证据',
     'verify.findings': '问题',
-    'verify.openFindings': '{count} 项仍未关闭',
+    'verify.openFindings': '{count} 项未解决（未整改或整改中）',
   },
 );
