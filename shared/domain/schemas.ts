@@ -194,7 +194,7 @@ export type AuditCursor = z.infer<typeof AuditCursorSchema>;
 /** An IANA time zone name such as Asia/Shanghai or UTC (checked against Intl where used). */
 const IanaZone = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+){0,2}$/)
+  .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/)
   .max(64);
 
 export const AuditSchema = z.object({
