@@ -69,7 +69,7 @@ export function verdictText(v: Verdict, file: string): string {
       '',
       `  Embedded audit: ${v.snapshot.title || v.snapshot.auditId} (as signature ${v.snapshotSignature} signed it)`,
       `    Site: ${v.snapshot.site}; rooms: ${v.snapshot.rooms.join(', ')}`,
-      `    Devices: ${v.snapshot.devices}; findings: ${f.high} high, ${f.medium} medium, ${f.low} low (${v.snapshot.openFindings} open)`,
+      `    Devices: ${v.snapshot.devices}; findings: ${f.high} high, ${f.medium} medium, ${f.low} low (${v.snapshot.openFindings} unresolved: open or in remediation)`,
     );
   } else if (v.snapshotProblem && v.signatures.length > 0) {
     lines.push('', `  Embedded audit: none shown (${en(v.snapshotProblem)})`);

@@ -3,7 +3,11 @@ import { IdentityStore } from '../identity/identity-store.ts';
 import { TrustStore } from '../identity/trust-store.ts';
 import { createSignedReport } from '../report/create-signed-report.ts';
 import { SigningError } from '../signing/cms-signer.ts';
-import { appendSignatureRevision, countersignPdf } from '../signing/countersign.ts';
+import {
+  appendSignatureRevision,
+  countersignPdf,
+  countersignReason,
+} from '../signing/countersign.ts';
 import { verifyInWorker } from '../verify/run-verification.ts';
 import { verifyPdf } from '../verify/verify-pdf.ts';
 import { asUserErrors } from './signing-errors.ts';
@@ -33,7 +37,7 @@ export const reportCountersign: Handler<'reportCountersign'> = (req, ctx) =>
     const trust = await new TrustStore(ctx.dataDir).verifyOptions();
     const info = {
       name: (await new IdentityStore(ctx.dataDir).get(req.identityId)).label,
-      reason: 'Approved',
+      reason: countersignReason(document),
       location: req.location ?? '',
       contactInfo: '',
       signingTime: new Date(),

@@ -23,8 +23,9 @@ export type ReportSigningOptions = {
   contactInfo?: string;
   /** The signing time; defaults to now. */
   now?: Date;
-  /** IANA time zone the report shows moments in; defaults to this computer's. */
-  timeZone?: string;
+  /** IANA time zone the report shows moments in when the audit recorded none; defaults to
+   * this computer's. */
+  fallbackTimeZone?: string;
   /** Called with the duration of each stage (benchmarks). */
   onStage?: (stage: 'layout' | 'sign', ms: number) => void;
 };
@@ -89,7 +90,7 @@ export async function createSignedReport(
   const built = buildReportPdf(snapshot, {
     fonts: loadReportFonts(),
     generatedAt: now.toISOString(),
-    timeZone: options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    fallbackTimeZone: options.fallbackTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
     signature: {
       signerName,
       signingTime: now.toISOString(),

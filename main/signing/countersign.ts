@@ -137,6 +137,18 @@ function reportStrings(state: PdfState): ReportStrings {
   return REPORT_STRINGS[lang.toLowerCase().startsWith('zh') ? 'zh' : 'en'];
 }
 
+/**
+ * The countersignature's /Reason in the report's language (its catalog's /Lang), so a Chinese
+ * report is not countersigned "Approved"; English when the document cannot be read.
+ */
+export function countersignReason(bytes: Uint8Array): string {
+  try {
+    return reportStrings(new PdfState(bytes)).countersignReason;
+  } catch {
+    return REPORT_STRINGS.en.countersignReason;
+  }
+}
+
 /** Adds `item` to an array that is either its own object (rewritten) or held in `holder`. */
 function appendToArray(
   state: PdfState,

@@ -12,6 +12,18 @@ export const DEFAULT_SETTINGS: Record<string, unknown> = {
   idlePolicyDays: 90,
 };
 
+/** Frozen records brought to the current snapshot version through the shared chain. */
+async function upgradeFrozenRecords(tx: Transaction): Promise<void> {
+  await tx
+    .table('auditRecords')
+    .toCollection()
+    .modify((row: { snapshot: unknown }) => {
+      const parsed = parseAnySnapshot(row.snapshot);
+      // A record that does not read stays as it was, to be reported where it is used.
+      if (parsed.success) row.snapshot = parsed.data;
+    });
+}
+
 /** Upgrade functions by target version. Each runs inside Dexie's upgrade transaction. */
 export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   2: async (tx) => {
@@ -36,14 +48,7 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
       .modify((finding: Record<string, unknown>, ref: { value: unknown }) => {
         ref.value = upgradeRecord('finding', finding, FIRST_VERSIONS.finding);
       });
-    await tx
-      .table('auditRecords')
-      .toCollection()
-      .modify((row: { snapshot: unknown }) => {
-        const parsed = parseAnySnapshot(row.snapshot);
-        // A record that does not read stays as it was, to be reported where it is used.
-        if (parsed.success) row.snapshot = parsed.data;
-      });
+    await upgradeFrozenRecords(tx);
     const [audits, devices] = await Promise.all([
       tx.table('audits').toArray() as Promise<Audit[]>,
       tx.table('devices').toArray() as Promise<Device[]>,
@@ -59,17 +64,21 @@ export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
     };
     await tx.table('devices').toCollection().modify(upgrade('device'));
     await tx.table('auditScopes').toCollection().modify(upgrade('scope'));
+    await upgradeFrozenRecords(tx);
+  },
+  // Database 5 holds audits of record version 1; their frozen records upgrade with them.
+  6: async (tx) => {
     await tx
-      .table('auditRecords')
+      .table('audits')
       .toCollection()
-      .modify((row: { snapshot: unknown }) => {
-        const parsed = parseAnySnapshot(row.snapshot);
-        if (parsed.success) row.snapshot = parsed.data;
+      .modify((audit: Record<string, unknown>, ref: { value: unknown }) => {
+        ref.value = upgradeRecord('audit', audit, 1);
       });
+    await upgradeFrozenRecords(tx);
   },
   // Records written before ids existed get theirs from their content as it is now: the
   // upgrade cannot know an earlier content, and from here on any change to it is caught.
-  6: async (tx) => {
+  7: async (tx) => {
     await tx
       .table('auditRecords')
       .toCollection()

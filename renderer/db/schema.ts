@@ -53,12 +53,19 @@ export const SCHEMA_V4 = {
 export const SCHEMA_V5 = SCHEMA_V4;
 
 /**
- * v6 (issue 8): the append-only log of finding status changes recorded after completion
+ * v6 (issue 12): no new table or index. Audits move to record version 2 (objectives, audit
+ * client, auditees, time zone; empty and null for the audits already here) and frozen records
+ * to snapshot v3 (migrations.ts).
+ */
+export const SCHEMA_V6 = SCHEMA_V5;
+
+/**
+ * v7 (issue 8): the append-only log of finding status changes recorded after completion
  * (shared/findings/status-events.ts), looked up by the finding's lineage; and every frozen
  * record gets its content-derived id (`recordId`, not indexed), computed by the upgrade.
  */
-export const SCHEMA_V6 = {
-  ...SCHEMA_V5,
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
   findingEvents: 'id, lineageId, auditId',
 } as const;
 
@@ -69,6 +76,7 @@ export const SCHEMA_VERSIONS = [
   { version: 4, stores: SCHEMA_V4 },
   { version: 5, stores: SCHEMA_V5 },
   { version: 6, stores: SCHEMA_V6 },
+  { version: 7, stores: SCHEMA_V7 },
 ] as const;
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -651,6 +651,10 @@ export function makeDemoAudit(options: DemoAuditOptions): AuditSnapshot {
     cursor: null,
     createdAt: clock.ago(auditStart + 1),
     updatedAt: clock.ago(0.1),
+    objectives: localized(DEMO_ORGANISATION.objectives, lang),
+    auditClient: DEMO_ORGANISATION.auditClient,
+    auditees: [...DEMO_ORGANISATION.auditees],
+    timeZone: DEMO_ORGANISATION.timeZone,
   };
 
   const prior = opts.withPrior
@@ -703,6 +707,7 @@ export function makeDemoAudit(options: DemoAuditOptions): AuditSnapshot {
       reportId: `RC-${opts.now.toISOString().slice(0, 4)}-${String(opts.seed % 1000).padStart(3, '0')}`,
       reportVersion: 1,
       language: lang,
+      distribution: [...DEMO_ORGANISATION.distribution],
     },
     scope: { fixedAt: audit.startedAt, decisions: [] },
   });
@@ -777,6 +782,10 @@ function makePrior(ctx: PriorContext): NonNullable<AuditSnapshot['prior']> {
     cursor: null,
     createdAt: clock.ago(priorStart + 1),
     updatedAt: priorAt,
+    objectives: '',
+    auditClient: DEMO_ORGANISATION.auditClient,
+    auditees: [...DEMO_ORGANISATION.auditees],
+    timeZone: DEMO_ORGANISATION.timeZone,
   };
   return { audit, devices, findings };
 }

@@ -91,6 +91,19 @@ export const DEMO_ORGANISATION = {
   organisation: '示例市数据管理局 Demo Municipal Data Bureau',
   unit: '信息中心 Information Centre',
   site: '行政中心园区 / Civic Centre campus',
+  /** Audit record v2: what the demo audit is for and for whom (ISO 19011). */
+  auditClient: '示例市保密委员会办公室 Demo City Secrecy Committee Office',
+  auditees: ['信息中心 Information Centre', '安防科 Security section'],
+  objectives: {
+    en: 'Confirm that the secure rooms meet the secure room checklist; follow up the findings of the 2025 audit; confirm that idle and decommissioned equipment holds no secret data.',
+    zh: '确认涉密机房符合涉密机房检查表要求；跟踪 2025 年度检查发现问题的整改情况；确认闲置及待报废设备中不存留涉密数据。',
+  },
+  timeZone: 'Asia/Shanghai',
+  distribution: [
+    '陈静 Chen Jing (信息中心主任 Head of Information Centre)',
+    '示例市保密委员会办公室 Demo City Secrecy Committee Office',
+    '档案室 Records office',
+  ],
 };
 
 type DeviceOverrides = Partial<Omit<Device, 'id' | 'siteId' | 'roomId' | 'rackId'>>;

@@ -113,6 +113,12 @@ export const AuditCursorSchema = z.object({
 });
 export type AuditCursor = z.infer<typeof AuditCursorSchema>;
 
+/** An IANA time zone name such as Asia/Shanghai or UTC (checked against Intl where used). */
+const IanaZone = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/)
+  .max(64);
+
 export const AuditSchema = z.object({
   id: Id,
   siteId: Id,
@@ -130,6 +136,16 @@ export const AuditSchema = z.object({
   cursor: AuditCursorSchema.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  // Audit record v2 (ISO 19011 6.2, 6.6): what the audit is for and for whom, entered when it
+  // starts or before it is completed, frozen with the completed record.
+  /** The audit objectives, as the audit client set them; empty when not stated. */
+  objectives: Text(2000),
+  /** Who asked for the audit (person or organisation); empty when not stated. */
+  auditClient: Text(200),
+  /** The organisations, units or people audited. */
+  auditees: z.array(Text(200).min(1)).max(20),
+  /** IANA time zone of the audited site when the audit started; null in older records. */
+  timeZone: IanaZone.nullable(),
 });
 export type Audit = z.infer<typeof AuditSchema>;
 

@@ -72,6 +72,15 @@ function scopeV2(s: Json): Json {
 
 const isJson = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * Audit v2: the objectives, audit client and auditees (ISO 19011) and the site's time zone. An
+ * older audit stated none of them: they stay empty, and its reports say the zone was not
+ * recorded and which one they use instead.
+ */
+function auditV2(a: Json): Json {
+  return { ...a, objectives: '', auditClient: '', auditees: [], timeZone: null };
+}
+
 export const MIGRATIONS: Readonly<Record<RecordType, readonly MigrationStep[]>> = {
   site: [],
   room: [],
@@ -84,7 +93,13 @@ export const MIGRATIONS: Readonly<Record<RecordType, readonly MigrationStep[]>> 
     },
   ],
   template: [],
-  audit: [],
+  audit: [
+    {
+      version: 2,
+      why: 'Reports state the objectives, audit client and auditees (ISO 19011) and show times in the zone the audit recorded.',
+      up: auditV2,
+    },
+  ],
   answer: [],
   finding: [
     {

@@ -7,6 +7,8 @@ import { buildReportModel } from './report-model.ts';
 import { drawAppendices } from './sections/appendices.ts';
 import { drawCharactersAppendix, findUnshowable } from './sections/characters.ts';
 import { drawComparison } from './sections/comparison.ts';
+import { drawConclusions } from './sections/conclusions.ts';
+import { drawConformity } from './sections/conformity.ts';
 import { drawContents, drawCover } from './sections/cover.ts';
 import { drawFindings } from './sections/findings.ts';
 import { drawRemediation } from './sections/remediation.ts';
@@ -16,7 +18,7 @@ import { drawSummary } from './sections/summary.ts';
 import { pdfTextString } from './jspdf-direct.ts';
 import { buildXmp } from './pdf-metadata.ts';
 import { REPORT_STRINGS } from './strings.ts';
-import { checkTimeZone } from './time-zone.ts';
+import { checkTimeZone, isTimeZone } from './time-zone.ts';
 
 // The audit report as an unsigned PDF, laid out from the snapshot alone (DOMAIN.md "The
 // report"). Main attaches the snapshot and signs the result; nothing here touches keys.
@@ -27,9 +29,11 @@ export type BuildReportOptions = {
   generatedAt: string;
   /** Who will sign, shown on the sign-off page; null for an unsigned copy. */
   signature: SignatureInfo | null;
-  /** IANA time zone of the audited site, e.g. Asia/Shanghai; moments are shown in it. UTC
-   * when not given. */
-  timeZone?: string;
+  /**
+   * IANA time zone to show moments in when the audit recorded none (records before issue 12),
+   * e.g. the signing computer's; UTC when not given. The report says which zone it used.
+   */
+  fallbackTimeZone?: string;
 };
 
 /** Where the inspector's visible signature goes: page (1-based) and /Rect in PDF points. */
@@ -126,8 +130,11 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
       'generatedAt must be an ISO 8601 date-time, e.g. 2026-06-15T09:00:00.000Z.',
     );
   }
-  const timeZone = options.timeZone ?? 'UTC';
-  checkTimeZone(timeZone);
+  const fallback = options.fallbackTimeZone ?? 'UTC';
+  checkTimeZone(fallback);
+  const recorded = snapshot.audit.timeZone;
+  const timeZoneRecorded = recorded !== null && isTimeZone(recorded);
+  const timeZone = timeZoneRecorded ? recorded : fallback;
   const lang = snapshot.signOff?.language ?? 'en';
   const strings = REPORT_STRINGS[lang];
   const c = new ReportCanvas(options.fonts, strings);
@@ -139,6 +146,7 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
     lang,
     generatedAt: options.generatedAt,
     timeZone,
+    timeZoneRecorded,
     signature: options.signature,
     toc: [],
   };
@@ -146,9 +154,11 @@ export function buildReportPdf(snapshot: AuditSnapshot, options: BuildReportOpti
   const coverEnd = drawCover(ctx);
   drawSummary(ctx);
   drawScope(ctx);
+  drawConformity(ctx);
   drawComparison(ctx, compareAudits(snapshot.prior, snapshot, m.today));
   drawFindings(ctx);
   drawRemediation(ctx);
+  drawConclusions(ctx);
   drawAppendices(ctx);
   drawCharactersAppendix(
     ctx,

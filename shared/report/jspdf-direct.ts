@@ -74,12 +74,22 @@ export function hexToPdfRgb(hex: string): string {
  * The hook is global to jsPDF, so it is swapped only for this one synchronous call and put
  * back even if the output fails.
  */
+/**
+ * Deflate level of page streams: 1 compresses the report's text-operator streams nearly as
+ * well as the default 6 at a fraction of the time (profiled: deflate was a sixth of the
+ * 500-device layout's CPU time; see shared/report/README.md, Performance).
+ */
+const FLATE_LEVEL = 1;
+
 export function withFastFlate<T>(output: () => T): T {
   const api = jsPDF.API as unknown as { processDataByFilters: ProcessDataByFilters };
   const original = api.processDataByFilters;
   api.processDataByFilters = (data, filters) =>
     isFlateOnly(filters)
-      ? { data: bytesToBinary(zlibSync(binaryToBytes(data))), reverseChain: '/FlateDecode' }
+      ? {
+          data: bytesToBinary(zlibSync(binaryToBytes(data), { level: FLATE_LEVEL })),
+          reverseChain: '/FlateDecode',
+        }
       : original(data, filters);
   try {
     return output();

@@ -32,6 +32,8 @@ export type ReportContext = {
   generatedAt: string;
   /** IANA time zone that moments are shown in, with their UTC offset. */
   timeZone: string;
+  /** Whether that zone is the one the audit recorded (else the build's fallback). */
+  timeZoneRecorded: boolean;
   signature: SignatureInfo | null;
   toc: TocEntry[];
   /** The title of the section being drawn, for "(continued)" lines. */

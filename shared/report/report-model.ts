@@ -8,6 +8,10 @@ import {
 } from '../domain/enums.ts';
 import type { CheckItem, Device, Finding, Rack, Room } from '../domain/schemas.ts';
 import type { AuditSnapshot, SnapshotEvidence } from '../snapshot/schema.ts';
+import { auditPlan, stepKey } from '../checklist/applicability.ts';
+import { isDataBearing } from '../checklist/effective-severity.ts';
+import { addDays } from '../calendar/dates.ts';
+import { rankRisks } from '../findings/risk-rank.ts';
 
 // What the report says, worked out from the snapshot before anything is drawn: finding numbers,
 // counts, the overall judgement, key risks, lookups. Kept apart from the drawing so it can be
@@ -28,6 +32,21 @@ export type ReportFinding = {
 
 export type Judgement = 'unsatisfactory' | 'reservations' | 'satisfactory';
 
+/** Unresolved findings (open or in remediation), split the way the counts table shows them. */
+export type Unresolved = { total: number; open: number; inRemediation: number };
+
+/** Items passed of items checked (pass or fail; n/a and not checked are left out). */
+export type Conformity = { passed: number; checked: number };
+
+/** "96.3": the conformity rate to one decimal, rounded down so 99.96 % never reads 100; null
+ * when nothing was checked. */
+export function conformityPercent(c: Conformity): string | null {
+  return c.checked === 0 ? null : (Math.floor((c.passed / c.checked) * 1000) / 10).toFixed(1);
+}
+
+/** A step of the audit's plan that has no pass, fail or n/a. */
+export type NotCheckedItem = { room: Room; device: Device | null; item: CheckItem };
+
 export type ReportModel = {
   snapshot: AuditSnapshot;
   /** YYYY-MM-DD of completion (or generation, before): what "overdue" is measured against. */
@@ -37,9 +56,17 @@ export type ReportModel = {
   bySeverity: Record<Severity, ReportFinding[]>;
   counts: Record<Severity, Record<FindingStatus, number>>;
   judgement: Judgement;
-  openHigh: number;
-  openOther: number;
+  unresolvedHigh: Unresolved;
+  unresolvedOther: Unresolved;
   keyRisks: ReportFinding[];
+  conformity: Conformity;
+  conformityByRoom: Array<{ room: Room; conformity: Conformity; na: number; unchecked: number }>;
+  notChecked: NotCheckedItem[];
+  /** The control bases the checklist's items cite (each "; "-separated reference once), in
+   * checklist order. */
+  controlBases: string[];
+  /** When the next audit of the rooms is due: completion plus the shortest room interval. */
+  nextAudit: { due: string; intervalDays: number } | null;
   answerCounts: { pass: number; fail: number; na: number; unchecked: number };
   reconciliation: { notFound: number; unexpected: number; wrongLocation: number };
   /** Idle or decommissioning devices observed powered on and connected (D1's concern). */
@@ -67,6 +94,27 @@ export function highestClassification(rooms: readonly Room[]): Classification {
   let rank = 0;
   for (const room of rooms) rank = Math.max(rank, CLASSIFICATIONS.indexOf(room.classification));
   return CLASSIFICATIONS[rank] ?? 'unclassified';
+}
+
+const KEY_RISKS = 6;
+
+/** Every step of the audit's plan without a pass, fail or n/a, in walk order. */
+function notCheckedItems(snapshot: AuditSnapshot): NotCheckedItem[] {
+  const plan = auditPlan(snapshot.template, snapshot.rooms, snapshot.racks, snapshot.devices);
+  const answered = new Set<string>();
+  for (const a of snapshot.answers)
+    if (a.result !== 'unchecked') answered.add(stepKey(a.roomId, a.deviceId, a.itemId));
+  const out: NotCheckedItem[] = [];
+  for (const planRoom of plan.rooms) {
+    for (const subject of planRoom.subjects) {
+      for (let i = subject.start; i < subject.end; i++) {
+        const step = plan.steps[i]!;
+        if (!answered.has(step.key))
+          out.push({ room: planRoom.room, device: subject.device, item: step.item });
+      }
+    }
+  }
+  return out;
 }
 
 export function buildReportModel(snapshot: AuditSnapshot, generatedAt: string): ReportModel {
@@ -120,18 +168,47 @@ export function buildReportModel(snapshot: AuditSnapshot, generatedAt: string): 
   }
   const findings = [...bySeverity.high, ...bySeverity.medium, ...bySeverity.low];
 
-  const openHigh = bySeverity.high.filter((f) => isOpen(f.finding.status)).length;
-  const openOther = [...bySeverity.medium, ...bySeverity.low].filter((f) =>
-    isOpen(f.finding.status),
-  ).length;
+  const unresolved = (list: readonly ReportFinding[]): Unresolved => {
+    const open = list.filter((f) => f.finding.status === 'open').length;
+    const inRemediation = list.filter((f) => f.finding.status === 'in_remediation').length;
+    return { total: open + inRemediation, open, inRemediation };
+  };
+  const unresolvedHigh = unresolved(bySeverity.high);
+  const unresolvedOther = unresolved([...bySeverity.medium, ...bySeverity.low]);
   const judgement: Judgement =
-    openHigh > 0 ? 'unsatisfactory' : openOther > 0 ? 'reservations' : 'satisfactory';
+    unresolvedHigh.total > 0
+      ? 'unsatisfactory'
+      : unresolvedOther.total > 0
+        ? 'reservations'
+        : 'satisfactory';
 
-  // Overdue and recurring high findings first: they say most about how risk is being managed.
-  const keyRisks = bySeverity.high
-    .filter((f) => isOpen(f.finding.status))
-    .sort((a, b) => Number(b.overdue) - Number(a.overdue) || Number(a.isNew) - Number(b.isNew))
-    .slice(0, 6);
+  // The riskiest unresolved findings (shared/findings/risk-rank.ts), not the first found.
+  const keyRisks = rankRisks(
+    findings.filter((f) => isOpen(f.finding.status)),
+    (f) => ({
+      severity: f.finding.severity,
+      recurring: !f.isNew,
+      overdue: f.overdue,
+      dataBearing: f.device !== null && isDataBearing(f.device),
+    }),
+    KEY_RISKS,
+  );
+
+  const results = snapshot.figures.results;
+  const conformity = { passed: results.pass, checked: results.pass + results.fail };
+  const conformityByRoom = snapshot.figures.rooms.flatMap((r) => {
+    const room = roomById.get(r.roomId);
+    return room
+      ? [
+          {
+            room,
+            conformity: { passed: r.pass, checked: r.pass + r.fail },
+            na: r.na,
+            unchecked: r.unchecked,
+          },
+        ]
+      : [];
+  });
 
   // The audit's own summary figures: "not checked" counts every unanswered step of its scope.
   const answerCounts = { ...snapshot.figures.results };
@@ -147,6 +224,8 @@ export function buildReportModel(snapshot: AuditSnapshot, generatedAt: string): 
       d.network.state === 'connected',
   );
 
+  const completed = snapshot.audit.completedAt?.slice(0, 10) ?? null;
+  const interval = Math.min(...snapshot.rooms.map((r) => r.auditIntervalDays));
   return {
     snapshot,
     today,
@@ -155,9 +234,26 @@ export function buildReportModel(snapshot: AuditSnapshot, generatedAt: string): 
     bySeverity,
     counts,
     judgement,
-    openHigh,
-    openOther,
+    unresolvedHigh,
+    unresolvedOther,
     keyRisks,
+    conformity,
+    conformityByRoom,
+    notChecked: notCheckedItems(snapshot),
+    controlBases: [
+      ...new Set(
+        snapshot.template.items.flatMap((i) =>
+          i.basis
+            .split(';')
+            .map((b) => b.trim())
+            .filter(Boolean),
+        ),
+      ),
+    ],
+    nextAudit:
+      completed && Number.isFinite(interval)
+        ? { due: addDays(completed, interval), intervalDays: interval }
+        : null,
     answerCounts,
     reconciliation,
     exposedDevices,

@@ -2,6 +2,8 @@
 // by ReportStrings, so a key missing from either language fails to compile. Display names of
 // enum values (severity, status, device type...) come from shared/i18n/labels.ts instead.
 
+import { conformityPercent, type Conformity, type Unresolved } from './report-model.ts';
+
 export type ReportLang = 'en' | 'zh';
 
 export interface ReportStrings {
@@ -57,8 +59,11 @@ export interface ReportStrings {
 
   // Executive summary
   overallJudgement: string;
-  judgementUnsatisfactory: (openHigh: number) => string;
-  judgementReservations: (openOther: number) => string;
+  judgementUnsatisfactory: (high: Unresolved) => string;
+  judgementReservations: (other: Unresolved) => string;
+  /** "10 open, 3 in remediation": the split of unresolved findings, as the table shows it. */
+  unresolvedSplit: (u: Unresolved) => string;
+  conformityLine: (c: Conformity) => string;
   judgementSatisfactory: string;
   countsTitle: string;
   severityColumn: string;
@@ -77,7 +82,21 @@ export interface ReportStrings {
   glanceWrongLocation: string;
   glanceFindings: string;
 
-  // Scope and method
+  // Objectives, scope and criteria
+  objectives: string;
+  auditClient: string;
+  auditees: string;
+  notStated: string;
+  auditTeam: string;
+  auditScope: string;
+  auditScopeValue: (rooms: number, racks: number, devices: number) => string;
+  auditCriteria: string;
+  criteriaValue: (checklist: string) => string;
+  controlBases: string;
+  datesAndPlaces: string;
+  timeZone: string;
+  timeZoneRecorded: (zone: string, offset: string) => string;
+  timeZoneFallback: (zone: string, offset: string) => string;
   checklist: string;
   checklistLine: (name: string, version: number, items: number) => string;
   roomsAndRacks: string;
@@ -94,9 +113,35 @@ export interface ReportStrings {
   methodText: string;
   limits: string;
   limitsText: string;
-  limitUnchecked: (n: number) => string;
+  limitUnchecked: (n: number, where: string) => string;
   limitNotFound: (n: number) => string;
   limitReopened: (n: number) => string;
+
+  // Conformity
+  sectionConformity: string;
+  conformityIntro: string;
+  conformityByRoom: string;
+  colPassed: string;
+  colFailed: string;
+  colNa: string;
+  colNotChecked: string;
+  colConformity: string;
+  notCheckedItems: string;
+  notCheckedIntro: string;
+  allChecked: string;
+  colItem: string;
+
+  // Conclusions and follow-up
+  sectionConclusions: string;
+  conclusions: string;
+  conclusionConformity: (c: Conformity, roomsBelow: number) => string;
+  conclusionRecurring: (recurring: number, overdue: number) => string;
+  followUp: string;
+  followUpUnresolved: (n: number) => string;
+  followUpNone: string;
+  nextAuditDue: (date: string, days: number) => string;
+  distribution: string;
+  distributionNone: string;
 
   // Comparison
   firstAudit: string;
@@ -210,6 +255,8 @@ export interface ReportStrings {
   sigVerifyHint: string;
   /** The signature dictionary's /Reason for the inspector's signature. */
   sigReason: (reportId: string) => string;
+  /** The countersignature dictionary's /Reason. */
+  countersignReason: string;
   sigBoxTitle: (role: string) => string;
   sigBoxSigner: string;
   sigBoxTime: string;
@@ -245,7 +292,7 @@ export const EN: ReportStrings = {
   coverReportId: 'Report ID',
   coverRecordId: 'Record ID (SHA-256)',
   coverGenerated: 'Generated',
-  coverInspectors: 'Inspectors',
+  coverInspectors: 'Audit team',
   coverClassification: 'Classification',
   coverStatus: 'Audit status',
   coverChecklist: 'Checklist',
@@ -256,7 +303,7 @@ export const EN: ReportStrings = {
   continued: (title) => `${title} (continued)`,
 
   sectionSummary: 'Executive summary',
-  sectionScope: 'Scope and method',
+  sectionScope: 'Objectives, scope and criteria',
   sectionComparison: 'Comparison with the previous audit',
   sectionFindings: 'Findings by severity',
   sectionRemediation: 'Remediation plan',
@@ -268,17 +315,22 @@ export const EN: ReportStrings = {
   sectionSignOff: 'Sign-off',
 
   overallJudgement: 'Overall judgement',
-  judgementUnsatisfactory: (n) =>
-    `Not satisfactory: ${plural(n, 'high-severity finding remains', 'high-severity findings remain')} open.`,
-  judgementReservations: (n) =>
-    `Satisfactory with reservations: no high-severity finding is open; ${plural(n, 'medium or low finding remains', 'medium or low findings remain')} open.`,
-  judgementSatisfactory: 'Satisfactory: no finding remains open.',
+  judgementUnsatisfactory: (u) =>
+    `Not satisfactory: ${plural(u.total, 'high-severity finding is', 'high-severity findings are')} unresolved (${EN.unresolvedSplit(u)}).`,
+  judgementReservations: (u) =>
+    `Satisfactory with reservations: no high-severity finding is unresolved; ${plural(u.total, 'medium or low finding is', 'medium or low findings are')} (${EN.unresolvedSplit(u)}).`,
+  judgementSatisfactory: 'Satisfactory: no finding is unresolved.',
+  unresolvedSplit: (u) => `${u.open} open, ${u.inRemediation} in remediation`,
+  conformityLine: (c) =>
+    c.checked === 0
+      ? 'No applicable item was checked.'
+      : `${c.passed} of ${plural(c.checked, 'item', 'items')} checked passed (${conformityPercent(c)} %).`,
   countsTitle: 'Findings by severity and status',
   severityColumn: 'Severity',
   total: 'Total',
   chartTitle: 'Findings by severity',
   keyRisks: 'Key risks',
-  noKeyRisks: 'No high-severity finding is open.',
+  noKeyRisks: 'No finding is unresolved.',
   atAGlance: 'At a glance',
   glanceDevices: 'Devices inspected',
   glanceRooms: 'Rooms',
@@ -291,6 +343,23 @@ export const EN: ReportStrings = {
   glanceWrongLocation: 'Devices in the wrong location',
   glanceFindings: 'Findings',
 
+  objectives: 'Audit objectives',
+  auditClient: 'Audit client',
+  auditees: 'Auditees',
+  notStated: 'Not stated in this audit',
+  auditTeam: 'Audit team',
+  auditScope: 'Audit scope',
+  auditScopeValue: (rooms, racks, devices) =>
+    `${plural(rooms, 'room', 'rooms')}, ${plural(racks, 'rack', 'racks')} and ${plural(devices, 'device', 'devices')} (listed in Appendix A), as recorded when the audit started.`,
+  auditCriteria: 'Audit criteria',
+  criteriaValue: (checklist) => `The checklist ${checklist}; each item cites its control basis.`,
+  controlBases: 'Control bases',
+  datesAndPlaces: 'Dates and places',
+  timeZone: 'Time zone',
+  timeZoneRecorded: (zone, offset) =>
+    `${zone} (UTC${offset}), recorded with the audit; every time in this report is shown in it.`,
+  timeZoneFallback: (zone, offset) =>
+    `This audit did not record its time zone; times are shown in ${zone} (UTC${offset}), the zone of the computer that made this report.`,
   checklist: 'Checklist',
   checklistLine: (name, version, items) => `${name}, version ${version} (${items} check items)`,
   roomsAndRacks: 'Rooms and racks',
@@ -300,7 +369,7 @@ export const EN: ReportStrings = {
   colRacks: 'Racks',
   colRack: 'Rack / U',
   colDevices: 'Devices',
-  inspectors: 'Inspectors',
+  inspectors: 'Audit team',
   auditPeriod: 'Audit period',
   auditPeriodValue: (start, end) => (end ? `${start} to ${end}` : `from ${start} (not completed)`),
   method: 'Method',
@@ -309,10 +378,42 @@ export const EN: ReportStrings = {
   limits: 'Limits',
   limitsText:
     'The audit reports what was observed on the audit dates. It did not include penetration testing, log review beyond what is stated in the findings, or inspection inside sealed equipment.',
-  limitUnchecked: (n) => `${plural(n, 'check was', 'checks were')} left not checked.`,
+  limitUnchecked: (n, where) =>
+    `${plural(n, 'item was', 'items were')} not checked; each is listed in ${where}.`,
   limitNotFound: (n) =>
     `${plural(n, 'registered device was', 'registered devices were')} not found and could not be checked.`,
   limitReopened: (n) => `The audit was reopened ${plural(n, 'time', 'times')} after completion.`,
+
+  sectionConformity: 'Conformity',
+  conformityIntro:
+    'Conformity is the share of items checked that passed: items answered pass or fail. Items not applicable to a device and items not checked are counted apart.',
+  conformityByRoom: 'Conformity by room',
+  colPassed: 'Passed',
+  colFailed: 'Failed',
+  colNa: 'Not applicable',
+  colNotChecked: 'Not checked',
+  colConformity: 'Conformity',
+  notCheckedItems: 'Items not checked',
+  notCheckedIntro:
+    'Items of the audit that were not answered pass, fail or not applicable, in walk order.',
+  allChecked: 'Every item of the audit was checked.',
+  colItem: 'Item',
+
+  sectionConclusions: 'Conclusions and follow-up',
+  conclusions: 'Audit conclusions',
+  conclusionConformity: (c, below) =>
+    `${EN.conformityLine(c)}${below > 0 ? ` ${plural(below, 'room has', 'rooms have')} failed items.` : ''}`,
+  conclusionRecurring: (recurring, overdue) =>
+    `Of the unresolved findings, ${recurring} ${recurring === 1 ? 'is' : 'are'} recurring (found by an earlier audit) and ${overdue} ${overdue === 1 ? 'is' : 'are'} overdue.`,
+  followUp: 'Follow-up',
+  followUpUnresolved: (n) =>
+    `${plural(n, 'unresolved finding is', 'unresolved findings are')} carried into the next audit of these rooms, which re-checks each and records it as resolved, recurring or not re-checked. Owners report progress on the remediation plan to the approver.`,
+  followUpNone:
+    'No finding is unresolved; the next audit starts from this audit’s inventory as its baseline.',
+  nextAuditDue: (date, days) =>
+    `The next audit of these rooms is due by ${date} (every ${days} days).`,
+  distribution: 'Distribution list',
+  distributionNone: 'No distribution list was given when this version was signed.',
 
   firstAudit: 'First audit of this room',
   firstAuditText:
@@ -429,6 +530,7 @@ export const EN: ReportStrings = {
   sigVerifyHint:
     'The signature covers the whole PDF, including the embedded audit data. Verify it with Roomcheck (“Verify a report”) or any PAdES-capable reader.',
   sigReason: (id) => `Security audit report ${id}`,
+  countersignReason: 'Approved',
   sigBoxTitle: (role) => `Digital signature: ${role}`,
   sigBoxSigner: 'Signed by',
   sigBoxTime: 'Time',
@@ -466,7 +568,7 @@ export const ZH: ReportStrings = {
   coverReportId: '报告编号',
   coverRecordId: '记录 ID（SHA-256）',
   coverGenerated: '生成时间',
-  coverInspectors: '检查人员',
+  coverInspectors: '检查组',
   coverClassification: '密级',
   coverStatus: '检查状态',
   coverChecklist: '检查表',
@@ -476,7 +578,7 @@ export const ZH: ReportStrings = {
   continued: (title) => `${title}（续）`,
 
   sectionSummary: '检查结论摘要',
-  sectionScope: '检查范围与方法',
+  sectionScope: '检查目的、范围和依据',
   sectionComparison: '与上次检查的对比',
   sectionFindings: '问题清单（按严重程度）',
   sectionRemediation: '整改计划',
@@ -488,16 +590,22 @@ export const ZH: ReportStrings = {
   sectionSignOff: '签署',
 
   overallJudgement: '总体结论',
-  judgementUnsatisfactory: (n) => `不合格：仍有 ${n} 项高风险问题未整改。`,
-  judgementReservations: (n) =>
-    `基本合格：无未整改的高风险问题，仍有 ${n} 项中、低风险问题待整改。`,
-  judgementSatisfactory: '合格：所有问题均已整改关闭。',
+  judgementUnsatisfactory: (u) =>
+    `不合格：仍有 ${u.total} 项高风险问题未解决（${ZH.unresolvedSplit(u)}）。`,
+  judgementReservations: (u) =>
+    `基本合格：无未解决的高风险问题，仍有 ${u.total} 项中、低风险问题未解决（${ZH.unresolvedSplit(u)}）。`,
+  judgementSatisfactory: '合格：所有问题均已解决。',
+  unresolvedSplit: (u) => `未整改 ${u.open} 项，整改中 ${u.inRemediation} 项`,
+  conformityLine: (c) =>
+    c.checked === 0
+      ? '没有检查任何适用的检查项。'
+      : `已检查的 ${c.checked} 个检查项中 ${c.passed} 项通过（${conformityPercent(c)}%）。`,
   countsTitle: '问题数量（按严重程度和状态）',
   severityColumn: '严重程度',
   total: '合计',
   chartTitle: '各严重程度问题数量',
   keyRisks: '主要风险',
-  noKeyRisks: '无未整改的高风险问题。',
+  noKeyRisks: '无未解决的问题。',
   atAGlance: '概况',
   glanceDevices: '受检设备',
   glanceRooms: '机房',
@@ -510,6 +618,23 @@ export const ZH: ReportStrings = {
   glanceWrongLocation: '位置与登记不符的设备',
   glanceFindings: '问题',
 
+  objectives: '检查目的',
+  auditClient: '检查委托方',
+  auditees: '受检方',
+  notStated: '本次检查未说明',
+  auditTeam: '检查组',
+  auditScope: '检查范围',
+  auditScopeValue: (rooms, racks, devices) =>
+    `${rooms} 个机房、${racks} 个机柜、${devices} 台设备（见附录A），以检查开始时的记录为准。`,
+  auditCriteria: '检查依据',
+  criteriaValue: (checklist) => `检查表：${checklist}；每个检查项均注明其依据。`,
+  controlBases: '引用的依据',
+  datesAndPlaces: '时间和地点',
+  timeZone: '时区',
+  timeZoneRecorded: (zone, offset) =>
+    `${zone}（UTC${offset}），随检查记录；本报告中的时间均按此时区显示。`,
+  timeZoneFallback: (zone, offset) =>
+    `本次检查未记录时区；时间按生成本报告的计算机所在时区 ${zone}（UTC${offset}）显示。`,
   checklist: '检查表',
   checklistLine: (name, version, items) => `${name}，第 ${version} 版（共 ${items} 个检查项）`,
   roomsAndRacks: '机房与机柜',
@@ -519,7 +644,7 @@ export const ZH: ReportStrings = {
   colRacks: '机柜',
   colRack: '机柜/U位',
   colDevices: '设备数',
-  inspectors: '检查人员',
+  inspectors: '检查组',
   auditPeriod: '检查时间',
   auditPeriodValue: (start, end) => (end ? `${start} 至 ${end}` : `自 ${start} 起（未完成）`),
   method: '检查方法',
@@ -528,9 +653,37 @@ export const ZH: ReportStrings = {
   limits: '局限性说明',
   limitsText:
     '本报告反映检查期间的现场情况，不包括渗透测试、问题描述以外的日志审查，也未打开封装设备进行内部检查。',
-  limitUnchecked: (n) => `有 ${n} 个检查项未检查。`,
+  limitUnchecked: (n, where) => `有 ${n} 个检查项未检查，逐项列于“${where}”。`,
   limitNotFound: (n) => `有 ${n} 台已登记设备未找到，无法检查。`,
   limitReopened: (n) => `检查完成后曾重新打开 ${n} 次。`,
+
+  sectionConformity: '符合情况',
+  conformityIntro:
+    '符合率是已检查项（结论为通过或不通过）中通过项所占的比例；不适用项和未检查项另行统计。',
+  conformityByRoom: '各机房符合情况',
+  colPassed: '通过',
+  colFailed: '不通过',
+  colNa: '不适用',
+  colNotChecked: '未检查',
+  colConformity: '符合率',
+  notCheckedItems: '未检查项',
+  notCheckedIntro: '本次检查中未给出通过、不通过或不适用结论的检查项，按检查顺序排列。',
+  allChecked: '本次检查的所有检查项均已检查。',
+  colItem: '检查项',
+
+  sectionConclusions: '检查结论与后续跟踪',
+  conclusions: '检查结论',
+  conclusionConformity: (c, below) =>
+    `${ZH.conformityLine(c)}${below > 0 ? `有 ${below} 个机房存在不通过项。` : ''}`,
+  conclusionRecurring: (recurring, overdue) =>
+    `未解决问题中有 ${recurring} 项重复出现（以往检查已发现），${overdue} 项逾期。`,
+  followUp: '后续跟踪',
+  followUpUnresolved: (n) =>
+    `${n} 项未解决问题将带入这些机房的下一次检查，逐项复查并记录为已解决、重复出现或未复查。责任人向审批人报告整改计划的进展。`,
+  followUpNone: '无未解决问题；下一次检查以本次检查的设备清单为基准。',
+  nextAuditDue: (date, days) => `这些机房的下一次检查应于 ${date} 前完成（每 ${days} 天一次）。`,
+  distribution: '分发范围',
+  distributionNone: '签署本版本时未填写分发范围。',
 
   firstAudit: '本机房首次检查',
   firstAuditText: '无上次检查可供对比，本次检查作为下次检查的基准。',
@@ -642,6 +795,7 @@ export const ZH: ReportStrings = {
   sigVerifyHint:
     '数字签名覆盖整个PDF文件，包括内嵌的检查数据。可使用Roomcheck的“验证报告”功能或支持PAdES的阅读器进行验证。',
   sigReason: (id) => `涉密机房保密检查报告 ${id}`,
+  countersignReason: '审批同意',
   sigBoxTitle: (role) => `数字签名：${role}`,
   sigBoxSigner: '签名人',
   sigBoxTime: '时间',

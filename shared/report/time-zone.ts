@@ -35,6 +35,16 @@ export function checkTimeZone(timeZone: string): void {
   formatter(timeZone);
 }
 
+/** True when this runtime knows `timeZone` (a recorded zone may come from another computer). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The local date, time and UTC offset ("+08:00", "-05:30", "+00:00") of an instant. */
 export function inTimeZone(iso: string, timeZone: string): ZonedTime {
   const parts: Record<string, string> = {};

@@ -36,13 +36,15 @@ import { RECORD_ID_PATTERN } from '../record/record-id.ts';
 // Versions: 1 (until issue 8): no record versions, no scope, no figures; `devices` were the
 // rooms' devices when the snapshot was taken. 2: `records` names each record type's version,
 // `devices` are the audit's scope (the recorded state it inspected), `scope` says when it was
-// fixed and what was decided about it since, `figures` are the summary figures. A v2 snapshot
-// of a completed audit in a report or export may name its record's id (`recordId`, optional).
+// fixed and what was decided about it since, `figures` are the summary figures. 3 (issue 12):
+// `signOff.distribution`, the report's distribution list (empty in older snapshots); its
+// audit record is v2 (objectives, audit client, auditees, time zone). A snapshot of a
+// completed audit in a report or export may name its record's id (`recordId`, optional).
 
 export const SNAPSHOT_FORMAT = 'roomcheck.audit-snapshot';
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 /** Every version ever written; readers accept all of them. */
-export const SNAPSHOT_READABLE_VERSIONS: readonly number[] = [1, 2];
+export const SNAPSHOT_READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 export const SnapshotEvidenceSchema = EvidenceMetaSchema.extend({
   /** The bytes, base64. Present in exports and in the embedded report snapshot. */
@@ -58,6 +60,8 @@ export const SignOffSchema = z.object({
   reportId: z.string().max(100),
   reportVersion: z.number().int().min(1),
   language: z.enum(['en', 'zh']),
+  /** Who receives a copy (ISO 19011 6.5.4), entered when signing; snapshot v3. */
+  distribution: z.array(z.string().trim().min(1).max(200)).max(50),
 });
 export type SignOff = z.infer<typeof SignOffSchema>;
 
@@ -151,8 +155,13 @@ export function upgradeSnapshot(raw: Json): Json {
         findings: upgradeRecords('finding', raw.prior.findings, from.finding),
       }
     : raw.prior;
+  const signOff =
+    isObject(raw.signOff) && raw.signOff.distribution === undefined
+      ? { ...raw.signOff, distribution: [] }
+      : raw.signOff;
   const out: Json = {
     ...raw,
+    signOff,
     formatVersion: SNAPSHOT_FORMAT_VERSION,
     records: CURRENT_VERSIONS,
     site: upgradeRecord('site', raw.site, from.site),

@@ -22,6 +22,7 @@ import {
   type ChecklistFile,
 } from '../../../shared/stig/read-checklist.ts';
 import { CliUsageError, type CliCommand, type CliIo } from '../command.ts';
+import { charactersReportsCannotShowIn } from '../../../shared/report/showable.ts';
 import { parseCliArgs, readInputFile } from '../cli-files.ts';
 import { trustFromArgs } from '../trust-args.ts';
 
@@ -35,13 +36,46 @@ const MAX_PRINTED = 200;
 
 type Rejection = { row: number | null; column: string; reason: string };
 
+/** An accepted record holding characters that no report font has (shared/report/showable.ts). */
+type Unshowable = { row: number | null; record: string; characters: string[] };
+
 export type CheckImportReport = {
   format: ParsedImportFile['format'] | ChecklistFormat;
   encoding: string | null;
   accepted: number;
   rejected: Rejection[];
   records: unknown[];
+  /** Accepted, but reports print these characters as a substitute and list them. */
+  unshowable: Unshowable[];
 };
+
+/** Every accepted record that holds a character reports cannot show; rows where known. */
+function findUnshowable(records: readonly unknown[], tabular: boolean): Unshowable[] {
+  const out: Unshowable[] = [];
+  records.forEach((record, i) => {
+    const characters = charactersReportsCannotShowIn(record);
+    if (characters.length === 0) return;
+    const r = record as { row?: unknown; name?: unknown; assetTag?: unknown };
+    const row = tabular && typeof r.row === 'number' ? r.row : null;
+    const name = [r.assetTag, r.name].filter((v) => typeof v === 'string' && v).join(' ');
+    out.push({ row, record: name || `#${i + 1}`, characters });
+  });
+  return out;
+}
+
+const codePoint = (ch: string) =>
+  (ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+
+function unshowableLines(list: readonly Unshowable[]): string[] {
+  const lines = list.slice(0, MAX_PRINTED).map((u) => {
+    const chars = u.characters.map((ch) => `${ch} (U+${codePoint(ch)})`).join(', ');
+    const them = u.characters.length === 1 ? 'it' : 'them';
+    return `  Warning: ${u.row === null ? `"${u.record}"` : `row ${u.row}`} holds ${chars}: no report font has ${them}, so reports print □ instead and list ${them} in the appendix "Characters that could not be shown".`;
+  });
+  if (list.length > MAX_PRINTED)
+    lines.push(`  ... and ${list.length - MAX_PRINTED} more such records (--json lists all).`);
+  return lines;
+}
 
 const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -65,6 +99,7 @@ async function checkSignedReport(
         accepted: 0,
         rejected: [{ row: null, column: '', reason: verdict.reason }],
         records: [],
+        unshowable: [],
       },
       exit: EXIT.rejected,
       summary: `signature INVALID: ${verdict.reason}`,
@@ -80,7 +115,13 @@ async function checkSignedReport(
   const devices: unknown[] = snapshot.devices;
   const valid = verdict.status === 'valid';
   return {
-    report: { ...base, accepted: devices.length, rejected: [], records: devices },
+    report: {
+      ...base,
+      accepted: devices.length,
+      rejected: [],
+      records: devices,
+      unshowable: findUnshowable(devices, false),
+    },
     exit: valid ? EXIT.accepted : EXIT.untrusted,
     summary: valid
       ? `signature valid; embedded audit with ${devices.length} devices`
@@ -91,12 +132,14 @@ async function checkSignedReport(
 function tabularReport(
   file: Extract<ParsedImportFile, { format: 'csv' | 'xlsx' }>,
 ): CheckImportReport {
+  const records = file.validation.records.map((r) => ({ row: r.row, ...r.values }));
   return {
     format: file.format,
     encoding: file.format === 'csv' ? describeEncoding(file) : null,
     accepted: file.validation.records.length,
     rejected: file.validation.rejected.map(({ row, column, reason }) => ({ row, column, reason })),
-    records: file.validation.records.map((r) => ({ row: r.row, ...r.values })),
+    records,
+    unshowable: findUnshowable(records, true),
   };
 }
 
@@ -212,7 +255,15 @@ async function checkChecklist(
   for (const r of rejected) lines.push(`  Skipped: ${r.reason}`);
   for (const note of read.notes) lines.push(`  Note: ${formatImportMessage(note, 'en')}`);
   return {
-    report: { format: read.format, encoding, accepted: records.length, rejected, records },
+    report: {
+      format: read.format,
+      encoding,
+      accepted: records.length,
+      rejected,
+      records,
+      // The target's host name is what reports print of a checklist.
+      unshowable: findUnshowable([{ name: t.hostName }], false),
+    },
     text: lines.join('\n'),
   };
 }
@@ -256,8 +307,12 @@ Options:
   --date-order ORD   dmy or mdy: how to read dates such as 03/05/2024 (default: reject them)
   --trust FILE       PDF: organisation CA certificate(s), PEM or DER; repeatable
   --pin SHA256       PDF: trust a certificate by its SHA-256 fingerprint; repeatable
-  --json             print { format, encoding, accepted, rejected, records } as JSON
-                     (format cklb or ckl for a checklist: records are its STIG results)
+  --json             print { format, encoding, accepted, rejected, records, unshowable }
+                     as JSON (format cklb or ckl for a checklist: records are its STIG
+                     results)
+
+Accepted values holding characters that no report font has (some rare ideographs, emoji)
+are named in a warning: reports print them as □ and list them in an appendix.
 
 Exit codes: 0 every row accepted (PDF: signature valid and trusted; checklist: every rule
 read), 1 some rows rejected (PDF: signature invalid; checklist: some rules skipped), 2 PDF
@@ -337,11 +392,13 @@ supported format, or bad usage.`,
           accepted: devices.length,
           rejected: [],
           records: devices,
+          unshowable: findUnshowable(devices, false),
         };
       }
       exit = report.rejected.length ? EXIT.rejected : EXIT.accepted;
       text = humanReport(fileName, file, report);
     }
+    if (!values.json) text = [text, ...unshowableLines(report.unshowable)].join('\n');
     io.out(values.json ? JSON.stringify(report, null, 2) : text);
     return exit;
   },

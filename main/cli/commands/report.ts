@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { summarizeCertificate } from '../../verify/chain.ts';
 import { KeyProtectionError } from '../../identity/key-protector.ts';
 import { readPkcs12, P12Error } from '../../identity/p12.ts';
 import { createSignedReport, parseSnapshot } from '../../report/create-signed-report.ts';
@@ -5,8 +7,41 @@ import { SnapshotError } from '../../report/embed-snapshot.ts';
 import { SigningError } from '../../signing/cms-signer.ts';
 import { parseCliArgs, readInputFile, writeOutputFile } from '../cli-files.ts';
 import { CliUsageError, type CliCommand } from '../command.ts';
+import { BRIEF_LIMITS, readListLines } from '../../../shared/audit/brief.ts';
+import type { AuditSnapshot, SignOff } from '../../../shared/snapshot/schema.ts';
 
 const DEFAULT_ENV = 'ROOMCHECK_P12_PASSPHRASE';
+
+/**
+ * The snapshot with the distribution list given on the command line. An audit file without
+ * sign-off details (an export of an audit not signed yet) gets them with the list, the report
+ * numbered by the audit and the signer named by the certificate, as it would be without them.
+ */
+function withDistribution(
+  snapshot: AuditSnapshot,
+  names: readonly string[],
+  signerName: string,
+): AuditSnapshot {
+  const list = readListLines(names.join('\n'), BRIEF_LIMITS.distributionEntries);
+  if (list.problem) {
+    throw new CliUsageError(
+      list.problem.kind === 'tooMany'
+        ? `Give at most ${list.problem.max} --distribute recipients.`
+        : `A --distribute recipient is longer than ${list.problem.max} characters.`,
+    );
+  }
+  const signOff: SignOff = snapshot.signOff ?? {
+    inspector: { name: signerName, role: '' },
+    approver: null,
+    organisation: snapshot.site.organisation,
+    unit: '',
+    reportId: '',
+    reportVersion: 1,
+    language: 'en',
+    distribution: [],
+  };
+  return { ...snapshot, signOff: { ...signOff, distribution: list.entries } };
+}
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -22,7 +57,10 @@ Options:
   --passphrase-env VAR  environment variable holding the PKCS#12 passphrase
                         (default ${DEFAULT_ENV}); never pass it on the command line
   --out FILE            where to write the signed PDF
-  --location TEXT       where the report is signed (default: the audited rooms)`,
+  --location TEXT       where the report is signed (default: the audited rooms)
+  --distribute NAME     who receives a copy; repeat for each recipient. Printed in the
+                        report's distribution list and kept with the signed version
+                        (default: the list the audit file holds, if any)`,
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, {
       allowPositionals: true,
@@ -31,6 +69,7 @@ Options:
         'passphrase-env': { type: 'string' },
         out: { type: 'string' },
         location: { type: 'string' },
+        distribute: { type: 'string', multiple: true },
       },
     });
     if (positionals.length !== 1) throw new CliUsageError('Give exactly one audit JSON file.');
@@ -54,8 +93,16 @@ Options:
     try {
       const signer = readPkcs12(p12Bytes, passphrase);
       const location = values.location as string | undefined;
+      const parsed = parseSnapshot(snapshot);
+      const distribute = values.distribute as string[] | undefined;
       const report = await createSignedReport(
-        parseSnapshot(snapshot),
+        distribute
+          ? withDistribution(
+              parsed,
+              distribute,
+              summarizeCertificate(new X509Certificate(signer.certificate)).commonName || '—',
+            )
+          : parsed,
         signer,
         location ? { location } : {},
       );

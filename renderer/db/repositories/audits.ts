@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain/schemas.ts';
 import { effectiveSeverity } from '../../../shared/checklist/effective-severity.ts';
 import { scopeAtStart } from '../../../shared/audit/scope.ts';
+import { currentTimeZone, EMPTY_BRIEF, type AuditBrief } from '../../../shared/audit/brief.ts';
 import { autoFindingId, firstSighting, isWithdrawable } from '../../../shared/findings/findings.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
 import type { AnswerResult } from '../../../shared/domain/enums.ts';
@@ -24,6 +25,10 @@ export type StartAuditInput = {
   title: string;
   inspectors: string[];
   priorAuditId?: string | null;
+  /** Objectives, audit client and auditees; empty when not given. */
+  brief?: AuditBrief;
+  /** The site's IANA time zone; this computer's when not given. */
+  timeZone?: string;
 };
 
 export async function startAudit(db: RoomcheckDb, input: StartAuditInput): Promise<Audit> {
@@ -47,6 +52,8 @@ export async function startAudit(db: RoomcheckDb, input: StartAuditInput): Promi
       cursor: null,
       createdAt: now,
       updatedAt: now,
+      ...(input.brief ?? EMPTY_BRIEF),
+      timeZone: input.timeZone ?? currentTimeZone(),
     });
     // The scope is fixed now: the rooms' devices with the state the audit will use.
     const devices = await db.devices.where('roomId').anyOf(audit.roomIds).toArray();
@@ -243,6 +250,20 @@ export async function moveCursor(
     // A completed audit keeps the cursor it was completed with; looking around changes nothing.
     if (!audit || isLocked(audit)) return;
     await db.audits.update(auditId, { cursor });
+  });
+}
+
+/** Changes an audit's objectives, audit client and auditees; refused once it is completed. */
+export async function updateAuditBrief(
+  db: RoomcheckDb,
+  auditId: string,
+  brief: AuditBrief,
+): Promise<Audit> {
+  return db.transaction('rw', [db.audits], async () => {
+    const audit = await writableAudit(db, auditId);
+    const next = AuditSchema.parse({ ...audit, ...brief, updatedAt: nowIso() });
+    await db.audits.put(next);
+    return next;
   });
 }
 

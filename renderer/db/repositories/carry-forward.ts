@@ -5,6 +5,7 @@ import type { RoomcheckDb } from '../db.ts';
 import { ExchangeError } from '../exchange-error.ts';
 import { newId, nowIso } from '../ids.ts';
 import { scopeAtStart } from '../../../shared/audit/scope.ts';
+import { currentTimeZone, EMPTY_BRIEF, type AuditBrief } from '../../../shared/audit/brief.ts';
 import { loadAuditSide, SIDE_TABLES } from './audit-sides.ts';
 import { findingsAsTheyStand } from './finding-events.ts';
 
@@ -26,6 +27,10 @@ export type CarryForwardInput = {
   inspectors: string[];
   /** Defaults to the prior audit's checklist when this database has it, else the first template. */
   templateId?: string;
+  /** Objectives, audit client and auditees; the client and auditees default to the prior's. */
+  brief?: AuditBrief;
+  /** The site's IANA time zone; this computer's when not given. */
+  timeZone?: string;
 };
 
 export type CarriedAudit = {
@@ -94,6 +99,12 @@ export async function startAuditFromPrior(
       cursor: null,
       createdAt: now,
       updatedAt: now,
+      ...(input.brief ?? {
+        ...EMPTY_BRIEF,
+        auditClient: prior.audit.auditClient,
+        auditees: prior.audit.auditees,
+      }),
+      timeZone: input.timeZone ?? currentTimeZone(),
     });
 
     const local = await db.devices.bulkGet(carried.devices.map((d) => d.id));

@@ -13,6 +13,8 @@ import { Field } from '../../ui/Field.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { localToday } from './load-walk.ts';
+import { BRIEF_LIMITS, readListLines, type AuditBrief } from '../../../shared/audit/brief.ts';
+import { listProblemText } from '../../ui/list-problem.ts';
 
 /** The data the dialog needs, read once when it opens. */
 function useStartData(siteId: string) {
@@ -48,7 +50,24 @@ function StartAuditForm(props: {
   const chosenRooms = prior
     ? data.rooms.filter((r) => prior.roomIds.includes(r.id)).map((r) => r.id)
     : roomIds;
-  const [errors, setErrors] = useState<{ rooms?: string; inspector?: string; title?: string }>({});
+  // The audit brief (ISO 19011): a follow-up keeps the client and auditees of the audit it follows.
+  const [objectives, setObjectives] = useState('');
+  const [auditClient, setAuditClient] = useState<string | null>(null);
+  const [auditees, setAuditees] = useState<string | null>(null);
+  const clientValue = auditClient ?? prior?.auditClient ?? '';
+  const auditeesValue = auditees ?? prior?.auditees.join('\n') ?? '';
+  const auditeeList = readListLines(auditeesValue, BRIEF_LIMITS.entries);
+  const [errors, setErrors] = useState<{
+    rooms?: string;
+    inspector?: string;
+    title?: string;
+    auditees?: string;
+  }>({});
+  const brief: AuditBrief = {
+    objectives: objectives.trim(),
+    auditClient: clientValue.trim(),
+    auditees: auditeeList.entries,
+  };
   const { run, busy } = useAction(async () => {
     await setSetting(db(), 'inspectorName', inspector.trim());
     // Following a prior audit carries its rooms, inventory and open findings forward.
@@ -59,6 +78,7 @@ function StartAuditForm(props: {
             title: title.trim(),
             inspectors: [inspector.trim()],
             templateId,
+            brief,
           })
         ).audit
       : await startAudit(db(), {
@@ -68,6 +88,7 @@ function StartAuditForm(props: {
           title: title.trim(),
           inspectors: [inspector.trim()],
           priorAuditId: priorId || null,
+          brief,
         });
     props.onClose();
     navigate({ name: 'audit', auditId: audit.id });
@@ -77,9 +98,10 @@ function StartAuditForm(props: {
       rooms: chosenRooms.length ? undefined : t('walk.startNoRoom'),
       inspector: inspector.trim() ? undefined : t('walk.startInspectorRequired'),
       title: title.trim() ? undefined : t('common.required', { field: t('walk.startTitleField') }),
+      auditees: auditeeList.problem ? listProblemText(t, auditeeList.problem) : undefined,
     };
     setErrors(next);
-    if (!next.rooms && !next.inspector && !next.title && templateId) void run();
+    if (!next.rooms && !next.inspector && !next.title && !next.auditees && templateId) void run();
   };
   const toggle = (id: string) =>
     setRoomIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
@@ -138,6 +160,38 @@ function StartAuditForm(props: {
             onChange={(e) => setInspector(e.target.value)}
             aria-invalid={!!errors.inspector}
           />
+        </Field>
+      </div>
+      <Field id="start-objectives" label={t('walk.startObjectives')}>
+        <textarea
+          id="start-objectives"
+          rows={2}
+          maxLength={BRIEF_LIMITS.objectives}
+          value={objectives}
+          onChange={(e) => setObjectives(e.target.value)}
+        />
+      </Field>
+      <div className="row">
+        <Field id="start-client" label={t('walk.startAuditClient')}>
+          <input
+            id="start-client"
+            maxLength={BRIEF_LIMITS.auditClient}
+            value={clientValue}
+            onChange={(e) => setAuditClient(e.target.value)}
+          />
+        </Field>
+        <Field id="start-auditees" label={t('walk.startAuditees')} error={errors.auditees}>
+          <textarea
+            id="start-auditees"
+            rows={2}
+            value={auditeesValue}
+            aria-invalid={!!errors.auditees}
+            aria-describedby="start-auditees-hint"
+            onChange={(e) => setAuditees(e.target.value)}
+          />
+          <span className="hint" id="start-auditees-hint">
+            {t('walk.startAuditeesHint')}
+          </span>
         </Field>
       </div>
       <Field id="start-prior" label={t('walk.startPrior')}>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { IdentitySummary } from '../../../shared/bridge/signing-schemas.ts';
 import type { Audit, Room, Site } from '../../../shared/domain/schemas.ts';
 import type { SignOff } from '../../../shared/snapshot/schema.ts';
+import { BRIEF_LIMITS, readListLines } from '../../../shared/audit/brief.ts';
+import { listProblemText } from '../../ui/list-problem.ts';
 import type { Verdict } from '../../../shared/verify/verdict.ts';
 import { db } from '../../db/instance.ts';
 import { getRooms, getSite } from '../../db/repositories/inventory.ts';
@@ -37,6 +39,8 @@ type Form = {
   unit: string;
   reportId: string;
   reportVersion: string;
+  /** Who receives a copy, one per line. */
+  distribution: string;
   location: string;
   identityId: string;
   passphrase: string;
@@ -140,6 +144,7 @@ function defaults(data: SignData, ready: IdentitySummary[], t: Translator): Form
     unit: '',
     reportId: numbering.reportId,
     reportVersion: String(numbering.reportVersion),
+    distribution: '',
     location: '',
     identityId: ready.length === 1 ? ready[0]!.id : '',
     passphrase: '',
@@ -158,6 +163,7 @@ function SignForm({ data, identities: ready }: { data: SignData; identities: Ide
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const submit = async () => {
     const version = Number(form.reportVersion);
+    const distribution = readListLines(form.distribution, BRIEF_LIMITS.distributionEntries);
     const problems: Partial<Record<keyof Form, string>> = {
       inspectorName: form.inspectorName.trim()
         ? undefined
@@ -167,6 +173,7 @@ function SignForm({ data, identities: ready }: { data: SignData; identities: Ide
         : t('common.required', { field: t('reports.reportId') }),
       reportVersion:
         Number.isInteger(version) && version >= 1 ? undefined : t('reports.versionInvalid'),
+      distribution: distribution.problem ? listProblemText(t, distribution.problem) : undefined,
       identityId: identity ? undefined : t('reports.identityRequired'),
       passphrase:
         identity?.protection === 'passphrase' && !form.passphrase
@@ -185,6 +192,7 @@ function SignForm({ data, identities: ready }: { data: SignData; identities: Ide
       reportId: form.reportId.trim(),
       reportVersion: version,
       language: form.language,
+      distribution: distribution.entries,
     };
     setRun({ kind: 'running', step: 'snapshot' });
     try {
@@ -326,6 +334,19 @@ function SignForm({ data, identities: ready }: { data: SignData; identities: Ide
               />
             </Field>
           </div>
+          <Field id="sr-dist" label={t('reports.distribution')} error={errors.distribution}>
+            <textarea
+              id="sr-dist"
+              rows={3}
+              value={form.distribution}
+              aria-invalid={!!errors.distribution}
+              aria-describedby="sr-dist-hint"
+              onChange={(e) => set({ distribution: e.target.value })}
+            />
+            <span className="hint" id="sr-dist-hint">
+              {t('reports.distributionHint')}
+            </span>
+          </Field>
           {data.history.length > 0 && (
             <p className="hint">
               {t('reports.previousVersions', {

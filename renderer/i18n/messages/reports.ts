@@ -178,6 +178,9 @@ export const reports = defineMessages(
     'reports.passphrase': 'Passphrase of the key',
     'reports.passphraseRequired': 'Type the passphrase of this identity’s key.',
     'reports.location': 'Place of signing (optional)',
+    'reports.distribution': 'Distribution list',
+    'reports.distributionHint':
+      'Who receives a copy of this report, one per line. Printed in the report and kept with the signed version.',
     'reports.sign': 'Sign report',
     'reports.signing': 'Signing…',
     'reports.step.snapshot': 'Collecting the audit’s data and photos',
@@ -274,7 +277,7 @@ export const reports = defineMessages(
     'verify.devices': 'Devices',
     'verify.evidence': 'Photos and evidence',
     'verify.findings': 'Findings',
-    'verify.openFindings': '{count} still open',
+    'verify.openFindings': '{count} unresolved (open or in remediation)',
   },
   {
     'identities.nav': '签名身份',
@@ -443,6 +446,9 @@ export const reports = defineMessages(
     'reports.passphrase': '密钥口令',
     'reports.passphraseRequired': '请输入此身份密钥的口令。',
     'reports.location': '签署地点（可选）',
+    'reports.distribution': '分发范围',
+    'reports.distributionHint':
+      '接收本报告副本的人员或单位，每行一个。印在报告中，并随签署版本保存。',
     'reports.sign': '签署报告',
     'reports.signing': '正在签署…',
     'reports.step.snapshot': '收集检查数据和照片',
@@ -538,6 +544,6 @@ export const reports = defineMessages(
     'verify.devices': '设备',
     'verify.evidence': '照片和证据',
     'verify.findings': '问题',
-    'verify.openFindings': '{count} 项仍未关闭',
+    'verify.openFindings': '{count} 项未解决（未整改或整改中）',
   },
 );

@@ -125,6 +125,10 @@ export const walk = defineMessages(
     'walk.startSubmit': 'Start',
     'walk.startNoRoom': 'Choose at least one room.',
     'walk.startInspectorRequired': "Enter the inspector's name.",
+    'walk.startObjectives': 'Audit objectives',
+    'walk.startAuditClient': 'Audit client',
+    'walk.startAuditees': 'Auditees',
+    'walk.startAuditeesHint': 'The units or people audited, one per line.',
   },
   {
     'walk.tabs': '检查视图',
@@ -245,5 +249,9 @@ export const walk = defineMessages(
     'walk.startSubmit': '开始',
     'walk.startNoRoom': '请至少选择一个机房。',
     'walk.startInspectorRequired': '请输入检查人姓名。',
+    'walk.startObjectives': '检查目的',
+    'walk.startAuditClient': '检查委托方',
+    'walk.startAuditees': '受检方',
+    'walk.startAuditeesHint': '受检的单位或人员，每行一个。',
   },
 );

@@ -1,6 +1,7 @@
 import { COLORS } from '../pdf-canvas.ts';
+import { inTimeZone } from '../time-zone.ts';
 import {
-  date,
+  dateTime,
   keyValues,
   lbl,
   sectionHeading,
@@ -9,28 +10,62 @@ import {
   templateName,
 } from '../report-context.ts';
 
-// Scope and method: which checklist (name and version), which rooms and racks, who inspected,
-// how the walk was done, and what the audit could not see.
+// Objectives, scope and criteria (ISO 19011 6.5.2): what the audit was for and for whom,
+// what it covered, what it was judged against, who did it, when and where, how it was done
+// and what it could not see.
+
+/** "Asia/Shanghai (UTC+08:00), recorded with the audit…" or why another zone is used. */
+function timeZoneText(ctx: ReportContext): string {
+  const at = ctx.m.snapshot.audit.completedAt ?? ctx.generatedAt;
+  const offset = inTimeZone(at, ctx.timeZone).offset;
+  return ctx.timeZoneRecorded
+    ? ctx.s.timeZoneRecorded(ctx.timeZone, offset)
+    : ctx.s.timeZoneFallback(ctx.timeZone, offset);
+}
 
 export function drawScope(ctx: ReportContext): void {
   const { c, m, s } = ctx;
   const snap = m.snapshot;
+  const audit = snap.audit;
   sectionHeading(ctx, s.sectionScope);
 
-  keyValues(ctx, [
+  const stated = (text: string) => text.trim() || s.notStated;
+  keyValues(
+    ctx,
     [
-      s.checklist,
-      s.checklistLine(templateName(ctx), snap.template.version, snap.template.items.length),
+      [s.objectives, stated(audit.objectives)],
+      [s.auditClient, stated(audit.auditClient)],
+      [s.auditees, audit.auditees.join(s.listSeparator) || s.notStated],
+      [s.auditScope, s.auditScopeValue(snap.rooms.length, snap.racks.length, snap.devices.length)],
+      [
+        s.auditCriteria,
+        s.criteriaValue(
+          s.checklistLine(templateName(ctx), snap.template.version, snap.template.items.length),
+        ),
+      ],
+      [s.controlBases, m.controlBases.join('; ') || s.notRecorded],
+      [s.auditTeam, audit.inspectors.join(s.listSeparator) || s.notRecorded],
     ],
-    [s.inspectors, snap.audit.inspectors.join(s.listSeparator) || s.notRecorded],
+    { labelWidth: 40 },
+  );
+  c.y += 2;
+
+  subHeading(ctx, s.datesAndPlaces);
+  keyValues(
+    ctx,
     [
-      s.auditPeriod,
-      s.auditPeriodValue(
-        date(ctx, snap.audit.startedAt),
-        snap.audit.completedAt ? date(ctx, snap.audit.completedAt) : null,
-      ),
+      [
+        s.auditPeriod,
+        s.auditPeriodValue(
+          dateTime(ctx, audit.startedAt),
+          audit.completedAt ? dateTime(ctx, audit.completedAt) : null,
+        ),
+      ],
+      [s.timeZone, timeZoneText(ctx)],
+      [s.coverSite, snap.site.name],
     ],
-  ]);
+    { labelWidth: 40 },
+  );
   c.y += 2;
 
   subHeading(ctx, s.roomsAndRacks, 20);
@@ -73,7 +108,10 @@ export function drawScope(ctx: ReportContext): void {
   subHeading(ctx, s.limits);
   c.paragraph(s.limitsText, { size: 9.5, gapAfter: 2 });
   const extra: string[] = [];
-  if (m.answerCounts.unchecked > 0) extra.push(s.limitUnchecked(m.answerCounts.unchecked));
+  if (m.answerCounts.unchecked > 0)
+    extra.push(
+      s.limitUnchecked(m.answerCounts.unchecked, `${s.sectionConformity} · ${s.notCheckedItems}`),
+    );
   if (m.reconciliation.notFound > 0) extra.push(s.limitNotFound(m.reconciliation.notFound));
   if (snap.audit.reopenLog.length > 0) extra.push(s.limitReopened(snap.audit.reopenLog.length));
   for (const line of extra) {

@@ -26,18 +26,25 @@ const JUDGEMENT_COLORS = {
   satisfactory: COLORS.good,
 } as const;
 
+/** The overall judgement in one sentence, with the unresolved findings it rests on. */
+export function judgementText({ m, s }: ReportContext): string {
+  return m.judgement === 'unsatisfactory'
+    ? s.judgementUnsatisfactory(m.unresolvedHigh)
+    : m.judgement === 'reservations'
+      ? s.judgementReservations(m.unresolvedOther)
+      : s.judgementSatisfactory;
+}
+
 function judgementBox(ctx: ReportContext): void {
   const { c, m, s } = ctx;
-  const text =
-    m.judgement === 'unsatisfactory'
-      ? s.judgementUnsatisfactory(m.openHigh)
-      : m.judgement === 'reservations'
-        ? s.judgementReservations(m.openOther)
-        : s.judgementSatisfactory;
+  const text = judgementText(ctx);
   const inner = c.contentWidth - 10;
   const lines = c.wrap(text, inner, { size: 11, bold: true });
   const lh = c.lineHeight(11, 1.4);
-  const h = 8 + c.lineHeight(9) + lines.length * lh + 3;
+  // The conformity figure under the judgement: the one number an ISO 19011 reader looks for.
+  const conformity = c.wrap(s.conformityLine(m.conformity), inner, { size: 9.5 });
+  const clh = c.lineHeight(9.5);
+  const h = 8 + c.lineHeight(9) + lines.length * lh + 1 + conformity.length * clh + 3;
   c.ensure(h + 4);
   c.fillRect(c.page.left, c.y, c.contentWidth, h, COLORS.panel);
   c.fillRect(c.page.left, c.y, 1.8, h, JUDGEMENT_COLORS[m.judgement]);
@@ -51,6 +58,11 @@ function judgementBox(ctx: ReportContext): void {
       color: JUDGEMENT_COLORS[m.judgement],
     });
     y += lh;
+  }
+  y += 1;
+  for (const line of conformity) {
+    c.textAt(line, c.page.left + 6, y, { size: 9.5 });
+    y += clh;
   }
   c.y += h + 6;
 }
@@ -179,7 +191,11 @@ function keyRisks(ctx: ReportContext): void {
     const text = `${risk.finding.title}${where ? ` — ${where}` : ''}${s.tagList(tags)}`;
     const lines = c.wrap(text, c.contentWidth - 16, { size: 9.5 });
     c.ensure(lines.length * lh + 1);
-    c.textAt(risk.no, c.page.left, c.y, { size: 9.5, bold: true, color: COLORS.high });
+    c.textAt(risk.no, c.page.left, c.y, {
+      size: 9.5,
+      bold: true,
+      color: SEVERITY_COLORS[risk.finding.severity],
+    });
     for (const line of lines) {
       c.textAt(line, c.page.left + 16, c.y, { size: 9.5 });
       c.y += lh;

@@ -65,6 +65,10 @@ test('inventory and templates screens in English and Chinese', async ({ app: pag
     cursor: null,
     createdAt: day(-131),
     updatedAt: day(-130),
+    objectives: '',
+    auditClient: '',
+    auditees: [],
+    timeZone: 'Asia/Shanghai',
   };
   await putRecords(page, {
     racks,

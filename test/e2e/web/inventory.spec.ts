@@ -364,6 +364,10 @@ test('the rooms overview flags an overdue room with words and counts its open fi
     cursor: null,
     createdAt: day(-201),
     updatedAt: day(-200),
+    objectives: '',
+    auditClient: '',
+    auditees: [],
+    timeZone: 'Asia/Shanghai',
   };
   const finding = (
     id: string,

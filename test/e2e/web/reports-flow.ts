@@ -17,6 +17,14 @@ export async function expectNoSeriousA11yViolations(page: Page, what: string): P
   expect(serious, `serious or critical accessibility violations on ${what}`).toEqual([]);
 }
 
+/** What completeSmallAudit enters when it starts the audit, and signOnlyAudit when it signs. */
+export const AUDIT_BRIEF = {
+  objectives: 'Confirm that idle equipment is disconnected 确认闲置设备已断网',
+  auditClient: 'Secrecy Committee Office 保密委员会办公室',
+  auditees: ['IT operations 运维组', 'Records office 档案室'],
+  distribution: ['Chen Jing 陈静', 'Secrecy Committee Office 保密委员会办公室'],
+};
+
 /** Site, room, one idle-but-connected device, a walk with a failed and a passed item, completed. */
 export async function completeSmallAudit(
   page: Page,
@@ -42,6 +50,10 @@ export async function completeSmallAudit(
 
   await page.getByRole('button', { name: 'Start audit' }).click();
   await page.getByLabel('Inspector').fill('Wang Fang');
+  // The audit brief (ISO 19011), frozen with the completed record and printed in the report.
+  await page.getByLabel('Audit objectives').fill(AUDIT_BRIEF.objectives);
+  await page.getByLabel('Audit client').fill(AUDIT_BRIEF.auditClient);
+  await page.getByLabel('Auditees').fill(AUDIT_BRIEF.auditees.join('\n'));
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const walkOrder = page.getByRole('list', { name: /subjects in walk order/ });
   await walkOrder.getByRole('button', { name: /Old VMS server/ }).click();
@@ -123,6 +135,7 @@ export async function signOnlyAudit(
   ).toBeVisible();
   if (options.language) await page.getByLabel('Report language').selectOption(options.language);
   if (options.approver) await page.getByLabel('Approver (optional)').fill(options.approver);
+  await page.getByLabel('Distribution list').fill(AUDIT_BRIEF.distribution.join('\n'));
   await page.getByLabel('Sign as').selectOption({ label: await optionLabel(page, identityLabel) });
   await page.getByLabel('Passphrase of the key').fill(KEY_PASSPHRASE);
   await page.getByRole('button', { name: 'Sign report' }).click();

@@ -4,6 +4,7 @@ import {
   missingJudges,
   pdfsig,
   pdfsigBlocks,
+  pdftotext,
   writeTemp,
 } from '../../unit/main/signing/support/judges.ts';
 import { P12_PASSPHRASE, testPki } from '../../unit/main/signing/support/pki.ts';
@@ -18,6 +19,7 @@ import {
   signOnlyAudit,
   verifyFile,
   dropOnVerify,
+  AUDIT_BRIEF,
 } from './reports-flow.ts';
 
 const pdf = (name: string, bytes: Uint8Array) => ({
@@ -64,6 +66,15 @@ test('self-issued identity: sign a completed audit, download, pdfsig agrees, ver
     const out = pdfsig(writeTemp(bytes, 'self-issued.pdf'), testPki().nssDir).out;
     expect(out).toContain('Signature is Valid.');
     expect(out).toContain('Total document signed');
+    // The brief entered at the start and the distribution list entered when signing are printed.
+    const text = pdftotext(writeTemp(bytes, 'brief.pdf')).replace(/\s+/g, '');
+    for (const value of [
+      AUDIT_BRIEF.objectives,
+      AUDIT_BRIEF.auditClient,
+      ...AUDIT_BRIEF.auditees,
+      ...AUDIT_BRIEF.distribution,
+    ])
+      expect(text, value).toContain(value.replace(/\s+/g, ''));
   }
 
   // Dropped on the zone, as from a file manager.

@@ -79,7 +79,26 @@ describe('roomcheck check-import', () => {
         },
       ],
       records: [{ row: 2, assetTag: 'A-1', ips: ['10.0.0.1'], status: 'active' }],
+      unshowable: [],
     });
+  });
+
+  it('warns, row by row, about accepted names holding characters reports cannot show', async () => {
+    const path = file(
+      'unshowable.csv',
+      'Asset tag,Name,Owner\nA-1,王堃 朱镕基 Łucja ễ ™,IT\nA-2,Cam 😀,𠀀 team\nA-3,Plain,IT\n',
+    );
+    const r = await run(path, '--profile', 'roomcheck');
+    expect(r.code).toBe(0); // a warning, not a rejection: the report prints a substitute
+    expect(r.out).toContain('3 rows accepted, 0 rows rejected');
+    expect(r.out).toContain(
+      '  Warning: row 3 holds 😀 (U+1F600), 𠀀 (U+20000): no report font has them, so reports print □ instead and list them in the appendix "Characters that could not be shown".',
+    );
+    expect(r.out).not.toMatch(/row 2 holds|row 4 holds/);
+    const json = JSON.parse((await run(path, '--profile', 'roomcheck', '--json')).out) as {
+      unshowable: unknown;
+    };
+    expect(json.unshowable).toEqual([{ row: 3, record: 'A-2 Cam 😀', characters: ['😀', '𠀀'] }]);
   });
 
   it('reads UTF-16 "Unicode text" and XLSX, honouring --profile and --date-order', async () => {
@@ -117,6 +136,7 @@ describe('roomcheck check-import', () => {
       accepted: 1,
       rejected: [],
       records: [{ row: 2, assetTag: 'S-1', status: 'active', type: 'server' }],
+      unshowable: [],
     });
   });
 

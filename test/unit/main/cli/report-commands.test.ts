@@ -154,6 +154,52 @@ describe.skipIf(skip !== null)('roomcheck demo, report, verify, extract', () => 
     noStack(noP12.err);
   }, 300_000);
 
+  it('report --distribute prints the distribution list and keeps it with the signed version, also for an audit without sign-off details', () => {
+    const audit = JSON.parse(readFileSync(join(dir, 'demo', 'demo-audit.json'), 'utf8')) as {
+      signOff: unknown;
+    };
+    writeFileSync(join(dir, 'unsigned-audit.json'), JSON.stringify({ ...audit, signOff: null }));
+    const env = { ROOMCHECK_P12_PASSPHRASE: passphrase };
+    const names = ['档案室 Records office', 'Łucja Woźniak (CISO)'];
+    const args = (file: string, out: string, list: string[]) => [
+      'report',
+      file,
+      '--p12',
+      'demo/demo-inspector.p12',
+      '--out',
+      out,
+      ...list.flatMap((n) => ['--distribute', n]),
+    ];
+    for (const [file, out] of [
+      ['demo/demo-audit.json', 'dist.pdf'],
+      ['unsigned-audit.json', 'dist-unsigned.pdf'],
+    ] as const) {
+      const r = run(args(file, out, names), env);
+      expect(r.err).toBe('');
+      expect(r.status).toBe(0);
+      const text = pdftotext(join(dir, out)).replace(/\s+/g, ' ');
+      for (const name of names) expect(text).toContain(name);
+      expect(
+        run(['extract', out, '--trust', 'demo/demo-ca.pem', '--out', `${out}.json`]).status,
+      ).toBe(0);
+      const embedded = JSON.parse(readFileSync(join(dir, `${out}.json`), 'utf8')) as {
+        signOff: { distribution: string[] };
+      };
+      expect(embedded.signOff.distribution).toEqual(names);
+    }
+    const many = run(
+      args(
+        'demo/demo-audit.json',
+        'many.pdf',
+        Array.from({ length: 51 }, (_, i) => `R${i}`),
+      ),
+      env,
+    );
+    expect(many.status).toBe(3);
+    expect(many.err.trim()).toBe('roomcheck report: Give at most 50 --distribute recipients.');
+    expect(existsSync(join(dir, 'many.pdf'))).toBe(false);
+  }, 300_000);
+
   it('extract writes the embedded audit of a valid report, warns (2) for an untrusted one, refuses (1) a forged one', () => {
     const ok = run([
       'extract',

@@ -213,7 +213,7 @@ describe.skipIf(skip !== null)('visible signatures', () => {
     const snapshot = demoSnapshot();
     const now = new Date();
     const { bytes, pageCount } = await createSignedReport(snapshot, pki.ec, {
-      timeZone: 'Asia/Shanghai',
+      fallbackTimeZone: 'Asia/Shanghai',
       now,
     });
     const file = writeTemp(bytes, 'visible.pdf');

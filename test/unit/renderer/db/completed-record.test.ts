@@ -45,6 +45,7 @@ const SIGN_OFF: SignOff = {
   reportId: 'RC-1',
   reportVersion: 1,
   language: 'en',
+  distribution: [],
 };
 
 async function completedAudit(db: RoomcheckDb) {
@@ -125,7 +126,7 @@ describe('a completed audit never changes', () => {
         const { site, room, audit } = await completedAudit(db);
         const before = await reportJson(db, audit.id);
         const removals: RemovedInventory[] = [];
-        for (const op of ops) {
+        for (const [step, op] of ops.entries()) {
           const live = await db.devices.where('roomId').equals(room.id).toArray();
           if (op.kind === 'edit' && live.length) {
             const d = live[op.i % live.length]!;
@@ -135,7 +136,9 @@ describe('a completed audit never changes', () => {
             const now = new Date().toISOString();
             const add = Array.from({ length: op.count }, (_x, k) => ({
               ...blankDevice(site.id, room.id),
-              id: `imp-${run}-${k}-${inventory.devices.length}`,
+              // Unique per step: import, delete another device, import again would otherwise
+              // reuse the first import's id (the site has as many devices again).
+              id: `imp-${run}-${step}-${k}`,
               name: `imported ${k}`,
               createdAt: now,
               updatedAt: now,

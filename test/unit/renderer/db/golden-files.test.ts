@@ -134,3 +134,36 @@ describe('golden files v2 (issue 8: finding status events, record ids)', () => {
     expect([standing.frozen, standing.status]).toEqual(['open', 'closed']);
   });
 });
+
+describe('golden files v3 (issue 12: audit record v2, snapshot v3)', () => {
+  it('the signed report keeps an intact signature; its audit states objectives, client, auditees, zone and distribution, and imports', async () => {
+    const pdf = new Uint8Array(read('v3/signed-report.pdf'));
+    const verdict = await verifyPdf(pdf, {
+      trustAnchors: [read('v3/signed-report-ca.pem').toString('utf8')],
+    });
+    expect(verdict.signatures).toHaveLength(1);
+    expect(verdict.signatures[0]!.intact).toBe(true);
+    expect(verdict.signatures[0]!.coversWholeFile).toBe(true);
+    const snapshot = extractSnapshot(pdf);
+    expect(snapshot.audit.timeZone).toBe('Asia/Shanghai');
+    expect(snapshot.audit.auditClient).toContain('Demo City Secrecy Committee Office');
+    expect(snapshot.audit.auditees).toHaveLength(2);
+    expect(snapshot.audit.objectives).not.toBe('');
+    expect(snapshot.signOff?.distribution).toHaveLength(3);
+    const db = await freshDbWithTemplates();
+    await applyAuditImport(db, await planAuditImport(db, snapshot, 'signed-report'), {}, info);
+    expect((await db.audits.get(snapshot.audit.id))?.timeZone).toBe('Asia/Shanghai');
+  });
+
+  it('the audit export reads (photo proved by its SHA-256) and imports', async () => {
+    const { snapshot, evidenceBytes } = await parseAuditBundle(
+      read('v3/audit-bundle.json').toString('utf8'),
+      { sha256: sha256Hex },
+    );
+    expect(evidenceBytes.size).toBe(1);
+    expect(snapshot.signOff?.distribution).toHaveLength(3);
+    const db = await freshDbWithTemplates();
+    await applyAuditImport(db, await planAuditImport(db, snapshot, 'export'), {}, info);
+    expect((await db.audits.get(snapshot.audit.id))?.auditees).toEqual(snapshot.audit.auditees);
+  });
+});

@@ -7,8 +7,11 @@ import { LATEST_VERSION, SCHEMA_VERSIONS } from '../../../../renderer/db/schema.
 import { blankDevice } from '../../../../renderer/db/repositories/inventory.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeviceSchema, FindingSchema } from '../../../../shared/domain/schemas.ts';
-import { AuditSnapshotSchema } from '../../../../shared/snapshot/schema.ts';
+import { AuditSchema, DeviceSchema, FindingSchema } from '../../../../shared/domain/schemas.ts';
+import {
+  AuditSnapshotSchema,
+  SNAPSHOT_FORMAT_VERSION,
+} from '../../../../shared/snapshot/schema.ts';
 import { recordId } from '../../../../shared/record/record-id.ts';
 
 const names: string[] = [];
@@ -119,6 +122,13 @@ describe('database migrations', () => {
     const latest = openDatabase(name);
     await latest.open();
     expect(latest.verno).toBe(LATEST_VERSION);
+    // Audits are records of version 2: no objectives, client or auditees stated, no zone.
+    const audits = await latest.audits.toArray();
+    expect(audits).toHaveLength(backup.tables.audits!.length);
+    for (const a of audits) {
+      expect(AuditSchema.safeParse(a).success).toBe(true);
+      expect(a).toMatchObject({ objectives: '', auditClient: '', auditees: [], timeZone: null });
+    }
     // Every finding read through the shared chain: one identity across audits.
     const findings = await latest.findings.toArray();
     expect(findings).toHaveLength(backup.tables.findings!.length);
@@ -128,9 +138,11 @@ describe('database migrations', () => {
     const originals = findings.filter((f) => f.auditId === follow.priorAuditId);
     expect(carried.length).toBeGreaterThan(0);
     for (const c of carried) expect(originals.map((o) => o.lineageId)).toContain(c.lineageId);
-    // The frozen record is a snapshot v2 with its figures; each audit has its scope.
+    // The frozen record is a current snapshot with its figures; each audit has its scope.
     const record = (await latest.auditRecords.toArray())[0]!;
     expect(AuditSnapshotSchema.safeParse(record.snapshot).success).toBe(true);
+    expect(record.snapshot.formatVersion).toBe(SNAPSHOT_FORMAT_VERSION);
+    expect(record.snapshot.audit.timeZone).toBeNull();
     expect(record.snapshot.figures.devices).toBe(record.snapshot.devices.length);
     // v5: the record got its content-derived id; the finding event log starts empty.
     expect(record.recordId).toBe(recordId(record.snapshot));

@@ -65,6 +65,10 @@ export function makeAudit(overrides: Partial<Audit> = {}): Audit {
     cursor: null,
     createdAt: T0,
     updatedAt: T0,
+    objectives: '',
+    auditClient: '',
+    auditees: [],
+    timeZone: 'UTC',
     ...overrides,
   };
 }

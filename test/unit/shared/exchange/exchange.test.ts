@@ -227,7 +227,7 @@ describe('audit export bundle', () => {
     expect(
       (
         await refusal(
-          parseAuditBundle(with_({ snapshot: { ...snapshot, formatVersion: 3 } }), deps),
+          parseAuditBundle(with_({ snapshot: { ...snapshot, formatVersion: 4 } }), deps),
         )
       ).detail.code,
     ).toBe('wrong_version');

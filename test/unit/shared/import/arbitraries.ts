@@ -333,6 +333,10 @@ export const audit: fc.Arbitrary<Audit> = fc.record({
   ),
   createdAt: timestamp,
   updatedAt: timestamp,
+  objectives: text(2000),
+  auditClient: text(200),
+  auditees: fc.array(text(200, 1), { maxLength: 3 }),
+  timeZone: nullable(fc.constantFrom('UTC', 'Asia/Shanghai', 'America/Argentina/Buenos_Aires')),
 });
 
 export const answer: fc.Arbitrary<Answer> = fc.record({

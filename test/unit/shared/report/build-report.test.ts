@@ -6,6 +6,8 @@ import { makeDemoAudit } from '../../../../shared/demo/demo-audit.ts';
 import type { AuditSnapshot } from '../../../../shared/snapshot/schema.ts';
 import { buildReportPdf, type BuiltReport } from '../../../../shared/report/build-report.ts';
 import { EN, ZH } from '../../../../shared/report/strings.ts';
+import { buildReportModel } from '../../../../shared/report/report-model.ts';
+import { SEVERITIES } from '../../../../shared/domain/enums.ts';
 import { pageTexts, pdfInfo, qpdfCheck, withPdfFile, words } from './pdf-tools.ts';
 
 const fonts = loadReportFonts();
@@ -64,9 +66,15 @@ describe('buildReportPdf (English demo audit)', () => {
       EN.sectionScope,
       EN.method,
       EN.limits,
+      EN.sectionConformity,
+      EN.conformityByRoom,
+      EN.notCheckedItems,
       EN.sectionComparison,
       EN.sectionFindings,
       EN.sectionRemediation,
+      EN.sectionConclusions,
+      EN.followUp,
+      EN.distribution,
       EN.appendixInventory,
       EN.appendixSanitization,
       EN.appendixReconciliation,
@@ -76,7 +84,13 @@ describe('buildReportPdf (English demo audit)', () => {
     ]) {
       expect(all, heading).toContain(heading);
     }
-    expect(all).toContain(EN.judgementUnsatisfactory(13));
+    // One term per idea: the judgement's unresolved findings are the table's open + in remediation.
+    const high = snapshot.findings.filter((f) => f.severity === 'high');
+    const open = high.filter((f) => f.status === 'open').length;
+    const inRemediation = high.filter((f) => f.status === 'in_remediation').length;
+    expect(all).toContain(
+      EN.judgementUnsatisfactory({ total: open + inRemediation, open, inRemediation }),
+    );
     expect(all).toContain(snapshot.template.name);
     for (const room of snapshot.rooms) expect(all).toContain(room.name);
     const squashed = squash(all);
@@ -326,6 +340,12 @@ describe('buildReportPdf layout', () => {
         s.countsTitle,
         s.method,
         s.limits,
+        s.datesAndPlaces,
+        s.conformityByRoom,
+        s.notCheckedItems,
+        s.conclusions,
+        s.followUp,
+        s.distribution,
       ];
       const contentTop = 18 * PT; // below the running header
       const footRoom = (276 - 12) * PT; // a heading needs this much page left under it
@@ -345,6 +365,8 @@ describe('buildReportPdf layout', () => {
           [
             s.sectionSummary,
             s.sectionScope,
+            s.sectionConformity,
+            s.sectionConclusions,
             s.sectionComparison,
             s.sectionFindings,
             s.sectionRemediation,
@@ -368,23 +390,71 @@ describe('buildReportPdf layout', () => {
     expect(text).toContain('Decommissioning'); // the status column is sized for it
     expect(text).not.toMatch(/Decommissioni\s*\n\s*ng/);
     const pageOf = (title: string) => pages.findIndex((p, i) => i > 0 && p.includes(title));
-    expect(pageOf(EN.appendixSanitization)).toBe(pageOf(EN.appendixReconciliation));
+    // Appendix B flows on under the end of Appendix A instead of starting a page of its own.
+    const b = pageOf(EN.appendixSanitization);
+    expect(pages[b]).toMatch(/Asset tag[\s\S]*Appendix B: Sanitization records/);
   });
 
-  it('shows moments in the audit time zone with the offset, and the built-in checklist in Chinese', () => {
+  it('shows moments in the time zone the audit recorded, with the offset, and the built-in checklist in Chinese', () => {
     const zh = makeDemoAudit({ seed: 42, now, photos, language: 'zh' });
+    expect(zh.audit.timeZone).toBe('Asia/Shanghai');
+    // The recorded zone wins over the signing computer's.
     const report = buildReportPdf(zh, {
       fonts,
       generatedAt,
       signature: null,
-      timeZone: 'Asia/Shanghai',
+      fallbackTimeZone: 'America/New_York',
     });
-    const text = pageTexts(report.bytes).join('\n');
+    const text = flat(pageTexts(report.bytes).join('\n'));
     expect(text).toContain('2026年6月15日 17:00 (UTC+08:00)'); // generated 09:00 UTC
+    expect(text).toContain(ZH.timeZoneRecorded('Asia/Shanghai', '+08:00'));
     expect(text).toContain('涉密机房，第 1 版');
     expect(text).not.toContain('Secure room, version');
     expect(() =>
-      buildReportPdf(zh, { fonts, generatedAt, signature: null, timeZone: 'Nowhere/Else' }),
+      buildReportPdf(zh, { fonts, generatedAt, signature: null, fallbackTimeZone: 'Nowhere/Else' }),
     ).toThrow(/is not a time zone/);
+  });
+
+  it('an audit that recorded no time zone (an older record) uses the fallback and says so', () => {
+    const demo = makeDemoAudit({ seed: 42, now, photos });
+    const old = { ...demo, audit: { ...demo.audit, timeZone: null } };
+    const text = flat(
+      pageTexts(
+        buildReportPdf(old, {
+          fonts,
+          generatedAt,
+          signature: null,
+          fallbackTimeZone: 'America/New_York',
+        }).bytes,
+      ).join('\n'),
+    );
+    expect(text).toContain('2026-06-15 05:00 (UTC-04:00)');
+    expect(text).toContain(EN.timeZoneFallback('America/New_York', '-04:00'));
+  });
+
+  it('states what ISO 19011 asks: objectives, client, auditees, criteria, conformity, items not checked, conclusions, distribution', () => {
+    const demo = makeDemoAudit({ seed: 42, now, photos });
+    const model = buildReportModel(demo, generatedAt);
+    const text = squash(pageTexts(build(demo).bytes).join('\n'));
+    for (const value of [
+      demo.audit.objectives,
+      demo.audit.auditClient,
+      ...demo.audit.auditees,
+      ...(demo.signOff?.distribution ?? []),
+      EN.conformityLine(model.conformity),
+    ])
+      expect(text, value).toContain(squash(value));
+    // Every item not checked is named with its room and device, as many as the figures count.
+    expect(model.notChecked).toHaveLength(demo.figures.results.unchecked);
+    expect(model.notChecked.length).toBeGreaterThan(0);
+    for (const n of model.notChecked)
+      expect(text).toContain(squash(`${n.item.id}${n.item.text.en}`));
+    // Key risks: the riskiest unresolved findings, not the first found: the recurring and
+    // overdue high findings lead, and no medium finding comes before a high one.
+    expect(model.keyRisks).toHaveLength(6);
+    for (const r of model.keyRisks) expect(['open', 'in_remediation']).toContain(r.finding.status);
+    const sev = model.keyRisks.map((r) => SEVERITIES.indexOf(r.finding.severity));
+    expect(sev).toEqual([...sev].sort((x, y) => x - y));
+    expect(model.keyRisks[0]!.overdue && !model.keyRisks[0]!.isNew).toBe(true);
   });
 });
