@@ -2,7 +2,7 @@ import type { Transaction } from 'dexie';
 import { scopeAtStart } from '../../shared/audit/scope.ts';
 import type { Audit, Device } from '../../shared/domain/schemas.ts';
 import { FIRST_VERSIONS, upgradeRecord } from '../../shared/migrations/records.ts';
-import { recordId } from '../../shared/record/record-id.ts';
+import { frozenBeside, recordId } from '../../shared/record/record-id.ts';
 import { parseAnySnapshot, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 
 /** Default settings that v2 introduces; older databases get them on upgrade. */
@@ -17,10 +17,14 @@ async function upgradeFrozenRecords(tx: Transaction): Promise<void> {
   await tx
     .table('auditRecords')
     .toCollection()
-    .modify((row: { snapshot: unknown }) => {
+    .modify((row: { snapshot: unknown; frozen?: unknown; recordId?: string }) => {
       const parsed = parseAnySnapshot(row.snapshot);
       // A record that does not read stays as it was, to be reported where it is used.
-      if (parsed.success) row.snapshot = parsed.data;
+      if (!parsed.success) return;
+      // A record with an id keeps the content its id is of (record-id.ts, frozenBeside).
+      const frozen = frozenBeside(row, parsed.data);
+      if (frozen !== undefined) row.frozen = frozen;
+      row.snapshot = parsed.data;
     });
 }
 

@@ -40,6 +40,11 @@ export type AuditRecordRow = {
   snapshot: AuditSnapshot;
   /** SHA-256 of the record's canonical JSON (shared/record/record-id.ts), checked on read. */
   recordId: string;
+  /**
+   * The record as it was frozen, kept when a later version of the app upgraded `snapshot` after
+   * the id was given: the id is of this content (shared/record/record-id.ts, StoredRecord).
+   */
+  frozen?: unknown;
 };
 
 export type Rows = {

@@ -1,6 +1,7 @@
 import type { Database, Doc } from 'pouchdb-core';
 import { bytesToBase64 } from '../../shared/encoding/base64.ts';
-import { recordId } from '../../shared/record/record-id.ts';
+import { frozenBeside, recordId } from '../../shared/record/record-id.ts';
+import type { AuditSnapshot } from '../../shared/snapshot/schema.ts';
 import {
   auditDoc,
   auditDocContent,
@@ -44,7 +45,8 @@ export function auditBody(record: AuditRecordRow, site: string, publishedBy: str
       siteId: record.siteId,
       roomIds: record.roomIds,
       completedAt: record.completedAt,
-      snapshot: record.snapshot,
+      // The content the record's id is of: as frozen, when this laptop has since upgraded it.
+      snapshot: (record.frozen ?? record.snapshot) as AuditSnapshot,
     },
   };
 }
@@ -142,13 +144,15 @@ export async function receive(
         continue;
       }
       const r = read.body.record;
-      // The record's own id, from its content as this laptop reads it; a record that names
-      // another id than its content gives is not kept.
-      const id = recordId(read.snapshot);
-      if (read.snapshot.recordId !== undefined && read.snapshot.recordId !== id) {
+      // The record's own id is of its content as published (the publisher's frozen record);
+      // a record that names another id than its content gives is not kept.
+      const published = r.snapshot;
+      const id = recordId(published);
+      if (published.recordId !== undefined && published.recordId !== id) {
         refused.push({ id: change.id, reason: 'its content does not match its record id' });
         continue;
       }
+      const frozen = frozenBeside({ snapshot: published, recordId: id }, read.snapshot);
       received.records.push({
         auditId: r.auditId,
         siteId: r.siteId,
@@ -157,6 +161,7 @@ export async function receive(
         source: 'export',
         snapshot: read.snapshot,
         recordId: id,
+        ...(frozen === undefined ? {} : { frozen }),
       });
       continue;
     }

@@ -36,7 +36,7 @@ import {
 } from './exchange-file.ts';
 import { decodeBase64 } from '../encoding/base64.ts';
 import { importError } from '../import/messages.ts';
-import { RECORD_ID_PATTERN, recordId } from '../record/record-id.ts';
+import { contentId, frozenBeside, RECORD_ID_PATTERN, recordId } from '../record/record-id.ts';
 import { AuditSnapshotSchema, parseAnySnapshot, RecordVersionsSchema } from '../snapshot/schema.ts';
 
 // The whole-database backup: every table of the renderer's database as plain JSON, evidence
@@ -97,6 +97,8 @@ export const AuditRecordSchema = z.object({
   source: z.enum(['completed', 'signed-report', 'export']),
   snapshot: AuditSnapshotSchema,
   recordId: z.string().regex(RECORD_ID_PATTERN),
+  /** The content as frozen, when the snapshot was upgraded after its id was given. */
+  frozen: z.unknown().optional(),
 });
 export type AuditRecord = z.infer<typeof AuditRecordSchema>;
 
@@ -175,7 +177,7 @@ export async function parseBackup(text: ExchangeInput, deps: { sha256: Sha256 })
     t.auditScopes.map((r) => ({ id: r.auditId })),
   );
   for (const r of t.auditRecords)
-    if (recordId(r.snapshot) !== r.recordId) throw importError('record_damaged', { id: r.auditId });
+    if (contentId(r) !== r.recordId) throw importError('record_damaged', { id: r.auditId });
   await verifyEvidence(t.evidence, deps.sha256);
   for (const e of t.evidence) {
     if (e.thumbnailBase64 !== null && decodeBase64(e.thumbnailBase64) === null) {
@@ -234,7 +236,9 @@ function upgradeBackup(raw: Json): Json {
       if (!parsed.success) return r;
       // Written before records had ids: the id of the content as the file holds it.
       const id = before3 && r.recordId === undefined ? { recordId: recordId(parsed.data) } : {};
-      return { ...r, snapshot: parsed.data, ...id };
+      // A record with an id keeps the content its id is of when the upgrade changed it.
+      const frozen = frozenBeside(r as { snapshot: unknown; recordId?: string }, parsed.data);
+      return { ...r, snapshot: parsed.data, ...id, ...(frozen === undefined ? {} : { frozen }) };
     });
   if (raw.formatVersion === 1 && tables.auditScopes === undefined)
     tables.auditScopes = scopesOf(tables);

@@ -166,7 +166,7 @@ export async function readRecord(
   auditId: string,
 ): Promise<AuditRecordRow | undefined> {
   const row = await db.auditRecords.get(auditId);
-  if (row) checkRecordId(auditId, row.snapshot, row.recordId ?? '');
+  if (row) checkRecordId(auditId, row);
   return row;
 }
 

@@ -185,7 +185,7 @@ describe('database migrations', () => {
 
     const latest = openDatabase(name);
     await latest.open();
-    expect(latest.verno).toBe(5);
+    expect(latest.verno).toBe(LATEST_VERSION);
     const device = DeviceSchema.parse(await latest.devices.get('d1'));
     expect(device).toEqual({ ...v1Device, lastSeen: { date: null, source: 'unknown' } });
     const scope = await latest.auditScopes.get('a1');

@@ -68,6 +68,7 @@ describe("a completed record's content-derived id", () => {
         reportId: 'R-1',
         reportVersion: 3,
         language: 'zh',
+        distribution: [],
       },
       includeEvidenceBytes: true,
     });
