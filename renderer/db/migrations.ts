@@ -2,7 +2,8 @@ import type { Transaction } from 'dexie';
 import { scopeAtStart } from '../../shared/audit/scope.ts';
 import type { Audit, Device } from '../../shared/domain/schemas.ts';
 import { FIRST_VERSIONS, upgradeRecord } from '../../shared/migrations/records.ts';
-import { frozenBeside, recordId } from '../../shared/record/record-id.ts';
+import { frozenBeside } from '../../shared/record/frozen-record.ts';
+import { recordId } from '../../shared/record/record-id.ts';
 import { parseAnySnapshot, type AuditSnapshot } from '../../shared/snapshot/schema.ts';
 
 /** Default settings that v2 introduces; older databases get them on upgrade. */

@@ -1,6 +1,7 @@
 import type { Database, Doc } from 'pouchdb-core';
 import { bytesToBase64 } from '../../shared/encoding/base64.ts';
-import { frozenBeside, recordId } from '../../shared/record/record-id.ts';
+import { frozenBeside } from '../../shared/record/frozen-record.ts';
+import { recordId } from '../../shared/record/record-id.ts';
 import type { AuditSnapshot } from '../../shared/snapshot/schema.ts';
 import {
   auditDoc,

@@ -36,7 +36,8 @@ import {
 } from './exchange-file.ts';
 import { decodeBase64 } from '../encoding/base64.ts';
 import { importError } from '../import/messages.ts';
-import { contentId, frozenBeside, RECORD_ID_PATTERN, recordId } from '../record/record-id.ts';
+import { contentId, frozenBeside } from '../record/frozen-record.ts';
+import { RECORD_ID_PATTERN, recordId } from '../record/record-id.ts';
 import { AuditSnapshotSchema, parseAnySnapshot, RecordVersionsSchema } from '../snapshot/schema.ts';
 
 // The whole-database backup: every table of the renderer's database as plain JSON, evidence

@@ -8,7 +8,8 @@ import {
   type SignOff,
   type SnapshotEvidence,
 } from '../../../shared/snapshot/schema.ts';
-import { checkRecordId, recordId } from '../../../shared/record/record-id.ts';
+import { checkRecordId } from '../../../shared/record/frozen-record.ts';
+import { recordId } from '../../../shared/record/record-id.ts';
 import type { RoomcheckDb } from '../db.ts';
 import type { AuditRecordRow, EvidenceRow } from '../types.ts';
 

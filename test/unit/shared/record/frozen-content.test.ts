@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkRecordId,
-  contentId,
-  DamagedRecordError,
-  frozenBeside,
-  recordId,
-} from '../../../../shared/record/record-id.ts';
+import { checkRecordId, contentId, frozenBeside } from '../../../../shared/record/frozen-record.ts';
+import { DamagedRecordError, recordId } from '../../../../shared/record/record-id.ts';
 import { parseAnySnapshot, SNAPSHOT_FORMAT_VERSION } from '../../../../shared/snapshot/schema.ts';
 
 // A record given its id by an older version of the app (issue 8's backup v3: snapshot v2,
