@@ -18,6 +18,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { afterAuditCompleted, appVersion } from '../exchange/auto-backup.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
+import { BriefDialog } from './BriefDialog.tsx';
 import { loadWalk } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
 import './summary.css';
@@ -297,7 +298,7 @@ export function SummaryScreen({
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const data = useSummaryData(auditId);
-  const [dialog, setDialog] = useState<'complete' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<'complete' | 'reopen' | 'brief' | null>(null);
   if (data === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (data === null) return <p>{t('walk.notFound')}</p>;
   const { walk, findings, figures, prior } = data;
@@ -307,6 +308,11 @@ export function SummaryScreen({
   return (
     <div className="summary-screen">
       <AuditHeader audit={audit} tab="summary">
+        {audit.status === 'in_progress' && (
+          <button type="button" className="secondary" onClick={() => setDialog('brief')}>
+            {t('summary.editBrief')}
+          </button>
+        )}
         {audit.status === 'in_progress' && (
           <button type="button" className="primary" onClick={() => setDialog('complete')}>
             {t('summary.complete')}
@@ -358,6 +364,22 @@ export function SummaryScreen({
                 '—'
               )}
             </dd>
+          </div>
+          <div className="summary-facts-wide">
+            <dt>{t('walk.startObjectives')}</dt>
+            <dd>{audit.objectives || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('walk.startAuditClient')}</dt>
+            <dd>{audit.auditClient || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('walk.startAuditees')}</dt>
+            <dd>{audit.auditees.join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.timeZone')}</dt>
+            <dd>{audit.timeZone ?? t('summary.timeZoneNone')}</dd>
           </div>
           <div>
             <dt>{t('summary.devicesInScope')}</dt>
@@ -419,6 +441,9 @@ export function SummaryScreen({
           unanswered={unanswered}
           onClose={() => setDialog(null)}
         />
+      )}
+      {dialog === 'brief' && !isLocked(audit) && (
+        <BriefDialog audit={audit} onClose={() => setDialog(null)} />
       )}
       {dialog === 'reopen' && (
         <ReopenDialog
