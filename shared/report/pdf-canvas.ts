@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { COLORS, type Rgb } from './colors.ts';
-import { FontStack, type TextRun } from './font-stack.ts';
+import { FontStack } from './font-stack.ts';
 import { bytesToBinary, num, rgbOperands, withFastFlate } from './jspdf-direct.ts';
 import type { EmbeddedFont, PdfObjectSink } from './pdf-font.ts';
 import { drawTable, type CellStyle, type TableOptions, type TableSurface } from './pdf-table.ts';
@@ -181,7 +181,7 @@ export class ReportCanvas implements TableSurface {
     color: string,
   ): void {
     if (!text) return;
-    const runs: TextRun[] = (bold ? this.stacks.bold : this.stacks.normal).runs(text);
+    const runs = (bold ? this.stacks.bold : this.stacks.normal).runs(text);
     if (runs.length === 0) return;
     let ops = `q BT ${color} rg ${num(x * this.k)} ${num((this.pageHeight - baseline) * this.k)} Td`;
     for (const run of runs) {
