@@ -6,6 +6,7 @@ import { db } from '../../db/instance.ts';
 import { updateAuditBrief } from '../../db/repositories/audits.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { Field } from '../../ui/Field.tsx';
+import { BriefFields, type BriefDraft } from './BriefFields.tsx';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import { listProblemText } from '../../ui/list-problem.ts';
 import { useAction } from '../../ui/use-action.ts';
@@ -17,17 +18,19 @@ import { useAction } from '../../ui/use-action.ts';
 export function BriefDialog(props: { audit: Audit; onClose: () => void }) {
   const t = useT();
   const { audit } = props;
-  const [objectives, setObjectives] = useState(audit.objectives);
-  const [auditClient, setAuditClient] = useState(audit.auditClient);
-  const [auditees, setAuditees] = useState(audit.auditees.join('\n'));
+  const [draft, setDraft] = useState<BriefDraft>({
+    objectives: audit.objectives,
+    auditClient: audit.auditClient,
+    auditees: audit.auditees.join('\n'),
+  });
   const [timeZone, setTimeZone] = useState(audit.timeZone ?? '');
   const [errors, setErrors] = useState<{ auditees?: string; timeZone?: string }>({});
-  const auditeeList = readListLines(auditees, BRIEF_LIMITS.entries);
+  const auditeeList = readListLines(draft.auditees, BRIEF_LIMITS.entries);
   const zone = timeZone.trim();
   const { run, busy } = useAction(async () => {
     await updateAuditBrief(db(), audit.id, {
-      objectives: objectives.trim(),
-      auditClient: auditClient.trim(),
+      objectives: draft.objectives.trim(),
+      auditClient: draft.auditClient.trim(),
       auditees: auditeeList.entries,
       // Left empty on an older audit that recorded none: it stays unrecorded.
       ...(zone ? { timeZone: zone } : {}),
@@ -53,39 +56,13 @@ export function BriefDialog(props: { audit: Audit; onClose: () => void }) {
       wide
     >
       <p className="muted">{t('summary.briefBody')}</p>
-      <Field id="brief-objectives" label={t('walk.startObjectives')}>
-        <textarea
-          id="brief-objectives"
-          rows={3}
-          autoFocus
-          maxLength={BRIEF_LIMITS.objectives}
-          value={objectives}
-          onChange={(e) => setObjectives(e.target.value)}
-        />
-      </Field>
-      <div className="row">
-        <Field id="brief-client" label={t('walk.startAuditClient')}>
-          <input
-            id="brief-client"
-            maxLength={BRIEF_LIMITS.auditClient}
-            value={auditClient}
-            onChange={(e) => setAuditClient(e.target.value)}
-          />
-        </Field>
-        <Field id="brief-auditees" label={t('walk.startAuditees')} error={errors.auditees}>
-          <textarea
-            id="brief-auditees"
-            rows={2}
-            value={auditees}
-            aria-invalid={!!errors.auditees}
-            aria-describedby="brief-auditees-hint"
-            onChange={(e) => setAuditees(e.target.value)}
-          />
-          <span className="hint" id="brief-auditees-hint">
-            {t('walk.startAuditeesHint')}
-          </span>
-        </Field>
-      </div>
+      <BriefFields
+        idPrefix="brief"
+        value={draft}
+        onChange={setDraft}
+        auditeesError={errors.auditees}
+        autoFocus
+      />
       <Field id="brief-time-zone" label={t('summary.timeZone')} error={errors.timeZone}>
         <input
           id="brief-time-zone"
