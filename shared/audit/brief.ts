@@ -52,3 +52,19 @@ export function currentTimeZone(): string {
     return 'UTC';
   }
 }
+
+/**
+ * The time zones an audit can be set to: UTC, every IANA zone this runtime knows, and `current`
+ * (the audit's own, which may come from another computer) when it is not among them.
+ */
+export function timeZoneChoices(current: string | null): string[] {
+  let known: string[] = [];
+  try {
+    known = Intl.supportedValuesOf('timeZone');
+  } catch {
+    known = [];
+  }
+  const zones = new Set(['UTC', ...known]);
+  if (current) zones.add(current);
+  return [...zones];
+}

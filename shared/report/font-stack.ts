@@ -14,7 +14,7 @@ export const SUBSTITUTE = '□';
 
 const NONE = 255;
 
-export type TextRun = { font: EmbeddedFont; encoded: string };
+export type TextRun = { readonly font: EmbeddedFont; readonly encoded: string };
 
 /** Per style, once per process: which face draws each BMP character and how wide it is. */
 type StyleTables = {
@@ -109,10 +109,27 @@ export class FontStack {
     return em * fontSize;
   }
 
+  /**
+   * Runs already encoded, per text: most of a report's text repeats (labels, statuses, dates,
+   * headers), about 60 % of its characters, and encoding builds a string per character.
+   * Encoding is the same every time; its side effects (glyphs marked used, substitutes noted)
+   * happen on the first.
+   */
+  private readonly encodedRuns = new Map<string, TextRun[]>();
+
   /** The text as runs of content-stream bytes, one per stretch drawn by the same face. */
-  runs(text: string): TextRun[] {
-    const runs: TextRun[] = [];
-    let current: TextRun | null = null;
+  runs(text: string): readonly TextRun[] {
+    let runs = this.encodedRuns.get(text);
+    if (!runs) {
+      runs = this.encodeRuns(text);
+      this.encodedRuns.set(text, runs);
+    }
+    return runs;
+  }
+
+  private encodeRuns(text: string): TextRun[] {
+    const runs: Array<{ font: EmbeddedFont; encoded: string }> = [];
+    let current: { font: EmbeddedFont; encoded: string } | null = null;
     const faceOf = this.t.faceOf;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);

@@ -1,44 +1,18 @@
 import { jsPDF } from 'jspdf';
-import {
-  autoTable,
-  type CellHookData,
-  type RowInput,
-  type Styles,
-  type UserOptions,
-} from 'jspdf-autotable';
-import { FontStack, type TextRun } from './font-stack.ts';
-import {
-  bytesToBinary,
-  hexToPdfRgb,
-  isPlainTextOptions,
-  num,
-  rgbOperands,
-  withFastFlate,
-} from './jspdf-direct.ts';
+import { COLORS, type Rgb } from './colors.ts';
+import { FontStack } from './font-stack.ts';
+import { bytesToBinary, num, rgbOperands, withFastFlate } from './jspdf-direct.ts';
 import type { EmbeddedFont, PdfObjectSink } from './pdf-font.ts';
+import { drawTable, type CellStyle, type TableOptions, type TableSurface } from './pdf-table.ts';
 import type { ReportStrings } from './strings.ts';
-import { latinQuotes, widestUnbreakable, wrapText } from './text-wrap.ts';
+import { latinQuotes, wrapText } from './text-wrap.ts';
 
 // The drawing surface every report section uses: an A4 jsPDF document with the report fonts
 // (Noto Sans SC with a Latin fallback, embedded per document with only the glyphs it uses),
 // a cursor that flows onto new pages, CJK-aware wrapping and tables with repeated headers.
 
-export type Rgb = readonly [number, number, number];
-
-export const COLORS = {
-  ink: [33, 37, 41],
-  muted: [96, 104, 112],
-  faint: [150, 156, 162],
-  rule: [206, 212, 218],
-  panel: [244, 246, 248],
-  accent: [31, 58, 95],
-  accentLight: [226, 233, 242],
-  high: [176, 32, 38],
-  medium: [214, 120, 20],
-  low: [52, 112, 160],
-  good: [36, 122, 64],
-  white: [255, 255, 255],
-} as const satisfies Record<string, Rgb>;
+export { COLORS, type Rgb };
+export type { TableColumn, TableOptions } from './pdf-table.ts';
 
 export const FONT_FAMILY = 'NotoSansSC';
 const PT_TO_MM = 25.4 / 72;
@@ -93,24 +67,7 @@ export type Page = {
   bottom: number;
 };
 
-export type TableColumn = {
-  header: string;
-  width: number;
-  align?: 'left' | 'center' | 'right';
-  bold?: boolean;
-};
-
-export type TableOptions = {
-  columns: TableColumn[];
-  rows: string[][];
-  fontSize?: number;
-  /** Colour a cell's text, e.g. an overdue date in red. */
-  cellColor?: (row: number, column: number) => Rgb | null;
-  /** Keeps a row on one page where it fits (the default: rows do not split). */
-  splitRows?: boolean;
-};
-
-export class ReportCanvas {
+export class ReportCanvas implements TableSurface {
   readonly doc: jsPDF;
   readonly page: Page = { width: 210, height: 297, left: 18, right: 192, top: 24, bottom: 276 };
   y: number;
@@ -151,7 +108,6 @@ export class ReportCanvas {
     this.embedFontsOnOutput();
     this.k = this.doc.internal.scaleFactor;
     this.pageHeight = this.doc.internal.pageSize.getHeight();
-    this.tuneForSpeed();
     this.doc.setFont(FONT_FAMILY, 'normal');
     this.doc.setLineHeightFactor(1.3);
     this.y = this.page.top;
@@ -211,56 +167,9 @@ export class ReportCanvas {
     this.doc.setFont(active.fontName, active.fontStyle);
   }
 
-  private originalText: (text: string, x: number, y: number) => unknown = () => undefined;
-
-  /**
-   * jsPDF's own text path costs about 50 microseconds per call plus work per character (Arabic
-   * shaping, bidi, a linear search per glyph), and jspdf-autotable also measures every cell
-   * through it and asks for the font list on every style change: most of the time of a
-   * 300-page report. On this one document, answer measuring from the fonts' own metrics, and
-   * write left-aligned text straight into the content stream in the embedded fonts. Anything
-   * unusual (rotation, alignment, other fonts) still goes through jsPDF.
-   */
-  private tuneForSpeed(): void {
-    const doc = this.doc as jsPDF & Record<string, unknown>;
-    const fontList = this.doc.getFontList();
-    doc.getFontList = () => fontList;
-    const currentStack = () =>
-      this.doc.getFont().fontStyle === 'bold' ? this.stacks.bold : this.stacks.normal;
-    doc.getTextWidth = (text: string) =>
-      currentStack().width(text, this.doc.getFontSize()) * PT_TO_MM;
-    doc.getStringUnitWidth = (text: string) => currentStack().width(text, 1);
-
-    const originalText = this.doc.text.bind(this.doc);
-    this.originalText = (text, x, y) => originalText(text, x, y);
-    doc.text = ((
-      text: string | string[],
-      x: number,
-      y: number,
-      options?: Record<string, unknown>,
-      ...rest: unknown[]
-    ) => {
-      const font = this.doc.getFont();
-      const plain = rest.length === 0 && isPlainTextOptions(options);
-      if (
-        !plain ||
-        font.fontName !== FONT_FAMILY ||
-        typeof x !== 'number' ||
-        typeof y !== 'number'
-      ) {
-        return originalText(text, x, y, options, ...(rest as []));
-      }
-      const bold = font.fontStyle === 'bold';
-      const size = this.doc.getFontSize();
-      const color = hexToPdfRgb(this.doc.getTextColor());
-      const lines = Array.isArray(text) ? text : String(text).split(/\r\n|\r|\n/);
-      const step = (size / this.k) * this.doc.getLineHeightFactor();
-      lines.forEach((line, i) => {
-        this.writeRun(line, x, y + i * step, bold, size, color);
-      });
-      return this.doc;
-    }) as typeof this.doc.text;
-  }
+  /** jsPDF's own text call: used only to make jsPDF list a font in the page resources. */
+  private readonly originalText = (text: string, x: number, y: number): unknown =>
+    this.doc.text(text, x, y);
 
   /** One line of text in the report fonts, written as PDF operators; baseline at `baseline`. */
   private writeRun(
@@ -272,7 +181,7 @@ export class ReportCanvas {
     color: string,
   ): void {
     if (!text) return;
-    const runs: TextRun[] = (bold ? this.stacks.bold : this.stacks.normal).runs(text);
+    const runs = (bold ? this.stacks.bold : this.stacks.normal).runs(text);
     if (runs.length === 0) return;
     let ops = `q BT ${color} rg ${num(x * this.k)} ${num((this.pageHeight - baseline) * this.k)} Td`;
     for (const run of runs) {
@@ -403,21 +312,62 @@ export class ReportCanvas {
     this.y += opts.gapAfter ?? 2;
   }
 
+  /**
+   * Operators written straight into the page's content stream, wrapped in q/Q so jsPDF's own
+   * graphics state (which it tracks and we bypass) stays as it was; the dash pattern in force
+   * applies inside. jsPDF's rect and line calls cost a colour parse and a rounding per number,
+   * thousands of times in a long report.
+   */
+  private paint(ops: string): void {
+    this.internals.write(`q ${ops} Q`);
+  }
+
+  /** A point on the page in PDF user space (points from the bottom left). */
+  private pt(x: number, y: number): string {
+    return `${num(x * this.k)} ${num((this.pageHeight - y) * this.k)}`;
+  }
+
   fillRect(x: number, y: number, w: number, h: number, color: Rgb): void {
-    this.doc.setFillColor(color[0], color[1], color[2]);
-    this.doc.rect(x, y, w, h, 'F');
+    const [r, g, b] = color;
+    this.paint(
+      `${rgbOperands(r, g, b)} rg ${this.pt(x, y + h)} ${num(w * this.k)} ${num(h * this.k)} re f`,
+    );
   }
 
   strokeRect(x: number, y: number, w: number, h: number, color: Rgb, lineWidth = 0.2): void {
-    this.doc.setDrawColor(color[0], color[1], color[2]);
-    this.doc.setLineWidth(lineWidth);
-    this.doc.rect(x, y, w, h, 'S');
+    const [r, g, b] = color;
+    this.paint(
+      `${rgbOperands(r, g, b)} RG ${num(lineWidth * this.k)} w ${this.pt(x, y + h)} ${num(w * this.k)} ${num(h * this.k)} re S`,
+    );
   }
 
   line(x1: number, y1: number, x2: number, y2: number, color: Rgb, lineWidth = 0.2): void {
-    this.doc.setDrawColor(color[0], color[1], color[2]);
-    this.doc.setLineWidth(lineWidth);
-    this.doc.line(x1, y1, x2, y2);
+    const [r, g, b] = color;
+    this.paint(
+      `${rgbOperands(r, g, b)} RG ${num(lineWidth * this.k)} w ${this.pt(x1, y1)} m ${this.pt(x2, y2)} l S`,
+    );
+  }
+
+  /** A filled rectangle with corners rounded by `radius` (Bézier quarter circles). */
+  private fillRoundedRect(x: number, y: number, w: number, h: number, radius: number, color: Rgb) {
+    const rad = Math.min(radius, w / 2, h / 2);
+    const c = rad * (1 - 0.5523);
+    const [r, g, b] = color;
+    const right = x + w;
+    const bottom = y + h;
+    this.paint(
+      [
+        `${rgbOperands(r, g, b)} rg ${this.pt(x + rad, y)} m`,
+        `${this.pt(right - rad, y)} l`,
+        `${this.pt(right - c, y)} ${this.pt(right, y + c)} ${this.pt(right, y + rad)} c`,
+        `${this.pt(right, bottom - rad)} l`,
+        `${this.pt(right, bottom - c)} ${this.pt(right - c, bottom)} ${this.pt(right - rad, bottom)} c`,
+        `${this.pt(x + rad, bottom)} l`,
+        `${this.pt(x + c, bottom)} ${this.pt(x, bottom - c)} ${this.pt(x, bottom - rad)} c`,
+        `${this.pt(x, y + rad)} l`,
+        `${this.pt(x, y + c)} ${this.pt(x + c, y)} ${this.pt(x + rad, y)} c f`,
+      ].join(' '),
+    );
   }
 
   /** A small filled label such as a severity or "OVERDUE"; returns its width. */
@@ -432,128 +382,27 @@ export class ReportCanvas {
     const padX = 1.6;
     const h = size * PT_TO_MM * 1.55;
     const w = this.measure(text, { size, bold: true }) + 2 * padX;
-    this.doc.setFillColor(fill[0], fill[1], fill[2]);
-    this.doc.roundedRect(x, top, w, h, 0.8, 0.8, 'F');
+    this.fillRoundedRect(x, top, w, h, 0.8, fill);
     this.textAt(text, x + padX, top + h * 0.14, { size, bold: true, color });
     return w;
   }
 
-  /** A table at the cursor with its header repeated on every page it spans. */
-  /**
-   * Column widths that need no word cut: a column narrower than its widest word (header or
-   * cell) takes the difference from columns with room to spare. Where the columns cannot all
-   * fit, words are hyphenated where they are cut (text-wrap.ts).
-   */
-  private fitColumns(opts: TableOptions, size: number): number[] {
-    const pad = 3.2 + 0.4;
-    const need = opts.columns.map((col, i) => {
-      let widest = widestUnbreakable(col.header, (t) => this.measure(t, { size, bold: true }));
-      for (const row of opts.rows) {
-        widest = Math.max(
-          widest,
-          widestUnbreakable(row[i] ?? '', (t) => this.measure(t, { size, bold: col.bold })),
-        );
-      }
-      return widest + pad;
-    });
-    const widths = opts.columns.map((c) => c.width);
-    const short = widths.reduce((sum, w, i) => sum + Math.max(0, (need[i] ?? 0) - w), 0);
-    const spare = widths.reduce((sum, w, i) => sum + Math.max(0, w - (need[i] ?? 0)), 0);
-    if (short <= 0 || spare < short) return widths;
-    return widths.map((w, i) => {
-      const n = need[i] ?? 0;
-      return n > w ? n : w - ((w - n) / spare) * short;
-    });
-  }
-
-  /** Height of a table row as drawn: its tallest cell, wrapped, plus padding. */
-  private rowHeight(
-    cells: readonly string[],
-    widths: readonly number[],
-    size: number,
-    bold = false,
-  ): number {
-    const lines = cells.map((cell, i) =>
-      cell ? this.wrap(cell, (widths[i] ?? 0) - 3.2 + 0.3, { size, bold }).length : 1,
-    );
-    return Math.max(1, ...lines) * size * PT_TO_MM * 1.15 + 2.6;
-  }
-
+  /** A table at the cursor with its header repeated on every page it spans (pdf-table.ts). */
   table(opts: TableOptions): void {
-    const size = opts.fontSize ?? 8;
-    const head = opts.columns.map((c) => c.header);
-    const widths = this.fitColumns(opts, size);
-    // The heading above, the header row and the first row stay together.
-    this.ensure(
-      this.rowHeight(head, widths, size, true) + this.rowHeight(opts.rows[0] ?? [], widths, size),
-    );
-    const columnStyles: Record<number, Partial<Styles>> = {};
-    opts.columns.forEach((c, i) => {
-      columnStyles[i] = {
-        cellWidth: widths[i] ?? c.width,
-        halign: c.align ?? 'left',
-        fontStyle: c.bold && this.hasBold ? 'bold' : 'normal',
-      };
-    });
-    const options: UserOptions = {
-      head: [head],
-      body: opts.rows as RowInput[],
-      startY: this.y,
-      margin: {
-        left: this.page.left,
-        right: this.page.width - this.page.right,
-        // Continuation pages start below their "(continued)" line.
-        top: this.page.top + (this.continuation ? this.continuationHeight : 0),
-        bottom: this.page.height - this.page.bottom,
-      },
-      theme: 'plain',
-      showHead: 'everyPage',
-      rowPageBreak: opts.splitRows ? 'auto' : 'avoid',
-      tableWidth: widths.reduce((sum, w) => sum + w, 0),
-      willDrawPage: (data) => {
-        if (data.pageNumber > 1) this.drawContinuation();
-      },
-      styles: {
-        font: FONT_FAMILY,
-        fontStyle: 'normal',
-        fontSize: size,
-        textColor: [...COLORS.ink],
-        cellPadding: { top: 1.3, bottom: 1.3, left: 1.6, right: 1.6 },
-        lineColor: [...COLORS.rule],
-        lineWidth: { bottom: 0.15 },
-        valign: 'top',
-        overflow: (text: string | string[], width: number) =>
-          (Array.isArray(text) ? text.join('\n') : text) === ''
-            ? ['']
-            : this.wrap(Array.isArray(text) ? text.join('\n') : text, width + 0.3, { size }),
-      },
-      headStyles: {
-        fontStyle: this.hasBold ? 'bold' : 'normal',
-        fillColor: [...COLORS.accent],
-        textColor: [...COLORS.white],
-        lineWidth: 0,
-        overflow: (text: string | string[], width: number) =>
-          this.wrap(Array.isArray(text) ? text.join('\n') : text, width + 0.3, {
-            size,
-            bold: true,
-          }),
-      },
-      alternateRowStyles: { fillColor: [...COLORS.panel] },
-      columnStyles,
-      didParseCell: (data: CellHookData) => {
-        const column = opts.columns[data.column.index];
-        if (data.section === 'head') {
-          data.cell.styles.halign = column?.align ?? 'left';
-          return;
-        }
-        const color = opts.cellColor?.(data.row.index, data.column.index);
-        if (color) data.cell.styles.textColor = [...color];
-      },
-    };
-    autoTable(this.doc, options);
-    const finalY = (this.doc as jsPDF & { lastAutoTable?: { finalY?: number } }).lastAutoTable
-      ?.finalY;
-    this.y = (finalY ?? this.y) + 4;
+    drawTable(this, opts);
+  }
+
+  get boldAvailable(): boolean {
+    return this.hasBold;
+  }
+
+  continuedTop(): number {
+    return this.page.top + (this.continuation ? this.continuationHeight : 0);
+  }
+
+  textOnBaseline(text: string, x: number, baseline: number, style: CellStyle): void {
+    const [r, g, b] = style.color;
+    this.writeRun(text, x, baseline, style.bold && this.hasBold, style.size, rgbOperands(r, g, b));
   }
 
   pageCount(): number {

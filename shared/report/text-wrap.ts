@@ -22,46 +22,57 @@ function isCjk(cp: number): boolean {
 
 type Segment = { text: string; space: boolean };
 
-/** Words, single hanzi and spaces, with punctuation glued to its neighbour. */
+/**
+ * Words, single hanzi and spaces, with punctuation glued to its neighbour. Walked by code unit
+ * and cut with slices: it runs for every cell and line of a report, and building it from
+ * one-character strings was a fifth of the layout's garbage.
+ */
 function segments(paragraph: string): Segment[] {
   const out: Segment[] = [];
-  let word = '';
-  const flush = () => {
-    if (word) out.push({ text: word, space: false });
-    word = '';
-  };
-  for (const ch of paragraph) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === ' ' || ch === '\t') {
-      flush();
-      const last = out[out.length - 1];
-      if (!last?.space) out.push({ text: ' ', space: true });
-    } else if (isCjk(cp)) {
-      flush();
-      out.push({ text: ch, space: false });
-    } else {
-      word += ch;
-    }
-  }
-  flush();
-
-  const glued: Segment[] = [];
-  for (const seg of out) {
-    const prev = glued[glued.length - 1];
-    const first = [...seg.text][0] ?? '';
-    const prevLast = prev ? ([...prev.text].pop() ?? '') : '';
+  const push = (text: string) => {
+    const prev = out[out.length - 1];
+    // The rules' characters are all in the BMP: the first and last code unit decide.
     if (
       prev &&
       !prev.space &&
-      !seg.space &&
-      (NO_LINE_START.has(first) || NO_LINE_END.has(prevLast))
+      (NO_LINE_START.has(text.charAt(0)) || NO_LINE_END.has(prev.text.charAt(prev.text.length - 1)))
     ) {
-      prev.text += seg.text;
+      prev.text += text;
     } else {
-      glued.push({ ...seg });
+      out.push({ text, space: false });
     }
+  };
+  let wordStart = -1;
+  const flush = (end: number) => {
+    if (wordStart >= 0) push(paragraph.slice(wordStart, end));
+    wordStart = -1;
+  };
+  for (let i = 0; i < paragraph.length; i++) {
+    const code = paragraph.charCodeAt(i);
+    if (code === 0x20 || code === 0x09) {
+      flush(i);
+      if (!out[out.length - 1]?.space) out.push({ text: ' ', space: true });
+      continue;
+    }
+    let cp = code;
+    let units = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < paragraph.length) {
+      const low = paragraph.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        units = 2;
+      }
+    }
+    if (isCjk(cp)) {
+      flush(i);
+      push(paragraph.slice(i, i + units));
+    } else if (wordStart < 0) {
+      wordStart = i;
+    }
+    i += units - 1;
   }
-  return glued;
+  flush(paragraph.length);
+  return out;
 }
 
 const LETTER = /\p{L}/u;

@@ -11,6 +11,7 @@ import {
 import { effectiveSeverity } from '../../../shared/checklist/effective-severity.ts';
 import { scopeAtStart } from '../../../shared/audit/scope.ts';
 import { currentTimeZone, EMPTY_BRIEF, type AuditBrief } from '../../../shared/audit/brief.ts';
+import { isTimeZone } from '../../../shared/report/time-zone.ts';
 import { autoFindingId, firstSighting, isWithdrawable } from '../../../shared/findings/findings.ts';
 import { isCarried } from '../../../shared/findings/lifecycle.ts';
 import type { AnswerResult } from '../../../shared/domain/enums.ts';
@@ -253,15 +254,35 @@ export async function moveCursor(
   });
 }
 
-/** Changes an audit's objectives, audit client and auditees; refused once it is completed. */
+export class UnknownTimeZoneError extends Error {
+  constructor(readonly timeZone: string) {
+    super(`"${timeZone}" is not a time zone; choose an IANA name such as Asia/Shanghai or UTC.`);
+    this.name = 'UnknownTimeZoneError';
+  }
+}
+
+/**
+ * Changes an audit's objectives, audit client, auditees and (when given) time zone while it is
+ * in progress; refused once it is completed, since the record is then frozen. A zone this
+ * computer does not know is refused too: the report could not show moments in it.
+ */
 export async function updateAuditBrief(
   db: RoomcheckDb,
   auditId: string,
-  brief: AuditBrief,
+  brief: AuditBrief & { timeZone?: string },
 ): Promise<Audit> {
+  if (brief.timeZone !== undefined && !isTimeZone(brief.timeZone))
+    throw new UnknownTimeZoneError(brief.timeZone);
   return db.transaction('rw', [db.audits], async () => {
     const audit = await writableAudit(db, auditId);
-    const next = AuditSchema.parse({ ...audit, ...brief, updatedAt: nowIso() });
+    const next = AuditSchema.parse({
+      ...audit,
+      objectives: brief.objectives,
+      auditClient: brief.auditClient,
+      auditees: brief.auditees,
+      timeZone: brief.timeZone ?? audit.timeZone,
+      updatedAt: nowIso(),
+    });
     await db.audits.put(next);
     return next;
   });

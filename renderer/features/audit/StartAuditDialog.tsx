@@ -14,6 +14,7 @@ import { FormDialog } from '../../ui/FormDialog.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { localToday } from './load-walk.ts';
 import { BRIEF_LIMITS, readListLines, type AuditBrief } from '../../../shared/audit/brief.ts';
+import { BriefFields } from './BriefFields.tsx';
 import { listProblemText } from '../../ui/list-problem.ts';
 
 /** The data the dialog needs, read once when it opens. */
@@ -162,38 +163,17 @@ function StartAuditForm(props: {
           />
         </Field>
       </div>
-      <Field id="start-objectives" label={t('walk.startObjectives')}>
-        <textarea
-          id="start-objectives"
-          rows={2}
-          maxLength={BRIEF_LIMITS.objectives}
-          value={objectives}
-          onChange={(e) => setObjectives(e.target.value)}
-        />
-      </Field>
-      <div className="row">
-        <Field id="start-client" label={t('walk.startAuditClient')}>
-          <input
-            id="start-client"
-            maxLength={BRIEF_LIMITS.auditClient}
-            value={clientValue}
-            onChange={(e) => setAuditClient(e.target.value)}
-          />
-        </Field>
-        <Field id="start-auditees" label={t('walk.startAuditees')} error={errors.auditees}>
-          <textarea
-            id="start-auditees"
-            rows={2}
-            value={auditeesValue}
-            aria-invalid={!!errors.auditees}
-            aria-describedby="start-auditees-hint"
-            onChange={(e) => setAuditees(e.target.value)}
-          />
-          <span className="hint" id="start-auditees-hint">
-            {t('walk.startAuditeesHint')}
-          </span>
-        </Field>
-      </div>
+      <BriefFields
+        idPrefix="start"
+        value={{ objectives, auditClient: clientValue, auditees: auditeesValue }}
+        onChange={(next) => {
+          setObjectives(next.objectives);
+          // Untouched, the client and auditees follow the chosen prior audit.
+          if (next.auditClient !== clientValue) setAuditClient(next.auditClient);
+          if (next.auditees !== auditeesValue) setAuditees(next.auditees);
+        }}
+        auditeesError={errors.auditees}
+      />
       <Field id="start-prior" label={t('walk.startPrior')}>
         <select id="start-prior" value={priorId} onChange={(e) => setPriorId(e.target.value)}>
           <option value="">{t('walk.startNoPrior')}</option>

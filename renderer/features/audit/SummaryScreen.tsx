@@ -19,6 +19,7 @@ import { useAction } from '../../ui/use-action.ts';
 import { afterAuditCompleted, appVersion } from '../exchange/auto-backup.ts';
 import { AuditHeader, ProgressBar } from './AuditHeader.tsx';
 import { shortRecordId } from '../../../shared/record/record-id.ts';
+import { BriefDialog } from './BriefDialog.tsx';
 import { loadWalk, MISSING_TEXT } from './load-walk.ts';
 import { positionLabel } from './SubjectList.tsx';
 import './summary.css';
@@ -304,7 +305,7 @@ export function SummaryScreen({
   const t = useT();
   const navigate = useStore((s) => s.navigate);
   const data = useSummaryData(auditId);
-  const [dialog, setDialog] = useState<'complete' | 'reopen' | null>(null);
+  const [dialog, setDialog] = useState<'complete' | 'reopen' | 'brief' | null>(null);
   if (data === undefined) return <p className="muted">{t('common.loading')}</p>;
   if (typeof data === 'string') return <p role="alert">{t(MISSING_TEXT[data])}</p>;
   const { walk, findings, figures, prior, recordId } = data;
@@ -314,6 +315,11 @@ export function SummaryScreen({
   return (
     <div className="summary-screen">
       <AuditHeader audit={audit} tab="summary">
+        {audit.status === 'in_progress' && (
+          <button type="button" className="secondary" onClick={() => setDialog('brief')}>
+            {t('summary.editBrief')}
+          </button>
+        )}
         {audit.status === 'in_progress' && (
           <button type="button" className="primary" onClick={() => setDialog('complete')}>
             {t('summary.complete')}
@@ -365,6 +371,22 @@ export function SummaryScreen({
                 '—'
               )}
             </dd>
+          </div>
+          <div className="summary-facts-wide">
+            <dt>{t('walk.startObjectives')}</dt>
+            <dd>{audit.objectives || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('walk.startAuditClient')}</dt>
+            <dd>{audit.auditClient || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('walk.startAuditees')}</dt>
+            <dd>{audit.auditees.join(', ') || '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('summary.timeZone')}</dt>
+            <dd>{audit.timeZone ?? t('summary.timeZoneNone')}</dd>
           </div>
           <div>
             <dt>{t('summary.devicesInScope')}</dt>
@@ -434,6 +456,9 @@ export function SummaryScreen({
           unanswered={unanswered}
           onClose={() => setDialog(null)}
         />
+      )}
+      {dialog === 'brief' && !isLocked(audit) && (
+        <BriefDialog audit={audit} onClose={() => setDialog(null)} />
       )}
       {dialog === 'reopen' && (
         <ReopenDialog

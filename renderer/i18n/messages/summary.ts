@@ -44,6 +44,15 @@ export const summary = defineMessages(
     'summary.reopenReasonRequired': 'Give the reason for reopening.',
     'summary.reopenLog': 'Reopened',
     'summary.when': 'When',
+    'summary.timeZone': 'Time zone',
+    'summary.timeZoneNone': 'Not recorded: reports use the signing computer’s zone',
+    'summary.editBrief': 'Edit audit details',
+    'summary.briefTitle': 'Audit details',
+    'summary.briefBody':
+      'Objectives, audit client, auditees and time zone can change until the audit is completed; then they are frozen with its record.',
+    'summary.timeZoneHint': 'The report shows times in this zone, with its offset from UTC.',
+    'summary.timeZoneUnknown':
+      '“{zone}” is not a time zone this computer knows. Choose one from the list, such as Asia/Shanghai or UTC.',
   },
   {
     'summary.factsTitle': '检查概况',
@@ -86,5 +95,14 @@ export const summary = defineMessages(
     'summary.reopenReasonRequired': '请说明重新打开的理由。',
     'summary.reopenLog': '重新打开记录',
     'summary.when': '时间',
+    'summary.timeZone': '时区',
+    'summary.timeZoneNone': '未记录：报告使用签署计算机的时区',
+    'summary.editBrief': '编辑检查信息',
+    'summary.briefTitle': '检查信息',
+    'summary.briefBody':
+      '检查完成前可修改检查目的、检查委托方、受检方和时区；完成后这些信息随检查记录一并固定。',
+    'summary.timeZoneHint': '报告中的时间按此时区显示，并注明与 UTC 的时差。',
+    'summary.timeZoneUnknown':
+      '“{zone}”不是本机可识别的时区。请从列表中选择，例如 Asia/Shanghai 或 UTC。',
   },
 );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSnapshot } from '../../../main/report/embed-snapshot.ts';
-import { readListLines } from '../../../shared/audit/brief.ts';
+import { readListLines, timeZoneChoices } from '../../../shared/audit/brief.ts';
 import { CURRENT_VERSIONS, upgradeRecord } from '../../../shared/migrations/records.ts';
 import { parseAnySnapshot, SNAPSHOT_FORMAT_VERSION } from '../../../shared/snapshot/schema.ts';
 
@@ -58,5 +58,16 @@ describe('audit record v2 and snapshot v3', () => {
       line: 2,
       max: 200,
     });
+  });
+});
+
+describe('timeZoneChoices', () => {
+  it("lists UTC and the IANA zones once each, with the audit's own zone even when unusual", () => {
+    const zones = timeZoneChoices('Etc/GMT-8');
+    expect(zones).toContain('UTC');
+    expect(zones).toContain('Asia/Shanghai');
+    expect(zones).toContain('Etc/GMT-8');
+    expect(new Set(zones).size).toBe(zones.length);
+    expect(timeZoneChoices(null)).not.toContain('Etc/GMT-8');
   });
 });

@@ -2,7 +2,7 @@ import { jsPDF } from 'jspdf';
 import { describe, expect, it } from 'vitest';
 import { loadReportFonts } from '../../../../main/report/fonts.ts';
 import { readFontCoverage } from '../../../../shared/report/font-coverage.ts';
-import { withFastFlate } from '../../../../shared/report/jspdf-direct.ts';
+import { num, withFastFlate } from '../../../../shared/report/jspdf-direct.ts';
 import { ReportCanvas } from '../../../../shared/report/pdf-canvas.ts';
 import { EN } from '../../../../shared/report/strings.ts';
 import { pageTexts, qpdfCheck } from './pdf-tools.ts';
@@ -54,5 +54,18 @@ describe('withFastFlate', () => {
       }),
     ).toThrow('boom');
     expect(api.processDataByFilters).toBe(original);
+  });
+});
+
+describe('num', () => {
+  it('writes the shortest text of the number rounded to two decimals, as toString would', () => {
+    const reference = (n: number) => (Math.round(n * 100) / 100).toString();
+    const cases = [0, -0, 0.001, -0.001, 0.005, -0.005, 1.005, -1.005, 0.1, 0.07, -0.07, 12];
+    cases.push(-12, 841.89, 595.28, 1e6 + 0.5, -3.999, 2.675, 1.455, 100, -100.1);
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let i = 0; i < 100_000; i++) cases.push((next() - 0.5) * 10 ** Math.floor(next() * 7));
+    expect(cases.filter((n) => num(n) !== reference(n))).toEqual([]);
+    expect([num(51.0249), num(-0.004), num(0.5), num(7)]).toEqual(['51.02', '0', '0.5', '7']);
   });
 });
