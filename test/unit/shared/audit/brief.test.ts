@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractSnapshot } from '../../../main/report/embed-snapshot.ts';
-import { readListLines, timeZoneChoices } from '../../../shared/audit/brief.ts';
-import { CURRENT_VERSIONS, upgradeRecord } from '../../../shared/migrations/records.ts';
-import { parseAnySnapshot, SNAPSHOT_FORMAT_VERSION } from '../../../shared/snapshot/schema.ts';
+import { extractSnapshot } from '../../../../main/report/embed-snapshot.ts';
+import { readListLines, timeZoneChoices } from '../../../../shared/audit/brief.ts';
+import { CURRENT_VERSIONS, upgradeRecord } from '../../../../shared/migrations/records.ts';
+import { parseAnySnapshot, SNAPSHOT_FORMAT_VERSION } from '../../../../shared/snapshot/schema.ts';
 
 // Audit record v2 (objectives, audit client, auditees, time zone) and snapshot v3 (the
 // distribution list): older records and files read with the new fields empty.
 
-const GOLDEN = join(import.meta.dirname, '../../fixtures/golden');
+const GOLDEN = join(import.meta.dirname, '../../../fixtures/golden');
 
 describe('audit record v2 and snapshot v3', () => {
   it('a v1 audit gets no objectives, client, auditees or zone, and keeps everything else', () => {
