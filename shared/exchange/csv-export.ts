@@ -1,6 +1,7 @@
 import type { Device, Finding, Rack, Room, Site } from '../domain/schemas.ts';
 import { fieldValue, IMPORT_DEVICE_FIELDS } from '../domain/device-fields.ts';
-import { label, type Lang } from '../i18n/labels.ts';
+import { label } from '../i18n/labels.ts';
+import { type Lang } from '../i18n/lang.ts';
 import { FIELD_INFO, IMPORT_FIELDS, type ImportField } from '../import/fields.ts';
 import { escapeFormulaCell } from './formula-escape.ts';
 

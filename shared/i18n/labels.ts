@@ -19,15 +19,13 @@ import type {
 import type { DeviceFieldId } from '../domain/device-fields.ts';
 import type { CheckItem } from '../domain/schemas.ts';
 import type { ScheduleStatus } from '../audit/schedule.ts';
+import type { Bilingual, Lang } from './lang.ts';
 
 // Display names for every stored enum value, in both UI languages. The renderer, the report and
 // the import pipeline (which must recognise Chinese values such as 在用 / 闲置 / 服务器) all read
 // them from here so a value is named the same way everywhere. Each table is a Record over its
 // enum, so adding an enum value without naming it in both languages fails to compile.
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
-export type Bilingual = { readonly en: string; readonly zh: string };
 type Labels<K extends string> = Readonly<Record<K, Bilingual>>;
 
 const deviceType: Labels<DeviceType> = {

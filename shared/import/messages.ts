@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../i18n/labels.ts';
+import type { Bilingual, Lang } from '../i18n/lang.ts';
 
 // Every message the import and exchange code can produce, in both UI languages. Code carries a
 // message code and its parameters, never a finished sentence, so the renderer shows it in the

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 // Every sentence the verifier can say, in both UI languages. The verifier (main) produces a
 // code and its parameters, never a finished sentence; the renderer shows it in the user's

@@ -32,6 +32,7 @@ import { ItemEditor } from './ItemEditor.tsx';
 import { templateName } from './template-name.ts';
 import { useTemplateActions } from './use-template-actions.ts';
 import './templates.css';
+import { errorText } from '../../ui/error-text.ts';
 
 export function TemplateScreen({ templateId }: { templateId: string }) {
   const t = useT();
@@ -82,7 +83,7 @@ function TemplateView({ template }: { template: Template }) {
     } catch (error) {
       if (error instanceof TemplateRefusedError) return error.reason[t.lang];
       fail(error);
-      return t('common.error', { message: error instanceof Error ? error.message : String(error) });
+      return errorText(t, error);
     }
   };
   const apply = async (result: TemplateResult) => {
