@@ -2,7 +2,7 @@
 // by ReportStrings, so a key missing from either language fails to compile. Display names of
 // enum values (severity, status, device type...) come from shared/i18n/labels.ts instead.
 
-export type ReportLang = 'en' | 'zh';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface ReportStrings {
   reportTitle: string;
@@ -648,4 +648,4 @@ export const ZH: ReportStrings = {
   sigCertificate: '签名证书',
 };
 
-export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, zh: ZH };
+export const REPORT_STRINGS: Readonly<Record<Lang, ReportStrings>> = { en: EN, zh: ZH };
