@@ -9,3 +9,9 @@ export type Lang = (typeof LANGS)[number];
 export type Bilingual = { readonly [L in Lang]: string };
 
 export const isLang = (value: unknown): value is Lang => LANGS.includes(value as Lang);
+
+/**
+ * The BCP 47 tag of each language: the page's `lang` (fonts, hyphenation, screen readers) and
+ * every date and time shown in the UI are formatted with it, so dates follow the chosen language.
+ */
+export const LOCALES: { readonly [L in Lang]: string } = { en: 'en-GB', zh: 'zh-CN' };

@@ -1,3 +1,4 @@
+import { LOCALES } from '../../../shared/i18n/lang.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import {
@@ -246,7 +247,7 @@ function TemplateView({ template }: { template: Template }) {
             <tr key={item.id}>
               <td className="num muted">{i + 1}</td>
               <td className="mono tpl-id">{item.id}</td>
-              <td className="tpl-text" lang={t.lang === 'zh' ? 'zh-CN' : 'en'}>
+              <td className="tpl-text" lang={LOCALES[t.lang]}>
                 {item.text[t.lang]}
               </td>
               <td>

@@ -16,6 +16,8 @@ export const common = defineMessages(
     'common.loading': 'Loading…',
     'common.required': '{field} is required.',
     'common.none': 'None',
+    /** Dates are typed as ISO days: the browser's date picker ignores the page's language. */
+    'common.datePlaceholder': 'YYYY-MM-DD',
     'common.saved': 'Saved',
     'common.offline': 'Offline: all data stays on this computer',
     'common.version': 'Version {version}',
@@ -42,6 +44,7 @@ export const common = defineMessages(
     'common.loading': '加载中…',
     'common.required': '{field}为必填项。',
     'common.none': '无',
+    'common.datePlaceholder': '年-月-日',
     'common.saved': '已保存',
     'common.offline': '离线：所有数据仅保存在本机',
     'common.version': '版本 {version}',
