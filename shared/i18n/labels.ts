@@ -251,7 +251,7 @@ const deviceField: Labels<DeviceFieldId> = {
   media: { en: 'Data-bearing media', zh: '存储介质' },
   sanitization: { en: 'Sanitization record', zh: '数据清除记录' },
   notes: { en: 'Notes', zh: '备注' },
-  firstSeenAuditId: { en: 'First seen in audit', zh: '首次记录的审计' },
+  firstSeenAuditId: { en: 'First seen in audit', zh: '首次记录的检查' },
   createdAt: { en: 'Created', zh: '创建时间' },
   updatedAt: { en: 'Updated', zh: '更新时间' },
 };
