@@ -472,7 +472,7 @@ export const exchange = defineMessages(
     'exchange.carryForwardSubmit': '开始检查',
     'exchange.newAuditTitle': '新检查的标题',
     'exchange.nextAuditTitle': '{title} 的复查，{date}',
-    'exchange.inspector': '检查人员',
+    'exchange.inspector': '检查人',
     'exchange.carriedForward': '已开始新检查；有 {count} 个未关闭问题待复查。',
     'exchange.error.newer_database':
       '该备份来自更新版本的 Roomcheck（数据库版本 {version}）；请先升级 Roomcheck。',
