@@ -6,6 +6,8 @@ import {
   type CallRequest,
   type CallResponse,
 } from '../../shared/bridge/contract.ts';
+import { fillMessage, type MessageParams } from '../../shared/i18n/define-messages.ts';
+import { errors, type ErrorKey } from '../../shared/i18n/messages/errors.ts';
 
 export type HandlerContext = {
   /** Directory where main keeps its files (identities, backups, logs). */
@@ -26,6 +28,8 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: 
 
 /** A failure a handler wants the user to read as is (bad input, missing file...). */
 export class UserError extends Error {
+  /** Set when the sentence is in the catalog, so the renderer can say it in the reader's language. */
+  catalog?: { key: ErrorKey; params: MessageParams };
   constructor(
     message: string,
     readonly code: BridgeError['code'] = 'failed',
@@ -34,6 +38,22 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** The refusal `key` of the catalog: English in `message`, the key and parameters for the page. */
+export function catalogError(
+  key: ErrorKey,
+  params: MessageParams = {},
+  code: BridgeError['code'] = 'failed',
+): UserError {
+  const error = new UserError(fillMessage(errors.en[key], params), code);
+  error.catalog = { key, params };
+  return error;
+}
+
+/** The wire form of a catalog sentence. */
+function said(code: BridgeError['code'], key: ErrorKey, params: MessageParams = {}): BridgeError {
+  return { code, message: fillMessage(errors.en[key], params), key, params: { ...params } };
 }
 
 /** `text` cut to `max` characters (and an ellipsis): for anything echoed from a request. */
@@ -70,7 +90,7 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext) {
     if (!isCallName(name)) {
       return {
         ok: false,
-        error: { code: 'not_found', message: `Unknown call "${clip(name, NAME_SHOWN)}".` },
+        error: said('not_found', 'error.bridge.unknownCall', { name: clip(name, NAME_SHOWN) }),
       };
     }
     const spec = contract[name];
@@ -79,7 +99,8 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext) {
       return {
         ok: false,
         error: {
-          code: 'bad_request',
+          ...said('bad_request', 'error.bridge.badRequest', { name }),
+          // The detail is for whoever sent the malformed request, not for a person.
           message: `Invalid request for ${name}: ${describeIssues(parsed.error.issues)}`,
         },
       };
@@ -91,26 +112,28 @@ export function createRouter(handlers: Handlers, ctx: HandlerContext) {
       if (!checked.success) {
         return {
           ok: false,
-          error: {
-            code: 'failed',
-            message: `Internal error: ${name} returned an unexpected response.`,
-          },
+          error: said('failed', 'error.bridge.badResponse', { name }),
         };
       }
       return { ok: true, value: checked.data };
     } catch (err) {
       if (err instanceof UserError) {
-        const { code, message, retryAfterSeconds } = err;
+        const { code, message, retryAfterSeconds, catalog } = err;
         return {
           ok: false,
-          error: retryAfterSeconds ? { code, message, retryAfterSeconds } : { code, message },
+          error: {
+            code,
+            message,
+            ...(retryAfterSeconds && { retryAfterSeconds }),
+            ...(catalog && { key: catalog.key, params: { ...catalog.params } }),
+          },
         };
       }
       // Unexpected errors: keep the detail in main's log, give the user a plain sentence.
       console.error(`[bridge] ${name} failed:`, err);
       return {
         ok: false,
-        error: { code: 'failed', message: `${name} failed unexpectedly; see the application log.` },
+        error: said('failed', 'error.bridge.unexpected', { name }),
       };
     }
   };

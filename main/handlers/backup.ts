@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { BACKUP_DIR_NAME, listBackups, writeBackup } from '../backup/backup-store.ts';
-import { UserError, type Handler } from '../bridge/router.ts';
+import { catalogError, UserError, type Handler } from '../bridge/router.ts';
 
 /**
  * Only a Roomcheck backup document is written: a renderer bug (or a page that should not be
@@ -12,7 +12,7 @@ function assertBackupDocument(content: string): void {
   try {
     value = JSON.parse(content);
   } catch {
-    throw new UserError('The backup is not valid JSON; nothing was written.', 'bad_request');
+    throw catalogError('error.backup.notJson', {}, 'bad_request');
   }
   const doc = value as { format?: unknown; formatVersion?: unknown } | null;
   if (
@@ -22,10 +22,7 @@ function assertBackupDocument(content: string): void {
     doc.format !== 'roomcheck.backup' ||
     typeof doc.formatVersion !== 'number'
   ) {
-    throw new UserError(
-      'The content is not a Roomcheck backup; nothing was written.',
-      'bad_request',
-    );
+    throw catalogError('error.backup.notBackup', {}, 'bad_request');
   }
 }
 

@@ -1,3 +1,4 @@
+import { LOCALES } from '../../shared/i18n/lang.ts';
 import { bridgeAvailable } from '../bridge/client.ts';
 import { openAppDatabase } from '../db/instance.ts';
 import { ensureBuiltInTemplates } from '../db/repositories/templates.ts';
@@ -22,7 +23,7 @@ export async function startApp(): Promise<void> {
   await ensureBuiltInTemplates(database);
   const lang = await getSetting<Lang>(database, 'language', 'en');
   useStore.setState({ lang: lang === 'zh' ? 'zh' : 'en', route: hashToRoute(location.hash) });
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = LOCALES[lang];
 
   // Keep the URL hash and the store's route in step, both ways.
   useStore.subscribe((state, previous) => {
@@ -30,8 +31,7 @@ export async function startApp(): Promise<void> {
       const hash = routeToHash(state.route);
       if (location.hash !== hash) history.pushState(null, '', hash);
     }
-    if (state.lang !== previous.lang)
-      document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+    if (state.lang !== previous.lang) document.documentElement.lang = LOCALES[state.lang];
   });
   window.addEventListener('popstate', () =>
     useStore.setState({ route: hashToRoute(location.hash) }),

@@ -7,6 +7,7 @@ import {
   type CallResponse,
   type RoomcheckApi,
 } from '../../shared/bridge/contract.ts';
+import { isErrorKey } from '../../shared/i18n/messages/errors.ts';
 import { translate } from '../i18n/translate.ts';
 import { useStore } from '../store/store.ts';
 
@@ -58,8 +59,8 @@ function pickTransport(): Transport | null {
 }
 
 /**
- * Main answers in English; the two answers a passphrase can get (wrong, or wait before trying
- * again) are said in the user's language, since they are the ones a person acts on at once.
+ * Main's answer in the reader's language: by its catalog key when it sent one, and for the two
+ * answers a passphrase can get (wrong, or wait before trying again); main's English otherwise.
  */
 function messageOf(error: BridgeError): string {
   const lang = useStore.getState().lang;
@@ -67,6 +68,7 @@ function messageOf(error: BridgeError): string {
   if (error.code === 'rate_limited') {
     return translate(lang, 'common.passphraseWait', { seconds: error.retryAfterSeconds ?? 1 });
   }
+  if (isErrorKey(error.key)) return translate(lang, error.key, error.params);
   return error.message;
 }
 
@@ -81,7 +83,7 @@ export async function call<N extends CallName>(
   if (!transport)
     throw new BridgeCallError(
       'unavailable',
-      'This page has no connection to the Roomcheck application.',
+      translate(useStore.getState().lang, 'error.bridge.unavailable'),
     );
   const result = await transport(name, request);
   if (!result.ok) throw new BridgeCallError(result.error.code, messageOf(result.error));

@@ -10,6 +10,7 @@ import { exchange } from './messages/exchange.ts';
 import { reports } from './messages/reports.ts';
 import { hub } from './messages/hub.ts';
 import { elevation } from './messages/elevation.ts';
+import { errors } from '../../shared/i18n/messages/errors.ts';
 
 /**
  * Every feature's messages. Keys carry their feature's prefix ("inventory.…") so catalogs
@@ -27,6 +28,7 @@ export const CATALOGS = {
   exchange,
   hub,
   elevation,
+  errors,
 } as const;
 
 type Catalogs = typeof CATALOGS;

@@ -1,14 +1,6 @@
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { LANGS } from '../../shared/i18n/lang.ts';
 
-/**
- * Declares one feature's messages. The Chinese table must have exactly the English keys, so a
- * missing translation is a type error; test/unit/renderer/i18n checks the same at run time (and that
- * no value is empty), which also catches keys added through casts.
- */
-export function defineMessages<const E extends Record<string, string>>(
-  en: E,
-  zh: { [K in keyof E]: string },
-): { en: E; zh: { [K in keyof E]: string } } {
-  return { en, zh };
-}
+export type { Lang } from '../../shared/i18n/lang.ts';
+export { defineMessages } from '../../shared/i18n/define-messages.ts';
+/** The UI languages, in the order the language switch offers them. */
+export const LANGUAGES = LANGS;

@@ -1,16 +1,12 @@
+import { fillMessage } from '../../shared/i18n/define-messages.ts';
 import { label, type LabelKind } from '../../shared/i18n/labels.ts';
 import { MESSAGES, type MessageKey } from './catalog.ts';
 import type { Lang } from './define.ts';
 
 export type Params = Record<string, string | number>;
 
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = MESSAGES[lang][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export const translate = (lang: Lang, key: MessageKey, params?: Params): string =>
+  fillMessage(MESSAGES[lang][key], params);
 
 export type Translator = ((key: MessageKey, params?: Params) => string) & {
   lang: Lang;

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../i18n/use-t.ts';
 import { useStore } from '../store/store.ts';
+import { errorText } from './error-text.ts';
 
 /** Runs a write; shows its error as a toast instead of losing it, and reports busy state. */
 export function useAction<A extends unknown[]>(action: (...args: A) => Promise<unknown>) {
@@ -14,10 +15,7 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<u
         await action(...args);
         return true;
       } catch (err) {
-        notify(
-          'error',
-          t('common.error', { message: err instanceof Error ? err.message : String(err) }),
-        );
+        notify('error', errorText(t, err));
         return false;
       } finally {
         setBusy(false);

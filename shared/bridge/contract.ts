@@ -113,8 +113,12 @@ export const BridgeErrorSchema = z.object({
     /** Not tried: the key's wait after wrong passphrases is not over (see retryAfterSeconds). */
     'rate_limited',
   ]),
+  /** English, for main's log, the CLI and a renderer that does not know `key`. */
   message: z.string(),
   retryAfterSeconds: z.number().int().positive().optional(),
+  /** The sentence's catalog key (shared/i18n/messages/errors.ts): the renderer says it in the reader's language. */
+  key: z.string().max(100).optional(),
+  params: z.record(z.string().max(50), z.union([z.string().max(300), z.number()])).optional(),
 });
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;
 

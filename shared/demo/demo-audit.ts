@@ -15,6 +15,7 @@ import {
   type Room,
   type Template,
 } from '../domain/schemas.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { bytesToBase64 } from '../encoding/base64.ts';
 import { firstSighting } from '../findings/findings.ts';
 import { assembleSnapshot, type AuditSnapshot, type SnapshotEvidence } from '../snapshot/schema.ts';
@@ -59,7 +60,7 @@ export type DemoAuditOptions = {
   /** Findings in the current audit; at least DEMO_SCENARIO_FINDING_COUNT (the default). */
   findingCount?: number;
   /** Language of the report and of the inspector's finding texts. Default 'en'. */
-  language?: 'en' | 'zh';
+  language?: Lang;
   /** 1 puts every device in the main computer room (walk-through benchmarks). Default 4. */
   roomCount?: 1 | 2 | 3 | 4;
   /** Evidence photos: the first shows the idle server, the second a camera's label. */
@@ -252,7 +253,7 @@ function fillerDevice(
   };
 }
 
-function localized(text: { en: string; zh: string }, lang: 'en' | 'zh'): string {
+function localized(text: { en: string; zh: string }, lang: Lang): string {
   return text[lang];
 }
 
@@ -724,7 +725,7 @@ type PriorContext = {
   generatedPrior: readonly Finding[];
   setupAt: string;
   racksById: ReadonlyMap<string, Rack>;
-  lang: 'en' | 'zh';
+  lang: Lang;
 };
 
 /** The previous audit as the current one's import would have carried it forward. */

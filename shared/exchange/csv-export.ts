@@ -1,6 +1,7 @@
 import type { Device, Finding, Rack, Room, Site } from '../domain/schemas.ts';
 import { fieldValue, IMPORT_DEVICE_FIELDS } from '../domain/device-fields.ts';
-import { label, type Lang } from '../i18n/labels.ts';
+import { label } from '../i18n/labels.ts';
+import { type Lang } from '../i18n/lang.ts';
 import { FIELD_INFO, IMPORT_FIELDS, type ImportField } from '../import/fields.ts';
 import { escapeFormulaCell } from './formula-escape.ts';
 
@@ -128,7 +129,7 @@ const FINDING_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
     '机房',
     '设备资产编号',
     '设备名称',
-    '首次发现的审计',
+    '首次发现的检查',
     '首次发现时间',
     '状态说明',
     '创建时间',

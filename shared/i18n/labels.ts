@@ -19,15 +19,13 @@ import type {
 import type { DeviceFieldId } from '../domain/device-fields.ts';
 import type { CheckItem } from '../domain/schemas.ts';
 import type { ScheduleStatus } from '../audit/schedule.ts';
+import type { Bilingual, Lang } from './lang.ts';
 
 // Display names for every stored enum value, in both UI languages. The renderer, the report and
 // the import pipeline (which must recognise Chinese values such as 在用 / 闲置 / 服务器) all read
 // them from here so a value is named the same way everywhere. Each table is a Record over its
 // enum, so adding an enum value without naming it in both languages fails to compile.
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
-export type Bilingual = { readonly en: string; readonly zh: string };
 type Labels<K extends string> = Readonly<Record<K, Bilingual>>;
 
 const deviceType: Labels<DeviceType> = {
@@ -253,7 +251,7 @@ const deviceField: Labels<DeviceFieldId> = {
   media: { en: 'Data-bearing media', zh: '存储介质' },
   sanitization: { en: 'Sanitization record', zh: '数据清除记录' },
   notes: { en: 'Notes', zh: '备注' },
-  firstSeenAuditId: { en: 'First seen in audit', zh: '首次记录的审计' },
+  firstSeenAuditId: { en: 'First seen in audit', zh: '首次记录的检查' },
   createdAt: { en: 'Created', zh: '创建时间' },
   updatedAt: { en: 'Updated', zh: '更新时间' },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_DEVICE_FIELDS } from '../domain/device-fields.ts';
-import { LABELS, type Bilingual } from '../i18n/labels.ts';
+import { LABELS } from '../i18n/labels.ts';
+import { type Bilingual } from '../i18n/lang.ts';
 
 // The device fields a spreadsheet column can be mapped to: those of the device field table
 // (shared/domain/device-fields.ts) that have an import column. Nested records (management

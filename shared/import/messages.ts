@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../i18n/labels.ts';
+import type { Bilingual, Lang } from '../i18n/lang.ts';
 
 // Every message the import and exchange code can produce, in both UI languages. Code carries a
 // message code and its parameters, never a finished sentence, so the renderer shows it in the
@@ -15,7 +15,7 @@ const MESSAGES = {
   },
   unsupported_format: {
     en: '"{fileName}" cannot be read as any supported format (CSV or tab-separated text, XLSX, Roomcheck audit export or backup, Roomcheck report PDF).',
-    zh: '无法按任何受支持的格式读取“{fileName}”（CSV 或制表符分隔文本、XLSX、Roomcheck 审计导出或备份、Roomcheck 报告 PDF）。',
+    zh: '无法按任何受支持的格式读取“{fileName}”（CSV 或制表符分隔文本、XLSX、Roomcheck 检查导出或备份、Roomcheck 报告 PDF）。',
   },
   binary_content: {
     en: '"{fileName}" holds binary data, not text, and is not an XLSX workbook or PDF: it cannot be read as any supported format.',
@@ -145,7 +145,7 @@ const MESSAGES = {
   },
   record_damaged: {
     en: 'The record of audit "{id}" does not match its record id: the file was altered or damaged.',
-    zh: '审计“{id}”的记录与其记录 ID 不符：文件已被修改或损坏。',
+    zh: '检查“{id}”的记录与其记录 ID 不符：文件已被修改或损坏。',
   },
 
   // --- STIG checklists (.cklb, .ckl; shared/stig) ------------------------------------------
@@ -223,19 +223,19 @@ const MESSAGES = {
   },
   checklist_not_roomcheck: {
     en: 'This checklist was not exported by Roomcheck, so it cannot restore the answers of an audit.',
-    zh: '该检查单不是由 Roomcheck 导出的，无法恢复审计的答案。',
+    zh: '该检查单不是由 Roomcheck 导出的，无法恢复检查的答案。',
   },
   checklist_other_audit: {
     en: 'This checklist was exported from another audit ({found}), not from this one.',
-    zh: '该检查单导出自另一次审计（{found}），而不是本次审计。',
+    zh: '该检查单导出自另一次检查（{found}），而不是本次检查。',
   },
   checklist_unknown_subject: {
     en: 'This checklist is about {subject}, which this audit does not include.',
-    zh: '该检查单针对的是 {subject}，本次审计不包括该对象。',
+    zh: '该检查单针对的是 {subject}，本次检查不包括该对象。',
   },
   checklist_ids_mismatch: {
     en: "This checklist's identifiers do not match this audit's export of {subject}: it was not made from this audit.",
-    zh: '该检查单的标识与本次审计对 {subject} 的导出不符：它不是由本次审计生成的。',
+    zh: '该检查单的标识与本次检查对 {subject} 的导出不符：它不是由本次检查生成的。',
   },
   checklist_rule_not_applicable: {
     en: 'Rule "{rule}" names no check item that applies to {subject}; it was skipped.',

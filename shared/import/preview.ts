@@ -7,7 +7,7 @@ import {
   setFieldValue,
 } from '../domain/device-fields.ts';
 import type { Device, Rack, Room, Site } from '../domain/schemas.ts';
-import type { Bilingual } from '../i18n/labels.ts';
+import type { Bilingual } from '../i18n/lang.ts';
 import { FIELD_INFO, type ImportField } from './fields.ts';
 import type { ColumnMapping } from './mapping.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Bilingual } from '../i18n/labels.ts';
+import type { Bilingual } from '../i18n/lang.ts';
 import { FIELD_INFO, IMPORT_FIELDS, type ImportField, normalizeKey } from './fields.ts';
 
 // Built-in profiles: which header means which device field in the exports people bring.

@@ -5,7 +5,7 @@ import {
   type FieldKind,
 } from '../domain/device-fields.ts';
 import { RackSchema, RoomSchema, SiteSchema } from '../domain/schemas.ts';
-import type { Bilingual } from '../i18n/labels.ts';
+import type { Bilingual } from '../i18n/lang.ts';
 import { unescapeFormulaCell } from '../exchange/formula-escape.ts';
 import { parseDateCell, type DateOrder } from './dates.ts';
 import { FIELD_INFO, IDENTITY_FIELDS, type ImportField } from './fields.ts';

@@ -9,7 +9,8 @@ import {
   PowerState,
   TriState,
 } from '../domain/enums.ts';
-import { type Bilingual, LABELS } from '../i18n/labels.ts';
+import { LABELS } from '../i18n/labels.ts';
+import { type Bilingual } from '../i18n/lang.ts';
 import { normalizeKey } from './fields.ts';
 
 // How cell values name enum values: the stored value, its English and Chinese display names

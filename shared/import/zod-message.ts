@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Bilingual } from '../i18n/labels.ts';
+import type { Bilingual } from '../i18n/lang.ts';
 
 // zod's issue messages are English; its zh-CN locale renders the same issue in Chinese, so a
 // schema failure in an imported file reaches the user in their language with its location.

@@ -2,7 +2,8 @@ import type { Severity } from '../domain/enums.ts';
 import { AGE_BUCKETS, type AgeBucket, type Overview } from '../hub/overview.ts';
 import type { ScheduleStatus } from '../audit/schedule.ts';
 import { COLORS, ReportCanvas, type ReportFonts } from './pdf-canvas.ts';
-import { REPORT_STRINGS, type ReportLang } from './strings.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { REPORT_STRINGS } from './strings.ts';
 
 // The manager's overview as a PDF, laid out with the report's canvas (embedded Noto fonts,
 // every character shown or listed) and then signed in main like a report. Its words live here
@@ -32,7 +33,7 @@ type OverviewStrings = {
   none: string;
 };
 
-const STRINGS: Record<ReportLang, OverviewStrings> = {
+const STRINGS: Record<Lang, OverviewStrings> = {
   en: {
     title: 'Overview of all sites',
     scope: (site) => (site ? `Site: ${site}` : 'All sites'),
@@ -116,7 +117,7 @@ const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
 
 export function buildOverviewPdf(
   overview: Overview,
-  options: { lang: ReportLang; fonts: ReportFonts; siteName: string | null; generatedAt: string },
+  options: { lang: Lang; fonts: ReportFonts; siteName: string | null; generatedAt: string },
 ): { bytes: Uint8Array; pageCount: number } {
   const s = STRINGS[options.lang];
   const canvas = new ReportCanvas(options.fonts, REPORT_STRINGS[options.lang]);

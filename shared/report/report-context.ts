@@ -4,7 +4,8 @@ import type { Device } from '../domain/schemas.ts';
 import { label, type LabelKind, type LabelValue } from '../i18n/labels.ts';
 import { COLORS, type ReportCanvas, type Rgb } from './pdf-canvas.ts';
 import type { ReportModel } from './report-model.ts';
-import type { ReportLang, ReportStrings } from './strings.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { ReportStrings } from './strings.ts';
 import { formatMoment, inTimeZone, isDateOnly } from './time-zone.ts';
 
 // What every section receives, plus the small formatting helpers they share so a device, a
@@ -28,7 +29,7 @@ export type ReportContext = {
   c: ReportCanvas;
   m: ReportModel;
   s: ReportStrings;
-  lang: ReportLang;
+  lang: Lang;
   generatedAt: string;
   /** IANA time zone that moments are shown in, with their UTC offset. */
   timeZone: string;

@@ -2,9 +2,8 @@
 // by ReportStrings, so a key missing from either language fails to compile. Display names of
 // enum values (severity, status, device type...) come from shared/i18n/labels.ts instead.
 
+import type { Lang } from '../i18n/lang.ts';
 import { conformityPercent, type Conformity, type Unresolved } from './report-model.ts';
-
-export type ReportLang = 'en' | 'zh';
 
 export interface ReportStrings {
   reportTitle: string;
@@ -806,4 +805,4 @@ export const ZH: ReportStrings = {
   sigCertificate: '签名证书',
 };
 
-export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, zh: ZH };
+export const REPORT_STRINGS: Readonly<Record<Lang, ReportStrings>> = { en: EN, zh: ZH };

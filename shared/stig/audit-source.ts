@@ -9,7 +9,7 @@ import type {
   Site,
   Template,
 } from '../domain/schemas.ts';
-import type { Lang } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { AuditSnapshot } from '../snapshot/schema.ts';
 
 // The one place that knows where the STIG exports read an audit from. Everything in shared/stig

@@ -9,7 +9,8 @@ import type {
   Room,
   Template,
 } from '../domain/schemas.ts';
-import { label, type Lang } from '../i18n/labels.ts';
+import { label } from '../i18n/labels.ts';
+import { type Lang } from '../i18n/lang.ts';
 import type { StigAuditSource } from './audit-source.ts';
 import {
   ROOMCHECK_AUDIT_LABEL,

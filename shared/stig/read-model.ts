@@ -1,4 +1,4 @@
-import type { Bilingual } from '../i18n/labels.ts';
+import type { Bilingual } from '../i18n/lang.ts';
 import { importError, importMessage, type ImportMessage } from '../import/messages.ts';
 import {
   ROOMCHECK_STIG_PREFIX,

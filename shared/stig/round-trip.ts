@@ -1,7 +1,7 @@
 import { applicableItems } from '../checklist/applicability.ts';
 import type { AnswerResult } from '../domain/enums.ts';
 import { AnswerSchema } from '../domain/schemas.ts';
-import type { Bilingual } from '../i18n/labels.ts';
+import type { Bilingual } from '../i18n/lang.ts';
 import { importError, importMessage, type ImportMessage } from '../import/messages.ts';
 import type { StigAuditSource } from './audit-source.ts';
 import {

@@ -1,6 +1,7 @@
 import type { AnswerResult, Severity } from '../domain/enums.ts';
 import type { CheckItem, EvidenceMeta, Finding } from '../domain/schemas.ts';
-import { label, type Lang } from '../i18n/labels.ts';
+import { label } from '../i18n/labels.ts';
+import { type Lang } from '../i18n/lang.ts';
 
 // The prose of an exported rule. Check items carry one sentence, a severity and a control basis
 // but no check or fix text of their own, so until they do, both are generated from the item's

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 // Every sentence the verifier can say, in both UI languages. The verifier (main) produces a
 // code and its parameters, never a finished sentence; the renderer shows it in the user's
@@ -400,23 +400,23 @@ const MESSAGES = {
   // --- the embedded audit -------------------------------------------------------------------
   snapshot_none: {
     en: 'This PDF carries no embedded audit snapshot (audit.json).',
-    zh: '该 PDF 未嵌入审计快照（audit.json）。',
+    zh: '该 PDF 未嵌入检查快照（audit.json）。',
   },
   snapshot_not_signed: {
     en: 'The embedded audit is not covered by an intact signature, so it is not shown.',
-    zh: '嵌入的审计数据未被完整的签名覆盖，因此不予显示。',
+    zh: '嵌入的检查数据未被完整的签名覆盖，因此不予显示。',
   },
   snapshot_too_large: {
     en: 'The embedded audit is larger than Roomcheck reads ({limit}).',
-    zh: '嵌入的审计数据超出了 Roomcheck 读取的上限（{limit}）。',
+    zh: '嵌入的检查数据超出了 Roomcheck 读取的上限（{limit}）。',
   },
   snapshot_unreadable: {
     en: 'The embedded audit cannot be read: {detail}',
-    zh: '无法读取嵌入的审计数据：{detail}',
+    zh: '无法读取嵌入的检查数据：{detail}',
   },
   snapshot_replaced: {
     en: 'A later revision replaces the embedded audit; the replacement is not covered by signature {n} and is not shown. The audit shown is the one signature {n} signed.',
-    zh: '之后的一个版本替换了嵌入的审计数据；替换后的数据不受签名 {n} 保护，因此不予显示。此处显示的是签名 {n} 所签署的审计数据。',
+    zh: '之后的一个版本替换了嵌入的检查数据；替换后的数据不受签名 {n} 保护，因此不予显示。此处显示的是签名 {n} 所签署的检查数据。',
   },
 } as const;
 

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import {
   AnswerSchema,
   AuditSchema,
@@ -105,7 +106,7 @@ export type AnswerInput = {
   /** Where to resume after this answer (usually the next step); defaults to this item. */
   cursorAfter?: AuditCursor;
   /** Language of the title given to a finding this answer raises. */
-  lang?: 'en' | 'zh';
+  lang?: Lang;
 };
 
 export type SavedAnswer = {
@@ -203,7 +204,7 @@ async function raiseFinding(
   audit: Audit,
   answer: Answer,
   findingId: string,
-  lang: 'en' | 'zh',
+  lang: Lang,
 ): Promise<Finding> {
   // Only a failing answer pays for these reads; "pass" stays at three requests.
   // Severity from the device's state as the audit recorded it (its scope), not as edited since.

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Device } from '../../../shared/domain/schemas.ts';
 import { db } from '../../db/instance.ts';
 import { moveCursor } from '../../db/repositories/audits.ts';
-import { translate } from '../../i18n/translate.ts';
+import { makeTranslator, translate } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { routeToHash } from '../../store/slices/navigation.ts';
@@ -25,6 +25,7 @@ import {
 } from './walk-actions.ts';
 import { WalkSidePanel } from './WalkSidePanel.tsx';
 import './walkthrough.css';
+import { errorText } from '../../ui/error-text.ts';
 
 const CURSOR_SAVE_DELAY_MS = 400;
 
@@ -98,7 +99,7 @@ export function AuditScreen({
       })
       .catch((err: unknown) => {
         const { notify, lang } = useStore.getState();
-        notify('error', translate(lang, 'common.error', { message: String(err) }));
+        notify('error', errorText(makeTranslator(lang), err));
       });
     return () => {
       live = false;

@@ -16,6 +16,7 @@ import { useStore } from '../../store/store.ts';
 import { FormDialog } from '../../ui/FormDialog.tsx';
 import type { MetadataKind } from '../../../shared/evidence/strip-metadata.ts';
 import { EvidenceFileError, prepareEvidence, type AttachedPhoto } from './evidence-file.ts';
+import { errorText } from '../../ui/error-text.ts';
 
 const MB = 1024 * 1024;
 
@@ -37,7 +38,7 @@ function problemText(t: Translator, err: unknown, fallbackName: string): string 
         return t('findings.photoUnreadable', { name });
     }
   }
-  return t('common.error', { message: err instanceof Error ? err.message : String(err) });
+  return errorText(t, err);
 }
 
 /** What was done to a photo before it was stored, in a sentence or two (none when nothing). */

@@ -199,7 +199,9 @@ export function FindingDetail(props: {
           <Field id="finding-due" label={t('findings.dueDate')} error={errors.due}>
             <input
               id="finding-due"
-              type="date"
+              className="mono"
+              inputMode="numeric"
+              placeholder={t('common.datePlaceholder')}
               value={dueDate}
               readOnly={locked}
               onChange={(e) => setDueDate(e.target.value)}

@@ -216,7 +216,7 @@ function DeviceFacts({ walk, device, t }: { walk: WalkData; device: Device; t: T
   const net = device.network;
   return (
     <dl className="facts">
-      <Fact label={t('walk.fieldAssetTag')}>
+      <Fact label={t.label('deviceField', 'assetTag')}>
         <span className="mono">{dash(device.assetTag)}</span>
       </Fact>
       <Fact label={t('walk.fieldSerial')}>

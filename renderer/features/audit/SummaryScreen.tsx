@@ -1,3 +1,4 @@
+import { LOCALES, type Lang } from '../../../shared/i18n/lang.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { stepKey } from '../../../shared/checklist/applicability.ts';
@@ -25,8 +26,8 @@ import { positionLabel } from './SubjectList.tsx';
 import './summary.css';
 
 /** A stored UTC moment in the inspector's local time, e.g. "27 Nov 2026, 09:32". */
-function localTime(iso: string, lang: 'en' | 'zh'): string {
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+function localTime(iso: string, lang: Lang): string {
+  return new Date(iso).toLocaleString(LOCALES[lang], {
     dateStyle: 'medium',
     timeStyle: 'short',
   });

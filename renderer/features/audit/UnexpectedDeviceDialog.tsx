@@ -109,7 +109,7 @@ export function UnexpectedDeviceDialog(props: {
         </Field>
       </div>
       <div className="row">
-        <Field id="unx-tag" label={t('walk.fieldAssetTag')}>
+        <Field id="unx-tag" label={t.label('deviceField', 'assetTag')}>
           <input id="unx-tag" value={assetTag} onChange={(e) => setAssetTag(e.target.value)} />
         </Field>
         <Field id="unx-serial" label={t('walk.fieldSerial')}>

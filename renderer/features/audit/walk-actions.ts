@@ -11,9 +11,10 @@ import { db } from '../../db/instance.ts';
 import { AuditLockedError, isLocked, recordAnswer } from '../../db/repositories/audits.ts';
 import { resolveCarriedFinding } from '../../db/repositories/findings.ts';
 import { markDevice } from '../../db/repositories/reconciliation.ts';
-import { translate } from '../../i18n/translate.ts';
+import { makeTranslator, translate } from '../../i18n/translate.ts';
 import { useStore } from '../../store/store.ts';
 import type { WalkData } from '../../store/slices/walkthrough.ts';
+import { errorText } from '../../ui/error-text.ts';
 
 // What the walk-through's keys and buttons do, outside React: each reads the store at the
 // moment it runs (no stale closures, no re-render to learn the current step) and writes through
@@ -27,9 +28,7 @@ function report(err: unknown): void {
   const message =
     err instanceof AuditLockedError
       ? translate(lang, 'walk.lockedToast')
-      : translate(lang, 'common.error', {
-          message: err instanceof Error ? err.message : String(err),
-        });
+      : errorText(makeTranslator(lang), err);
   notify('error', message);
 }
 

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { csvFileBytes, findingsCsv, inventoryCsv } from '../../../shared/exchange/csv-export.ts';
@@ -21,7 +22,7 @@ export function ExportPanel() {
   const sites = useLiveQuery(() => listSites(db()), []);
   const [chosenAudit, setAuditId] = useState('');
   const [chosenSite, setSiteId] = useState('');
-  const [csvLang, setCsvLang] = useState<'' | 'en' | 'zh'>('');
+  const [csvLang, setCsvLang] = useState<'' | Lang>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [encryption, setEncryption] = useEncryptionState();
@@ -146,7 +147,7 @@ export function ExportPanel() {
           <select
             id="exp-lang"
             value={csvLang}
-            onChange={(e) => setCsvLang(e.target.value as '' | 'en' | 'zh')}
+            onChange={(e) => setCsvLang(e.target.value as '' | Lang)}
           >
             <option value="">{t('exchange.csvHeadersColumns')}</option>
             <option value="en">English</option>

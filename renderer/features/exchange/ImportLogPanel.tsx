@@ -1,3 +1,4 @@
+import { LOCALES } from '../../../shared/i18n/lang.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/instance.ts';
 import { listImportLog } from '../../db/repositories/import-log.ts';
@@ -45,7 +46,7 @@ export function ImportLogPanel() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{new Date(r.at).toLocaleString(t.lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+                <td>{new Date(r.at).toLocaleString(LOCALES[t.lang])}</td>
                 <td>
                   <span className="log-file">{r.fileName}</span>
                   <span className="mono muted sha" title={r.sha256}>

@@ -237,7 +237,7 @@ export function PreviewTables(props: {
             <thead>
               <tr>
                 <th scope="col">{t('exchange.row')}</th>
-                <th scope="col">{t('exchange.assetTag')}</th>
+                <th scope="col">{t.label('deviceField', 'assetTag')}</th>
                 <th scope="col">{t('exchange.name')}</th>
                 <th scope="col">{t('exchange.type')}</th>
                 <th scope="col">{t('exchange.status')}</th>

@@ -1,9 +1,10 @@
+import { LOCALES, type Lang } from '../../../shared/i18n/lang.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { syncNow } from '../../sync/hub-service.ts';
 
-const time = (iso: string, lang: string) =>
-  new Date(iso).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+const time = (iso: string, lang: Lang) =>
+  new Date(iso).toLocaleTimeString(LOCALES[lang], {
     hour: '2-digit',
     minute: '2-digit',
   });

@@ -10,7 +10,7 @@ import {
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { repositoryErrorText } from './problem-text.ts';
+import { errorText, repositoryErrorText } from '../../ui/error-text.ts';
 import { useUndoableRemoval } from './use-undoable.ts';
 
 // The room's racks in walk order: the order the inspector meets them, which the walk-through
@@ -97,12 +97,7 @@ export function RackPanel(props: { room: Room; racks: Rack[]; devices: Device[] 
   const counts = new Map<string, number>();
   for (const d of devices) if (d.rackId) counts.set(d.rackId, (counts.get(d.rackId) ?? 0) + 1);
 
-  const fail = (error: unknown) =>
-    notify(
-      'error',
-      repositoryErrorText(t, error) ??
-        t('common.error', { message: error instanceof Error ? error.message : String(error) }),
-    );
+  const fail = (error: unknown) => notify('error', errorText(t, error));
 
   const submitAdd = async (e: FormEvent) => {
     e.preventDefault();

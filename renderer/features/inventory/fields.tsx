@@ -100,12 +100,7 @@ export function DateInput(
   props: Common & { value: string; onChange: (value: string) => void; t: Translator },
 ) {
   return (
-    <TextInput
-      {...props}
-      mono
-      placeholder={props.t('inventory.datePlaceholder')}
-      hint={undefined}
-    />
+    <TextInput {...props} mono placeholder={props.t('common.datePlaceholder')} hint={undefined} />
   );
 }
 

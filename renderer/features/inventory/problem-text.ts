@@ -1,9 +1,4 @@
 import type { DeviceFieldProblem } from '../../../shared/inventory/device-form.ts';
-import { DuplicateAssetTagError } from '../../db/repositories/inventory.ts';
-import {
-  DuplicateRackNameError,
-  RackTooShortError,
-} from '../../db/repositories/inventory-edits.ts';
 import type { Translator } from '../../i18n/translate.ts';
 
 /** One sentence, in the UI language, for what the device form found wrong with a field. */
@@ -44,15 +39,4 @@ export function problemText(t: Translator, problem: DeviceFieldProblem, field: s
     case 'invalid':
       return t('inventory.err.invalid');
   }
-}
-
-/** The known refusals of the inventory repositories, in the UI language; null for others. */
-export function repositoryErrorText(t: Translator, error: unknown): string | null {
-  if (error instanceof DuplicateAssetTagError)
-    return t('inventory.err.assetTagTaken', { tag: error.assetTag });
-  if (error instanceof DuplicateRackNameError)
-    return t('inventory.err.rackNameTaken', { name: error.rackName });
-  if (error instanceof RackTooShortError)
-    return t('inventory.err.rackTooShort', { name: error.deviceName, height: error.heightU });
-  return null;
 }

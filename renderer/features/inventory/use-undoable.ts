@@ -3,7 +3,7 @@ import { db } from '../../db/instance.ts';
 import { restoreInventory, type RemovedInventory } from '../../db/repositories/inventory-edits.ts';
 import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
-import { repositoryErrorText } from './problem-text.ts';
+import { errorText } from '../../ui/error-text.ts';
 
 /**
  * Runs a removal and offers Undo in a toast; Undo restores everything the removal took, in one
@@ -18,11 +18,7 @@ export function useUndoableRemoval() {
       try {
         removal = await remove();
       } catch (error) {
-        notify(
-          'error',
-          repositoryErrorText(t, error) ??
-            t('common.error', { message: error instanceof Error ? error.message : String(error) }),
-        );
+        notify('error', errorText(t, error));
         return false;
       }
       notify('info', doneText, {
@@ -30,14 +26,7 @@ export function useUndoableRemoval() {
         run: () => {
           restoreInventory(db(), removal).then(
             () => notify('info', t('inventory.restored')),
-            (error: unknown) =>
-              notify(
-                'error',
-                repositoryErrorText(t, error) ??
-                  t('common.error', {
-                    message: error instanceof Error ? error.message : String(error),
-                  }),
-              ),
+            (error: unknown) => notify('error', errorText(t, error)),
           );
         },
       });

@@ -10,6 +10,7 @@ import { MAX_PDF_BYTES, readPdfInput } from './pdf-input.ts';
 import { call } from '../../bridge/client.ts';
 import { useIdentities } from './use-signing-lists.ts';
 import { VerdictView } from './VerdictView.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
 type Picked = { name: string; base64: string; size: number };
 type Result = { pdf: Uint8Array; fileName: string; verdict: Verdict };
@@ -74,7 +75,7 @@ export function CountersignPanel() {
       });
       setPassphrase('');
     } catch (err) {
-      setProblem(t('common.error', { message: err instanceof Error ? err.message : String(err) }));
+      setProblem(errorText(t, err));
     } finally {
       setBusy(false);
     }
@@ -108,7 +109,7 @@ export function CountersignPanel() {
             <p className="muted" role={identities.data.state === 'error' ? 'alert' : undefined}>
               {identities.data.state === 'loading'
                 ? t('common.loading')
-                : t('common.error', { message: identities.data.message })}
+                : errorText(t, identities.data.error)}
             </p>
           ) : (
             <Field id="cs-identity" label={t('countersign.identity')}>

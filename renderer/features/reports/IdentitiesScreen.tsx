@@ -14,6 +14,7 @@ import { TrustPanel } from './TrustPanel.tsx';
 import { useBridgeAction } from './use-bridge-action.ts';
 import { useIdentities, useOsKeyProtection, useTrustList } from './use-signing-lists.ts';
 import './reports.css';
+import { errorText } from '../../ui/error-text.ts';
 
 type Dialog =
   | { kind: 'selfIssued' }
@@ -54,10 +55,7 @@ export function IdentitiesScreen() {
         );
         notify('info', t('trust.pinned'));
       } catch (err) {
-        notify(
-          'error',
-          t('common.error', { message: err instanceof Error ? err.message : String(err) }),
-        );
+        notify('error', errorText(t, err));
       }
     }
   };
@@ -82,7 +80,7 @@ export function IdentitiesScreen() {
         {identities.data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
         {identities.data.state === 'error' && (
           <p className="form-error" role="alert">
-            {t('common.error', { message: identities.data.message })}
+            {errorText(t, identities.data.error)}
           </p>
         )}
         {identities.data.state === 'ready' &&
@@ -106,7 +104,7 @@ export function IdentitiesScreen() {
       {trust.data.state === 'ready' && <TrustPanel trust={trust.data.value} onChange={trust.set} />}
       {trust.data.state === 'error' && (
         <p className="form-error" role="alert">
-          {t('common.error', { message: trust.data.message })}
+          {errorText(t, trust.data.error)}
         </p>
       )}
 

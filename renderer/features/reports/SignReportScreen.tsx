@@ -28,6 +28,7 @@ import { useIdentities } from './use-signing-lists.ts';
 import { VerdictView } from './VerdictView.tsx';
 import { translate, type Translator } from '../../i18n/translate.ts';
 import './reports.css';
+import { errorText } from '../../ui/error-text.ts';
 
 type Form = {
   language: Lang;
@@ -123,7 +124,7 @@ export function SignReportScreen({ auditId }: { auditId: string }) {
         <p className="muted">{t('common.loading')}</p>
       ) : identities.data.state === 'error' ? (
         <p className="form-error" role="alert">
-          {t('common.error', { message: identities.data.message })}
+          {errorText(t, identities.data.error)}
         </p>
       ) : (
         <SignForm key={auditId} data={data} identities={identities.data.value.filter(usable)} />
@@ -218,7 +219,7 @@ function SignForm({ data, identities: ready }: { data: SignData; identities: Ide
       } else {
         setRun({
           kind: 'failed',
-          message: t('common.error', { message: err instanceof Error ? err.message : String(err) }),
+          message: errorText(t, err),
         });
       }
     }

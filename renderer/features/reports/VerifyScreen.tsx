@@ -8,6 +8,7 @@ import { MAX_PDF_BYTES, readPdfInput } from './pdf-input.ts';
 import { call } from '../../bridge/client.ts';
 import { VerdictView } from './VerdictView.tsx';
 import './reports.css';
+import { errorText } from '../../ui/error-text.ts';
 
 type State =
   | { kind: 'idle' }
@@ -43,7 +44,7 @@ export function VerifyScreen() {
       setState({
         kind: 'problem',
         fileName: file.name,
-        message: t('common.error', { message: err instanceof Error ? err.message : String(err) }),
+        message: errorText(t, err),
       });
     }
   };

@@ -6,16 +6,14 @@ import { call } from '../../bridge/client.ts';
 // again after each change (there is no live query across the bridge).
 
 type Loaded<T> =
-  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: unknown };
 
 function useBridgeList<T>(load: () => Promise<T>) {
   const [data, setData] = useState<Loaded<T>>({ state: 'loading' });
   const reload = useCallback(() => {
     load()
       .then((value) => setData({ state: 'ready', value }))
-      .catch((err: unknown) =>
-        setData({ state: 'error', message: err instanceof Error ? err.message : String(err) }),
-      );
+      .catch((error: unknown) => setData({ state: 'error', error }));
   }, [load]);
   useEffect(reload, [reload]);
   return { data, reload, set: (value: T) => setData({ state: 'ready', value }) };

@@ -1,3 +1,4 @@
+import type { Lang } from '../../../shared/i18n/lang.ts';
 import { useState } from 'react';
 import {
   DEVICE_TYPES,
@@ -10,7 +11,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 
-type Errors = Partial<Record<'id' | 'en' | 'zh' | 'basis' | 'form', string>>;
+type Errors = Partial<Record<'id' | Lang | 'basis' | 'form', string>>;
 
 const ID_PATTERN = CheckItemSchema.shape.id;
 

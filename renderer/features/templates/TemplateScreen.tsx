@@ -1,3 +1,4 @@
+import { LOCALES } from '../../../shared/i18n/lang.ts';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import {
@@ -32,6 +33,7 @@ import { ItemEditor } from './ItemEditor.tsx';
 import { templateName } from './template-name.ts';
 import { useTemplateActions } from './use-template-actions.ts';
 import './templates.css';
+import { errorText } from '../../ui/error-text.ts';
 
 export function TemplateScreen({ templateId }: { templateId: string }) {
   const t = useT();
@@ -82,7 +84,7 @@ function TemplateView({ template }: { template: Template }) {
     } catch (error) {
       if (error instanceof TemplateRefusedError) return error.reason[t.lang];
       fail(error);
-      return t('common.error', { message: error instanceof Error ? error.message : String(error) });
+      return errorText(t, error);
     }
   };
   const apply = async (result: TemplateResult) => {
@@ -245,7 +247,7 @@ function TemplateView({ template }: { template: Template }) {
             <tr key={item.id}>
               <td className="num muted">{i + 1}</td>
               <td className="mono tpl-id">{item.id}</td>
-              <td className="tpl-text" lang={t.lang === 'zh' ? 'zh-CN' : 'en'}>
+              <td className="tpl-text" lang={LOCALES[t.lang]}>
                 {item.text[t.lang]}
               </td>
               <td>

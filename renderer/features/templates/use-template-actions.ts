@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t.ts';
 import { useStore } from '../../store/store.ts';
 import { downloadBlob, fileSlug } from '../../ui/download.ts';
 import { templateName } from './template-name.ts';
+import { errorText } from '../../ui/error-text.ts';
 
 /** Duplicate and export, shared by the list and the detail screen. */
 export function useTemplateActions() {
@@ -19,9 +20,7 @@ export function useTemplateActions() {
     (error: unknown) =>
       notify(
         'error',
-        error instanceof TemplateRefusedError
-          ? error.reason[t.lang]
-          : t('common.error', { message: error instanceof Error ? error.message : String(error) }),
+        error instanceof TemplateRefusedError ? error.reason[t.lang] : errorText(t, error),
       ),
     [notify, t],
   );

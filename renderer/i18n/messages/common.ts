@@ -18,7 +18,8 @@ export const common = defineMessages(
     'common.listTooMany': 'At most {max} entries, one per line.',
     'common.listTooLong': 'Line {line} is longer than {max} characters.',
     'common.none': 'None',
-    'common.error': 'Something went wrong: {message}',
+    /** Dates are typed as ISO days: the browser's date picker ignores the page's language. */
+    'common.datePlaceholder': 'YYYY-MM-DD',
     'common.saved': 'Saved',
     'common.offline': 'Offline: all data stays on this computer',
     'common.version': 'Version {version}',
@@ -47,7 +48,7 @@ export const common = defineMessages(
     'common.listTooMany': '最多 {max} 项，每行一项。',
     'common.listTooLong': '第 {line} 行超过 {max} 个字符。',
     'common.none': '无',
-    'common.error': '出错了：{message}',
+    'common.datePlaceholder': '年-月-日',
     'common.saved': '已保存',
     'common.offline': '离线：所有数据仅保存在本机',
     'common.version': '版本 {version}',

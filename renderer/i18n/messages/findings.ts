@@ -143,7 +143,7 @@ export const findings = defineMessages(
     'findingLog.title': '完成后的状态',
     'findingLog.frozen': '完成时存档状态：',
     'findingLog.since': '此后：',
-    'findingLog.none': '审计完成后尚未记录任何变更。',
+    'findingLog.none': '检查完成后尚未记录任何变更。',
     'findingLog.event': '由 {by} 于 {date} 记录',
     'findingLog.formTitle': '记录状态变更',
     'findingLog.newStatus': '新状态',
@@ -151,7 +151,7 @@ export const findings = defineMessages(
     'findingLog.reason': '原因或依据（将被记录）',
     'findingLog.reasonRequired': '请说明状态变更的原因或依据。',
     'findingLog.record': '记录变更',
-    'findingLog.recorded': '状态变更已记录，审计存档记录保持不变。',
-    'findingLog.lockedHint': '该审计已完成：发现的内容按存档保留。整改情况请在下方记录。',
+    'findingLog.recorded': '状态变更已记录，检查存档记录保持不变。',
+    'findingLog.lockedHint': '该检查已完成：发现的内容按存档保留。整改情况请在下方记录。',
   },
 );

@@ -143,7 +143,7 @@ export const hub = defineMessages(
     'hub.caHint': '留空则信任系统的证书颁发机构。',
     'hub.caFile': '从文件读取',
     'hub.sites': '要读取的站点（管理人员和导入站）',
-    'hub.sitesHint': '站点代码，用逗号分隔，例如 hq, branch-2。检查员留空。',
+    'hub.sitesHint': '站点代码，用逗号分隔，例如 hq, branch-2。检查人员留空。',
     'hub.keychain': '将密码保存在本机的密钥存储中',
     'hub.passphrase': '保护数据中心密码的口令',
     'hub.passphraseConfirm': '再次输入口令',

@@ -428,7 +428,7 @@ export const reports = defineMessages(
     'reports.inspectorRole': '检查人职务',
     'reports.approverName': '审批人（可选）',
     'reports.approverRole': '审批人职务',
-    'reports.defaultInspectorRole': '检查员',
+    'reports.defaultInspectorRole': '检查人',
     'reports.defaultApproverRole': '保密负责人',
     'reports.organisation': '单位',
     'reports.unit': '部门',

@@ -108,7 +108,7 @@ test('a signed report is verified, confirmed, imported, carried forward and comp
   await page.screenshot({ path: 'test-results/screens/compare-en.png' });
   await page.getByLabel('Language').selectOption('zh');
   await expect(
-    page.getByRole('heading', { level: 1, name: `对比 ${room.name} 的审计` }),
+    page.getByRole('heading', { level: 1, name: `对比 ${room.name} 的检查` }),
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/compare-zh.png' });
   expect(await seriousViolations(page)).toEqual([]);

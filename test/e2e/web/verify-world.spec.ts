@@ -180,7 +180,7 @@ test('a later revision that replaces the embedded audit: invalid, and the screen
   await expect(result.locator('.verdict')).toHaveAttribute('data-status', 'invalid', {
     timeout: 60_000,
   });
-  await expect(result.getByRole('note')).toContainText('之后的一个版本替换了嵌入的审计数据');
+  await expect(result.getByRole('note')).toContainText('之后的一个版本替换了嵌入的检查数据');
   await expect(page.getByText(forgedTitle)).toHaveCount(0);
   await page.screenshot({ path: join(SHOTS, 'verify-replaced-audit-zh.png'), fullPage: true });
   await page.getByLabel('语言').selectOption('en');

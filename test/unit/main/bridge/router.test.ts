@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contract } from '../../../../shared/bridge/contract.ts';
-import { createRouter, UserError, type Handlers } from '../../../../main/bridge/router.ts';
+import {
+  catalogError,
+  createRouter,
+  UserError,
+  type Handlers,
+} from '../../../../main/bridge/router.ts';
 import { handlers } from '../../../../main/handlers/index.ts';
 
 const ctx = { dataDir: '/tmp/rc', version: '9.9.9', transport: 'loopback' as const };
@@ -81,5 +86,29 @@ describe('bridge router', () => {
     (fake as Record<string, unknown>).appInfo = () => ({ name: 'Evil' });
     const result = await createRouter(fake, ctx)('appInfo', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
+  });
+
+  it('sends a catalog refusal with its key and parameters, so the page can say it in Chinese', async () => {
+    const handlers = spies();
+    handlers.appInfo = vi.fn(() =>
+      Promise.reject(catalogError('error.backup.notJson', {}, 'bad_request')),
+    );
+    const dispatch = createRouter(handlers, ctx);
+    expect(await dispatch('appInfo', {})).toEqual({
+      ok: false,
+      error: {
+        code: 'bad_request',
+        message: 'The backup is not valid JSON; nothing was written.',
+        key: 'error.backup.notJson',
+        params: {},
+      },
+    });
+    const unknown = await dispatch('shell.exec', {});
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { key: 'error.bridge.unknownCall', params: { name: 'shell.exec' } },
+    });
+    const bad = await dispatch('appInfo', 'hello');
+    expect(bad).toMatchObject({ ok: false, error: { key: 'error.bridge.badRequest' } });
   });
 });

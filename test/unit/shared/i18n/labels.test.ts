@@ -19,7 +19,8 @@ import {
 } from '../../../../shared/domain/enums.ts';
 import { DEVICE_FIELDS } from '../../../../shared/domain/device-fields.ts';
 import { SCHEDULE_STATUSES } from '../../../../shared/audit/schedule.ts';
-import { LABELS, LANGS, label, type LabelKind } from '../../../../shared/i18n/labels.ts';
+import { LABELS, label, type LabelKind } from '../../../../shared/i18n/labels.ts';
+import { LANGS } from '../../../../shared/i18n/lang.ts';
 
 // The enum values come from enums.ts, not from LABELS, so a value added to an enum but not
 // named (possible only if someone widens a table's type) still fails here.
